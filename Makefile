@@ -1,0 +1,48 @@
+# Dịch Vụ Công — the two commands a province's IT team needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+export PORT
+
+.PHONY: run test lint format install worker bench messages clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+var/secret_key:
+	@mkdir -p var
+	@$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+## Install, migrate, load the demo province, start web server + task worker on http://127.0.0.1:$(PORT)
+run: install var/secret_key
+	SECRET_KEY="$$(cat var/secret_key)" DEMO_MODE=$${DEMO_MODE:-1} $(BIN)/python manage.py runportal
+
+## Run the whole suite (SQLite by default; PostgreSQL when DATABASE_URL=postgres://… is set)
+test: install
+	$(BIN)/ruff check --quiet .
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix .
+
+## Compile the translation catalogs (pure Python, no gettext tools needed)
+messages: install
+	DEBUG=1 $(BIN)/python manage.py compile_catalogs
+
+bench: install
+	$(BIN)/python bench/catalog_search.py
+
+clean:
+	rm -rf $(VENV) var/static .pytest_cache test-artifacts

@@ -1,0 +1,1 @@
+"""Dịch Vụ Công: an online public-service portal for Vietnamese provinces."""

@@ -1,0 +1,78 @@
+"""The portal's user: a citizen, a business, a state agency, or an officer."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountType(models.TextChoices):
+    CITIZEN = "citizen", _("Công dân")
+    BUSINESS = "business", _("Doanh nghiệp")
+    AGENCY = "agency", _("Cơ quan nhà nước")
+
+
+class VerificationMethod(models.TextChoices):
+    PHONE = "phone", _("Thuê bao di động")
+    SOCIAL_INSURANCE = "social_insurance", _("Mã số bảo hiểm xã hội")
+    POST_OFFICE = "post_office", _("Bưu điện")
+    USB_TOKEN = "usb_token", _("USB ký số")
+    SIM_SIGNATURE = "sim_signature", _("SIM ký số")
+
+
+class VerificationLevel(models.TextChoices):
+    NONE = "none", _("Chưa xác minh")
+    MEDIUM = "medium", _("Trung bình")
+    HIGH = "high", _("Cao")
+
+
+class VerificationStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ xác minh")
+    VERIFIED = "verified", _("Đã xác minh")
+
+
+class User(AbstractUser):
+    """An account of the National Public Service Portal as this province sees it."""
+
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    account_type = models.CharField(
+        _("loại tài khoản"), max_length=10, choices=AccountType.choices,
+        default=AccountType.CITIZEN,
+    )
+    id_number = models.CharField(
+        _("số định danh cá nhân"), max_length=12, unique=True, null=True, blank=True
+    )
+    phone = models.CharField(_("số điện thoại"), max_length=20, unique=True, null=True,
+                             blank=True)
+    date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
+    enterprise_code = models.CharField(_("mã số doanh nghiệp"), max_length=13, blank=True)
+    organisation_name = models.CharField(_("tên tổ chức"), max_length=255, blank=True)
+    agency_code = models.CharField(_("mã cơ quan"), max_length=40, blank=True)
+    verification_method = models.CharField(
+        _("phương thức xác minh"), max_length=20, choices=VerificationMethod.choices, blank=True
+    )
+    verification_level = models.CharField(
+        _("mức độ xác minh"), max_length=10, choices=VerificationLevel.choices,
+        default=VerificationLevel.NONE,
+    )
+    verification_status = models.CharField(
+        _("trạng thái xác minh"), max_length=10, choices=VerificationStatus.choices,
+        default=VerificationStatus.PENDING,
+    )
+    verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        "self", verbose_name=_("người xác minh"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    province_code = models.CharField(_("tỉnh/thành phố"), max_length=10, blank=True)
+    commune_code = models.CharField(_("xã/phường"), max_length=10, blank=True)
+    address_line = models.CharField(_("số nhà, đường, thôn/xóm"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("tài khoản")
+        verbose_name_plural = _("tài khoản")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or super().get_full_name()

@@ -1,0 +1,194 @@
+"""The public catalog: fields, agencies, procedures, their papers, fees and forms."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.core.models import TimeStampedModel
+
+
+class Field(models.Model):
+    """A sector procedures belong to (lĩnh vực), e.g. Hộ tịch."""
+
+    code = models.SlugField(_("mã lĩnh vực"), max_length=60, unique=True)
+    name = models.CharField(_("tên lĩnh vực"), max_length=200, unique=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyLevel(models.TextChoices):
+    CENTRAL = "central", _("Trung ương")
+    PROVINCE = "province", _("Cấp tỉnh")
+    COMMUNE = "commune", _("Cấp xã")
+
+
+class Agency(models.Model):
+    """A body that handles procedures (cơ quan / đơn vị), with its ID code."""
+
+    code = models.CharField(
+        _("mã định danh"), max_length=40, unique=True,
+        help_text=_("Mã định danh điện tử của cơ quan, ví dụ 000.00.06.H56."),
+    )
+    is_demo_code = models.BooleanField(
+        _("mã minh họa"), default=False,
+        help_text=_("Đánh dấu mã định danh dùng cho dữ liệu minh họa, chưa được xác nhận."),
+    )
+    name = models.CharField(_("tên cơ quan"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    level = models.CharField(_("cấp"), max_length=10, choices=AgencyLevel.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("cơ quan cấp trên"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="children",
+    )
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+
+    class Meta:
+        verbose_name = _("cơ quan")
+        verbose_name_plural = _("cơ quan")
+        ordering = ["level", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OnlineLevel(models.TextChoices):
+    """How much of a procedure can be done online (Decree 42/2022, 45/2020 labels kept)."""
+
+    FULL = "full", _("Toàn trình")
+    PARTIAL = "partial", _("Một phần")
+    INFO = "info", _("Cung cấp thông tin")
+
+    @classmethod
+    def old_label(cls, value: str) -> str:
+        """Return the pre-2022 "mức độ" label citizens still know."""
+        return {cls.FULL: _("mức độ 4"), cls.PARTIAL: _("mức độ 3"), cls.INFO: _("mức độ 2")}[
+            value
+        ]
+
+
+class Procedure(TimeStampedModel):
+    """An administrative procedure (thủ tục hành chính) with its national code."""
+
+    code = models.CharField(_("mã thủ tục"), max_length=20, unique=True)
+    name = models.CharField(_("tên thủ tục"), max_length=500)
+    field = models.ForeignKey(
+        Field, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="procedures"
+    )
+    agencies = models.ManyToManyField(
+        Agency, verbose_name=_("cơ quan thực hiện"), related_name="procedures", blank=True
+    )
+    implementing_level = models.CharField(_("cấp thực hiện"), max_length=100, blank=True)
+    online_level = models.CharField(
+        _("mức độ trực tuyến"), max_length=10, choices=OnlineLevel.choices,
+        default=OnlineLevel.INFO,
+    )
+    accepts_counter = models.BooleanField(_("nộp trực tiếp"), default=True)
+    accepts_online = models.BooleanField(_("nộp trực tuyến"), default=False)
+    accepts_post = models.BooleanField(_("nộp qua bưu chính"), default=False)
+    processing_days = models.DecimalField(
+        _("thời hạn giải quyết (ngày làm việc)"), max_digits=5, decimal_places=1,
+        null=True, blank=True,
+    )
+    processing_time_text = models.CharField(_("thời hạn giải quyết (mô tả)"), max_length=500,
+                                            blank=True)
+    applicants = models.TextField(_("đối tượng thực hiện"), blank=True)
+    steps = models.TextField(_("trình tự thực hiện"), blank=True)
+    method = models.TextField(_("cách thức thực hiện"), blank=True)
+    conditions = models.TextField(_("yêu cầu, điều kiện"), blank=True)
+    result = models.TextField(_("kết quả thực hiện"), blank=True)
+    legal_basis = models.TextField(_("căn cứ pháp lý"), blank=True)
+    fee_text = models.TextField(_("phí, lệ phí (mô tả)"), blank=True)
+    requires_originals = models.BooleanField(
+        _("phải xuất trình bản gốc khi nhận kết quả"), default=False
+    )
+    source_url = models.URLField(_("nguồn"), max_length=500, blank=True)
+    form_schema = models.JSONField(_("biểu mẫu điện tử"), default=list, blank=True)
+    popularity = models.PositiveIntegerField(_("mức độ sử dụng"), default=0, db_index=True)
+    is_active = models.BooleanField(_("đang áp dụng"), default=True)
+    # Folded, tokenised copies for the search index (see catalog/search).
+    search_name = models.TextField(editable=False, default="")
+    search_body = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("thủ tục hành chính")
+        verbose_name_plural = _("thủ tục hành chính")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+    @property
+    def old_level_label(self) -> str:
+        return OnlineLevel.old_label(self.online_level)
+
+    @property
+    def can_submit_online(self) -> bool:
+        return self.accepts_online and self.online_level in (OnlineLevel.FULL,
+                                                             OnlineLevel.PARTIAL)
+
+
+class Fee(models.Model):
+    """A fee or charge (phí, lệ phí) of a procedure, in Vietnamese đồng."""
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="fees")
+    name = models.CharField(_("tên phí, lệ phí"), max_length=300)
+    amount = models.PositiveBigIntegerField(_("mức thu (đồng)"), default=0)
+    note = models.TextField(_("ghi chú"), blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("phí, lệ phí")
+        verbose_name_plural = _("phí, lệ phí")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.amount:,} đ"
+
+
+class FormTemplate(models.Model):
+    """A downloadable form (biểu mẫu / tờ khai)."""
+
+    name = models.CharField(_("tên biểu mẫu"), max_length=300)
+    file = models.FileField(_("tệp"), upload_to="catalog/forms/%Y/")
+    content_type = models.CharField(_("kiểu tệp"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("biểu mẫu")
+        verbose_name_plural = _("biểu mẫu")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RequiredDocument(models.Model):
+    """A paper a procedure asks for (thành phần hồ sơ)."""
+
+    procedure = models.ForeignKey(
+        Procedure, on_delete=models.CASCADE, related_name="required_documents"
+    )
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    name = models.TextField(_("tên giấy tờ"))
+    originals = models.PositiveSmallIntegerField(_("số bản chính"), default=1)
+    copies = models.PositiveSmallIntegerField(_("số bản sao"), default=0)
+    is_required = models.BooleanField(_("bắt buộc"), default=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    form_template = models.ForeignKey(
+        FormTemplate, verbose_name=_("biểu mẫu"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="documents",
+    )
+
+    class Meta:
+        verbose_name = _("thành phần hồ sơ")
+        verbose_name_plural = _("thành phần hồ sơ")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name[:80]

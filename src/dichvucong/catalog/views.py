@@ -1,0 +1,12 @@
+"""Public catalog pages (placeholder until the catalog pages land)."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "catalog/home.html")
+
+
+def procedure_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "catalog/home.html")

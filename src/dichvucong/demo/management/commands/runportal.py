@@ -1,0 +1,73 @@
+"""Prepare the database and run the portal: granian (WSGI) plus the background task worker."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from dichvucong.demo.registry import run_demo_steps
+
+
+class Command(BaseCommand):
+    help = "Chuẩn bị cơ sở dữ liệu, nạp dữ liệu minh họa và chạy cổng cùng tiến trình xử lý nền."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", "2")))
+        parser.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu minh họa.")
+
+    def handle(self, *args, host, port, workers, no_demo, **options):
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        report = None if no_demo else run_demo_steps()
+
+        processes = [
+            subprocess.Popen([sys.executable, "manage.py", "db_worker", "--interval", "0.5"]),
+            subprocess.Popen([  # noqa: S603 - fixed argv, no shell
+                sys.executable, "-m", "granian", "--interface", "wsgi",
+                "--host", host, "--port", str(port), "--workers", str(workers),
+                "--blocking-threads", "4", "--no-ws", "dichvucong.wsgi:application",
+            ]),
+        ]
+        self._print_banner(host, port, report)
+        self._supervise(processes)
+
+    def _print_banner(self, host, port, report) -> None:
+        self.stdout.write("")
+        self.stdout.write(self.style.SUCCESS(f"Cổng Dịch vụ công đang chạy: http://{host}:{port}/"))
+        if report is not None:
+            for line in report.lines:
+                self.stdout.write(f"  {line}")
+            if report.logins:
+                self.stdout.write("Tài khoản minh họa (vai trò, tên đăng nhập, mật khẩu):")
+                for login in report.logins:
+                    self.stdout.write(f"  {login.role:<30} {login.username:<16} {login.password}")
+        self.stdout.write("Nhấn Ctrl+C để dừng.")
+
+    def _supervise(self, processes) -> None:
+        def stop(*_):
+            for proc in processes:
+                if proc.poll() is None:
+                    proc.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            while all(proc.poll() is None for proc in processes):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            stop()
+            for proc in processes:
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProcessingConfig(AppConfig):
+    name = "dichvucong.processing"
+    label = "processing"
+    verbose_name = _("Xử lý hồ sơ")

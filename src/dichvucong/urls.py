@@ -1,0 +1,21 @@
+"""Root URL map: each app owns its own Vietnamese paths."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("quan-tri/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("dichvucong.core.urls")),
+    path("", include("dichvucong.catalog.urls")),
+    path("", include("dichvucong.accounts.urls")),
+    path("", include("dichvucong.notifications.urls")),
+    path("", include("dichvucong.dossiers.urls")),
+    path("", include("dichvucong.processing.urls")),
+    path("", include("dichvucong.payments.urls")),
+    path("", include("dichvucong.delivery.urls")),
+    path("api/", include("dichvucong.api.urls")),
+]
+
+handler404 = "dichvucong.core.views.page_not_found"
+handler500 = "dichvucong.core.views.server_error"
