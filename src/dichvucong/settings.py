@@ -212,6 +212,7 @@ LOGGING = {
 }
 
 # --- Outside services (each behind a provider registry; "demo" needs no outside service) ------
+OFFICE_HOURS = env_str("OFFICE_HOURS", "07:00-11:30,13:30-17:00")
 SMS_PROVIDER = env_str("SMS_PROVIDER", "demo")
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from dichvucong.core.models import AuditLog, Province
+from dichvucong.core.models import AuditLog, CalendarDay, Province
 from dichvucong.core.selectors import forget_current_province
 
 
@@ -29,3 +29,10 @@ class AuditLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    list_display = ("date", "kind", "name")
+    list_filter = ("kind",)
+    date_hierarchy = "date"

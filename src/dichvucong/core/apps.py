@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "dichvucong.core"
     label = "core"
     verbose_name = _("Hệ thống")
+
+    def ready(self) -> None:
+        from dichvucong.core import signals  # noqa: F401

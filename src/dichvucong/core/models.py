@@ -62,3 +62,24 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}:{self.target_id}"
+
+
+class CalendarDayKind(models.TextChoices):
+    DAY_OFF = "off", _("Ngày nghỉ thêm")
+    WORKING_DAY = "work", _("Ngày làm việc bù")
+
+
+class CalendarDay(models.Model):
+    """A day that differs from the national rule: an extra day off or a make-up working day."""
+
+    date = models.DateField(_("ngày"), unique=True)
+    kind = models.CharField(_("loại"), max_length=4, choices=CalendarDayKind.choices)
+    name = models.CharField(_("lý do"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ, ngày làm bù")
+        verbose_name_plural = _("ngày nghỉ, ngày làm bù")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.get_kind_display()}"

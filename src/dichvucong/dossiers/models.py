@@ -1,0 +1,205 @@
+"""Dossiers (hồ sơ), their files, their append-only history and the daily code counters."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.catalog.models import Agency, Procedure, RequiredDocument
+from dichvucong.core.models import TimeStampedModel
+
+
+class DossierStatus(models.IntegerChoices):
+    """The national statuses synced to the National Public Service Portal (0 is local only)."""
+
+    DRAFT = 0, _("Đang soạn")
+    NEW = 1, _("Mới đăng ký")
+    RECEIVED = 2, _("Được tiếp nhận")
+    NOT_RECEIVED = 3, _("Không được tiếp nhận")
+    PROCESSING = 4, _("Đang xử lý")
+    SUPPLEMENT_REQUESTED = 5, _("Yêu cầu bổ sung giấy tờ")
+    PAYMENT_REQUESTED = 6, _("Yêu cầu thực hiện nghĩa vụ tài chính")
+    WITHDRAWN = 7, _("Công dân yêu cầu rút hồ sơ")
+    STOPPED = 8, _("Dừng xử lý")
+    DONE = 9, _("Đã xử lý xong")
+    RETURNED = 10, _("Đã trả kết quả")
+
+
+class Channel(models.IntegerChoices):
+    COUNTER = 1, _("Trực tiếp")
+    ONLINE = 2, _("Trực tuyến")
+    POST = 3, _("Bưu chính công ích")
+
+
+class ResultDelivery(models.TextChoices):
+    COUNTER = "counter", _("Nhận tại Bộ phận Một cửa")
+    POST = "post", _("Nhận qua dịch vụ bưu chính")
+
+
+class Timeliness(models.TextChoices):
+    EARLY = "early", _("Trước hạn")
+    ON_TIME = "on_time", _("Đúng hạn")
+    LATE = "late", _("Quá hạn")
+
+
+class Dossier(TimeStampedModel):
+    """One application by one applicant for one procedure."""
+
+    code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True, null=True, blank=True)
+    procedure = models.ForeignKey(Procedure, verbose_name=_("thủ tục"), on_delete=models.PROTECT,
+                                  related_name="dossiers")
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan tiếp nhận"),
+                               on_delete=models.PROTECT, related_name="dossiers")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản người nộp"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="dossiers",
+    )
+    # A snapshot of who applied: counter dossiers may have no account, and profiles change.
+    applicant_name = models.CharField(_("họ tên người nộp"), max_length=150)
+    applicant_id_number = models.CharField(_("số định danh"), max_length=12, blank=True)
+    applicant_phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+    applicant_address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+
+    status = models.PositiveSmallIntegerField(
+        _("trạng thái"), choices=DossierStatus.choices, default=DossierStatus.DRAFT,
+        db_index=True,
+    )
+    channel = models.PositiveSmallIntegerField(_("kênh nộp"), choices=Channel.choices,
+                                               default=Channel.ONLINE)
+    form_data = models.JSONField(_("nội dung tờ khai"), default=dict, blank=True)
+    draft_step = models.CharField(_("bước đang soạn"), max_length=30, blank=True)
+    idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    result_delivery = models.CharField(_("hình thức nhận kết quả"), max_length=10,
+                                       choices=ResultDelivery.choices,
+                                       default=ResultDelivery.COUNTER)
+    delivery_address = models.JSONField(_("địa chỉ nhận kết quả"), default=dict, blank=True)
+
+    submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
+    received_at = models.DateTimeField(_("tiếp nhận lúc"), null=True, blank=True)
+    due_at = models.DateTimeField(_("hẹn trả kết quả"), null=True, blank=True, db_index=True)
+    clock_paused_at = models.DateTimeField(_("tạm dừng tính hạn từ"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("xử lý xong lúc"), null=True, blank=True)
+    returned_at = models.DateTimeField(_("trả kết quả lúc"), null=True, blank=True)
+    timeliness = models.CharField(_("tiến độ"), max_length=10, choices=Timeliness.choices,
+                                  blank=True)
+
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ tiếp nhận"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ xử lý"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="assigned_dossiers",
+    )
+    fee_total = models.PositiveBigIntegerField(_("tổng phí, lệ phí (đồng)"), default=0)
+    originals_checked_at = models.DateTimeField(_("đã đối chiếu bản gốc lúc"), null=True,
+                                                blank=True)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("hồ sơ")
+        verbose_name_plural = _("hồ sơ")
+        ordering = ["-submitted_at", "-id"]
+        indexes = [
+            models.Index(fields=["agency", "status", "-submitted_at"]),
+            models.Index(fields=["applicant", "status"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.code or _("Hồ sơ đang soạn #%(id)s") % {"id": self.pk}
+
+
+class AttachmentKind(models.TextChoices):
+    APPLICATION = "application", _("Thành phần hồ sơ")
+    SUPPLEMENT = "supplement", _("Bổ sung")
+    RESULT = "result", _("Kết quả giải quyết")
+    SLIP = "slip", _("Phiếu")
+    RECEIPT = "receipt", _("Biên lai")
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    # The stored name never reuses the uploaded name: it is random and sharded by dossier.
+    return f"dossiers/{instance.dossier_id}/{uuid.uuid4().hex}{instance.extension}"
+
+
+class Attachment(models.Model):
+    """A stored file of a dossier: a photo or PDF of a paper, a result, a slip or a receipt."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("loại"), max_length=12, choices=AttachmentKind.choices,
+                            default=AttachmentKind.APPLICATION)
+    required_document = models.ForeignKey(
+        RequiredDocument, verbose_name=_("thành phần hồ sơ"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=255)
+    original_name = models.CharField(_("tên tệp gốc"), max_length=255)
+    content_type = models.CharField(_("kiểu tệp"), max_length=100)
+    extension = models.CharField(max_length=10)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"))
+    sha256 = models.CharField(max_length=64)
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    blur_score = models.FloatField(_("độ nét"), null=True, blank=True)
+    is_blurry = models.BooleanField(_("ảnh chưa rõ nét"), default=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+        ordering = ["kind", "required_document_id", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class DossierEvent(models.Model):
+    """One append-only entry of a dossier's history (status changes and other actions)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
+    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    action = models.CharField(_("thao tác"), max_length=50)
+    from_status = models.PositiveSmallIntegerField(choices=DossierStatus.choices, null=True,
+                                                   blank=True)
+    to_status = models.PositiveSmallIntegerField(choices=DossierStatus.choices, null=True,
+                                                 blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+    is_public = models.BooleanField(_("công dân xem được"), default=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("lịch sử hồ sơ")
+        verbose_name_plural = _("lịch sử hồ sơ")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["dossier", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class DailyCounter(models.Model):
+    """The per-agency, per-day counter behind dossier codes."""
+
+    agency_code = models.CharField(max_length=40)
+    day = models.DateField()
+    value = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["agency_code", "day"], name="uniq_counter_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_code} {self.day:%y%m%d} #{self.value}"
