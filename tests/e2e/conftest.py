@@ -67,3 +67,21 @@ def phone_page(browser):
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def login_browser(live_server):
+    """Return a function that logs a browser page in as a user (session cookie, no form)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def login(page, user) -> None:
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies([{
+            "name": settings.SESSION_COOKIE_NAME, "value": cookie.value,
+            "url": live_server.url,
+        }])
+
+    return login

@@ -1,0 +1,85 @@
+"""PDF documents with correct Vietnamese: the shared font set and the official slip header.
+
+Slips (phiếu), receipts (biên lai) and form templates all start from `new_pdf()`, which embeds
+DejaVu Sans (shipped in core/fonts, covering every Vietnamese letter and tone mark).
+"""
+
+from datetime import datetime
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT = "DejaVu"
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+NEXT_LINE = {"new_x": XPos.LMARGIN, "new_y": YPos.NEXT}
+
+
+def new_pdf(*, title: str, author: str = "Cổng Dịch vụ công") -> FPDF:
+    """Return an A4 portrait document with the Vietnamese fonts registered and a first page."""
+    pdf = FPDF(orientation="P", unit="mm", format="A4")
+    pdf.set_margins(20, 15, 15)
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_font(FONT, "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
+    pdf.set_title(title)
+    pdf.set_author(author)
+    pdf.set_creator("Dịch Vụ Công")
+    pdf.set_lang("vi")
+    pdf.add_page()
+    pdf.set_font(FONT, size=11)
+    return pdf
+
+
+def official_header(pdf: FPDF, *, agency_name: str, parent_name: str = "",
+                    number: str = "", place: str = "", when: datetime | None = None) -> None:
+    """Draw the two-column header of an administrative document (agency | national motto)."""
+    left_w, right_w = 75, pdf.epw - 75
+    top = pdf.get_y()
+    pdf.set_font(FONT, "", 10)
+    if parent_name:
+        pdf.multi_cell(left_w, 5, parent_name.upper(), align="C", **NEXT_LINE)
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(left_w, 5, agency_name.upper(), align="C", **NEXT_LINE)
+    if number:
+        pdf.set_font(FONT, "", 10)
+        pdf.multi_cell(left_w, 6, f"Số: {number}", align="C", **NEXT_LINE)
+    left_bottom = pdf.get_y()
+    pdf.set_xy(pdf.l_margin + left_w, top)
+    pdf.set_font(FONT, "B", 10)
+    pdf.multi_cell(right_w, 5, NATIONAL_TITLE, align="C", **NEXT_LINE)
+    pdf.set_x(pdf.l_margin + left_w)
+    pdf.multi_cell(right_w, 5, NATIONAL_MOTTO, align="C", **NEXT_LINE)
+    if when is not None:
+        pdf.set_x(pdf.l_margin + left_w)
+        pdf.set_font(FONT, "I", 10)
+        date_line = f"{place + ', ' if place else ''}ngày {when:%d} tháng {when:%m} năm {when:%Y}"
+        pdf.multi_cell(right_w, 7, date_line, align="C", **NEXT_LINE)
+    pdf.set_y(max(left_bottom, pdf.get_y()) + 4)
+    pdf.set_font(FONT, "", 11)
+
+
+def title_block(pdf: FPDF, title: str, subtitle: str = "") -> None:
+    """Draw a centred bold document title with an optional italic subtitle."""
+    pdf.set_font(FONT, "B", 13)
+    pdf.multi_cell(0, 7, title.upper(), align="C", **NEXT_LINE)
+    if subtitle:
+        pdf.set_font(FONT, "I", 10)
+        pdf.multi_cell(0, 6, subtitle, align="C", **NEXT_LINE)
+    pdf.ln(3)
+    pdf.set_font(FONT, "", 11)
+
+
+def paragraph(pdf: FPDF, text: str, *, bold: bool = False, height: float = 6) -> None:
+    """Write a wrapped paragraph across the page width."""
+    pdf.set_font(FONT, "B" if bold else "", 11)
+    pdf.multi_cell(0, height, text, **NEXT_LINE)
+    pdf.set_font(FONT, "", 11)
+
+
+def render(pdf: FPDF) -> bytes:
+    """Return the finished document's bytes."""
+    return bytes(pdf.output())
