@@ -1,0 +1,46 @@
+"""SMS providers behind a registry; the model stores the provider's id string."""
+
+from dataclasses import dataclass
+from importlib import import_module
+
+from django.conf import settings
+
+
+class SmsSendError(Exception):
+    """The gateway did not accept the message; `retryable` says whether to try again."""
+
+    def __init__(self, message: str, *, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.retryable = retryable
+
+
+@dataclass(frozen=True)
+class SmsReceipt:
+    """What a gateway answered for an accepted message."""
+
+    provider_message_id: str
+
+
+class SmsProvider:
+    """Base class: send one text to one phone number (E.164, e.g. +84912345678)."""
+
+    id: str = ""
+
+    def send(self, *, phone: str, text: str) -> SmsReceipt:
+        raise NotImplementedError
+
+
+SMS_PROVIDERS = {
+    "demo": "dichvucong.notifications.providers.demo.DemoSmsProvider",
+}
+
+
+def get_sms_provider(provider_id: str | None = None) -> SmsProvider:
+    """Return the configured (or the named) SMS provider."""
+    provider_id = provider_id or settings.SMS_PROVIDER
+    try:
+        dotted = SMS_PROVIDERS[provider_id]
+    except KeyError as exc:
+        raise ValueError(f"Unknown SMS provider {provider_id!r}") from exc
+    module_name, class_name = dotted.rsplit(".", 1)
+    return getattr(import_module(module_name), class_name)()

@@ -1,0 +1,70 @@
+"""Send messages: SMS through the provider registry, always after the transaction commits."""
+
+import logging
+import string
+
+from django.db import transaction
+from django.utils import timezone
+
+from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.notifications.models import MessageChannel, MessageTemplate, SmsMessage, SmsStatus
+from dichvucong.notifications.providers import SmsSendError, get_sms_provider
+
+logger = logging.getLogger(__name__)
+MAX_SMS_ATTEMPTS = 5
+
+
+class _SafeDict(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_template(code: str, context: dict, *, channel: str = MessageChannel.SMS,
+                    default: str = "") -> str:
+    """Fill the admin-edited template `code` (or `default`) with the context's values."""
+    body = (
+        MessageTemplate.objects.filter(code=code, channel=channel)
+        .values_list("body", flat=True).first()
+    ) or default
+    return string.Formatter().vformat(body, (), _SafeDict(context))
+
+
+def send_sms(*, phone: str, text: str, purpose: str, user=None, dossier=None,
+             is_secret: bool = False) -> SmsMessage:
+    """Record an SMS and queue its delivery once the current transaction commits."""
+    from dichvucong.notifications.tasks import deliver_sms
+
+    message = SmsMessage.objects.create(
+        phone=phone, text=text, purpose=purpose, user=user, is_secret=is_secret,
+        dossier_id=getattr(dossier, "pk", None),
+    )
+    enqueue_on_commit(deliver_sms, message.pk)
+    return message
+
+
+def sms_deliver(*, message_id: int) -> SmsMessage | None:
+    """Send one queued SMS through the provider; return it, or None if nothing was to do."""
+    with transaction.atomic():
+        message = (
+            SmsMessage.objects.select_for_update()
+            .filter(pk=message_id, status__in=[SmsStatus.QUEUED, SmsStatus.RETRYING]).first()
+        )
+        if message is None:
+            return None
+        provider = get_sms_provider()
+        message.attempts += 1
+        message.provider = provider.id
+        try:
+            receipt = provider.send(phone=message.phone, text=message.text)
+        except SmsSendError as exc:
+            retry = exc.retryable and message.attempts < MAX_SMS_ATTEMPTS
+            message.status = SmsStatus.RETRYING if retry else SmsStatus.FAILED
+            message.last_error = str(exc)[:300]
+            logger.warning("SMS %s to %s failed: %s", message.pk, message.masked_phone, exc)
+        else:
+            message.status = SmsStatus.SENT
+            message.provider_message_id = receipt.provider_message_id
+            message.sent_at = timezone.now()
+            message.last_error = ""
+        message.save()
+    return message
