@@ -1,5 +1,7 @@
 """Side effects of dossier events, queued to run after the transaction commits."""
 
+from django.db import transaction
+
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Dossier, DossierEvent
 from dichvucong.dossiers.models import DossierStatus as S
@@ -25,7 +27,10 @@ SLIPS_FOR_STATUS = {
 
 def schedule_effects(*, dossier: Dossier, event: DossierEvent) -> None:
     """Queue the citizen notice and the slips an event calls for."""
+    from dichvucong.processing.inbox import touch_agency_counts
     from dichvucong.processing.tasks import notify_task, render_slip_task
+
+    transaction.on_commit(lambda: touch_agency_counts(dossier.agency_id), robust=True)
 
     code = NOTICE_FOR_STATUS.get(event.to_status)
     if code and event.is_public:

@@ -25,10 +25,18 @@ class InboxFilterForm(forms.Form):
 
     def __init__(self, *args, agency_ids: set[int], **kwargs):
         super().__init__(*args, **kwargs)
-        procedures = Procedure.objects.filter(agencies__in=agency_ids).distinct()
-        self.fields["procedure"].queryset = procedures.only("id", "code", "name")
+        self.fields["procedure"].queryset = Procedure.objects.filter(
+            agencies__in=agency_ids).distinct()
         self.fields["field"].queryset = Field.objects.filter(
             procedures__agencies__in=agency_ids).distinct()
+
+    def choice_lists(self) -> dict:
+        """Return the plain option lists the inbox template renders (two queries)."""
+        procedures = self.fields["procedure"].queryset.order_by("code")
+        fields = self.fields["field"].queryset.order_by("order", "name")
+        return {"procedure_choices": list(procedures.values_list("id", "code", "name")),
+                "field_choices": list(fields.values_list("id", "name")),
+                "channel_choices": Channel.choices}
 
     def to_filters(self) -> InboxFilters:
         data = self.cleaned_data if self.is_valid() else {}

@@ -50,6 +50,40 @@ def tab_condition(slug: str, now: datetime, soon: datetime) -> Q:
     }[slug]
 
 
+COUNTS_TTL_SECONDS = 30
+
+
+def _generation_keys(agency_ids: set[int]) -> list[str]:
+    return [f"inbox:gen:{pk}" for pk in sorted(agency_ids)]
+
+
+def touch_agency_counts(agency_id: int) -> None:
+    """Make the cached tab counts of an agency stale (called after a dossier changes)."""
+    from django.core.cache import cache
+
+    key = f"inbox:gen:{agency_id}"
+    if cache.add(key, 1, None) is False:
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, None)
+
+
+def cached_tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> dict[str, int]:
+    """Return the tab counts, reusing them for a few seconds until a dossier changes."""
+    from django.core.cache import cache
+
+    keys = _generation_keys(agency_ids)
+    generations = cache.get_many(keys)
+    stamp = ",".join(f"{k.rsplit(':', 1)[1]}.{generations.get(k, 0)}" for k in keys)
+    key = f"inbox:counts:{stamp}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = tab_counts(agency_ids, now, soon)
+        cache.set(key, counts, COUNTS_TTL_SECONDS)
+    return counts
+
+
 def tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> dict[str, int]:
     """Return how many dossiers each tab holds, in one query."""
     counts = Dossier.objects.filter(agency_id__in=agency_ids).aggregate(

@@ -53,6 +53,7 @@ def add_result_file(*, dossier: Dossier, actor, upload, ip_address: str | None =
 def extend_deadline(*, dossier: Dossier, actor, new_due_at: datetime, reason: str,
                     ip_address: str | None = None) -> DeadlineExtension:
     """Record an apology and new appointment (form 04) and send it to the citizen."""
+    from dichvucong.processing.inbox import touch_agency_counts
     from dichvucong.processing.tasks import notify_task, render_slip_task
 
     if not staff_roles(actor, dossier.agency_id) & {SPECIALIST, LEADER}:
@@ -79,6 +80,7 @@ def extend_deadline(*, dossier: Dossier, actor, new_due_at: datetime, reason: st
                   data={"new_due_at": new_due_at.isoformat()}, ip_address=ip_address)
         enqueue_on_commit(notify_task, locked.pk, "apology", event.pk)
         enqueue_on_commit(render_slip_task, locked.pk, "04", event.pk)
+        transaction.on_commit(lambda: touch_agency_counts(locked.agency_id), robust=True)
     return extension
 
 

@@ -75,3 +75,18 @@ def test_inbox_query_count_does_not_grow_with_the_page(client):
         response = client.get(url, {"tab": "moi"})
     assert len(response.context["rows"]) == PAGE_SIZE
     assert len(full) == len(small) <= 12  # session, user, roles, calendar, rows, counts, ...
+
+
+def test_cached_counts_refresh_after_an_officer_action(client, django_capture_on_commit_callbacks):
+    from dichvucong.processing.services import dossier_transition
+
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    client.force_login(team["counter"])
+    url = reverse("processing:inbox")
+    counts = dict((t.slug, n) for t, n in client.get(url).context["tabs"])
+    assert counts["moi"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
+    counts = dict((t.slug, n) for t, n in client.get(url).context["tabs"])
+    assert counts["moi"] == 0 and counts["dang-xu-ly"] == 1

@@ -32,21 +32,25 @@ def inbox_view(request):
     agency_ids = staff_agency_ids(request.user)
     tab = inbox.TABS_BY_SLUG.get(request.GET.get("tab", ""), inbox.TABS[0])
     form = InboxFilterForm(request.GET or None, agency_ids=agency_ids)
+    filters = form.to_filters()
     now = timezone.now()
     soon = due_soon_threshold(now)
-    rows, next_cursor = inbox.inbox_page(agency_ids=agency_ids, tab=tab,
-                                         filters=form.to_filters(),
+    rows, next_cursor = inbox.inbox_page(agency_ids=agency_ids, tab=tab, filters=filters,
                                          cursor=request.GET.get("sau", ""), now=now)
     for row in rows:
         row.mark = deadline_mark(row, now, soon)
     query = request.GET.copy()
     query.pop("sau", None)
     query.pop("tab", None)
-    counts = inbox.tab_counts(agency_ids, now, soon)
+    counts = inbox.cached_tab_counts(agency_ids, now, soon)
     return render(request, "processing/inbox.html", {
         "tabs": [(t, counts[t.slug]) for t in inbox.TABS], "tab": tab, "form": form,
         "rows": rows, "next_cursor": next_cursor, "filter_query": query.urlencode(),
-        "is_first_page": not request.GET.get("sau"),
+        "is_first_page": not request.GET.get("sau"), "selected": {
+            "procedure": filters.procedure_id, "field": filters.field_id,
+            "channel": filters.channel, "date_from": filters.date_from,
+            "date_to": filters.date_to},
+        **form.choice_lists(),
     })
 
 
