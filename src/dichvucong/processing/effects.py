@@ -4,24 +4,23 @@ from django.db import transaction
 
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Dossier, DossierEvent
-from dichvucong.dossiers.models import DossierStatus as S
 
-# Which citizen message and which slips follow a move into a status.
-NOTICE_FOR_STATUS = {
-    S.RECEIVED: "received",
-    S.NOT_RECEIVED: "refused",
-    S.SUPPLEMENT_REQUESTED: "supplement_requested",
-    S.PAYMENT_REQUESTED: "payment_requested",
-    S.STOPPED: "stopped",
-    S.DONE: "result_ready",
-    S.RETURNED: "returned",
+# Which citizen message and which slips follow each action of the status machine.
+NOTICE_FOR_ACTION = {
+    "receive": "received",
+    "refuse": "refused",
+    "request_supplement": "supplement_requested",
+    "request_payment": "payment_requested",
+    "stop": "stopped",
+    "approve": "result_ready",
+    "return_result": "returned",
 }
-SLIPS_FOR_STATUS = {
-    S.RECEIVED: ("01", "06"),
-    S.NOT_RECEIVED: ("03",),
-    S.SUPPLEMENT_REQUESTED: ("02",),
-    S.STOPPED: ("05",),
-    S.DONE: ("06",),
+SLIPS_FOR_ACTION = {
+    "receive": ("01", "06"),
+    "refuse": ("03",),
+    "request_supplement": ("02",),
+    "stop": ("05",),
+    "approve": ("06",),
 }
 
 
@@ -32,8 +31,8 @@ def schedule_effects(*, dossier: Dossier, event: DossierEvent) -> None:
 
     transaction.on_commit(lambda: touch_agency_counts(dossier.agency_id), robust=True)
 
-    code = NOTICE_FOR_STATUS.get(event.to_status)
+    code = NOTICE_FOR_ACTION.get(event.action)
     if code and event.is_public:
         enqueue_on_commit(notify_task, dossier.pk, code, event.pk)
-    for slip in SLIPS_FOR_STATUS.get(event.to_status, ()):
+    for slip in SLIPS_FOR_ACTION.get(event.action, ()):
         enqueue_on_commit(render_slip_task, dossier.pk, slip, event.pk)
