@@ -193,7 +193,7 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
         lambda r: checks.integer(r, "popularity", high=10**9),
         lambda r: checks.boolean(r, "requires_originals"),
         lambda r: checks.boolean(r, "is_active"),
-        *[lambda r, k=k: checks.text(r, k, max_length=500 if k.endswith("_text") else None)
+        *[lambda r, k=k: checks.text(r, k, max_length=500 if k == "processing_time_text" else None)
           for k in PROCEDURE_TEXTS if k != "source_url"],
     ):
         return
