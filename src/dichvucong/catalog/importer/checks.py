@@ -45,13 +45,13 @@ def integer(row: dict, key: str, *, low=0, high=10**12) -> str | None:
 
 
 def boolean(row: dict, key: str) -> str | None:
-    if key in row and not isinstance(row[key], bool):
+    if row.get(key) is not None and not isinstance(row[key], bool):
         return _("“%(key)s” phải là true hoặc false.") % {"key": key}
     return None
 
 
 def string_list(row: dict, key: str) -> str | None:
-    value = row.get(key, [])
+    value = row.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         return _("“%(key)s” phải là danh sách chuỗi ký tự.") % {"key": key}
     return None

@@ -45,6 +45,12 @@ class ImportResult:
         return len(self.created) + len(self.updated)
 
 
+def _get(row: dict, key: str, default):
+    """Return row[key], treating a missing key and JSON null alike."""
+    value = row.get(key)
+    return default if value is None else value
+
+
 def import_catalog(data: dict) -> ImportResult:
     """Validate the whole catalog, then write it in one transaction or raise CatalogImportError."""
     problems = validate_catalog(data)
@@ -52,10 +58,10 @@ def import_catalog(data: dict) -> ImportResult:
         raise CatalogImportError(problems)
     result = ImportResult()
     with transaction.atomic():
-        fields = _save_fields(data.get("fields", []), result)
-        agencies = _save_agencies(data.get("agencies", []), result)
-        forms = _save_forms(data.get("forms", []), result)
-        for row in data.get("procedures", []):
+        fields = _save_fields(_get(data, "fields", []), result)
+        agencies = _save_agencies(_get(data, "agencies", []), result)
+        forms = _save_forms(_get(data, "forms", []), result)
+        for row in _get(data, "procedures", []):
             _save_procedure(row, fields, agencies, forms, result)
     return result
 
@@ -63,7 +69,7 @@ def import_catalog(data: dict) -> ImportResult:
 def _save_fields(rows, result) -> dict[str, Field]:
     for row in rows:
         Field.objects.update_or_create(
-            code=row["code"], defaults={"name": row["name"], "order": row.get("order", 0)})
+            code=row["code"], defaults={"name": row["name"], "order": _get(row, "order", 0)})
     result.fields = len(rows)
     return {f.code: f for f in Field.objects.all()}
 
@@ -72,7 +78,7 @@ def _save_agencies(rows, result) -> dict[str, Agency]:
     values = ("name", "short_name", "address", "phone", "email")
     for row in rows:
         defaults = {key: row.get(key) or "" for key in values}
-        defaults |= {"level": row["level"], "is_demo_code": row.get("is_demo_code", False)}
+        defaults |= {"level": row["level"], "is_demo_code": _get(row, "is_demo_code", False)}
         Agency.objects.update_or_create(code=row["code"], defaults=defaults)
     agencies = {a.code: a for a in Agency.objects.all()}
     for row in rows:  # second pass: a parent may come later in the file
@@ -108,20 +114,20 @@ def _save_forms(rows, result) -> dict[str, FormTemplate]:
 
 
 def _procedure_values(row, fields) -> dict:
-    channels = set(row.get("channels", ["counter"]))
+    channels = set(_get(row, "channels", ["counter"]))
     days = row.get("processing_days")
     values = {key: row.get(key) or "" for key in PROCEDURE_TEXTS}
     return values | {
         "name": row["name"],
         "field": fields[row["field"]],
-        "online_level": row.get("online_level", OnlineLevel.INFO),
+        "online_level": _get(row, "online_level", OnlineLevel.INFO),
         "accepts_counter": "counter" in channels,
         "accepts_online": "online" in channels,
         "accepts_post": "post" in channels,
         "processing_days": None if days is None else Decimal(str(days)),
-        "requires_originals": row.get("requires_originals", False),
-        "popularity": row.get("popularity", 0),
-        "is_active": row.get("is_active", True),
+        "requires_originals": _get(row, "requires_originals", False),
+        "popularity": _get(row, "popularity", 0),
+        "is_active": _get(row, "is_active", True),
     }
 
 
@@ -129,21 +135,21 @@ def _save_procedure(row, fields, agencies, forms, result) -> None:
     procedure, created = Procedure.objects.update_or_create(
         code=row["code"], defaults=_procedure_values(row, fields))
     (result.created if created else result.updated).append(procedure.code)
-    procedure.agencies.set([agencies[code] for code in row.get("agencies", [])])
+    procedure.agencies.set([agencies[code] for code in _get(row, "agencies", [])])
     procedure.fees.all().delete()
     Fee.objects.bulk_create(
         Fee(procedure=procedure, order=n, name=fee["name"], amount=fee["amount"],
             note=fee.get("note") or "")
-        for n, fee in enumerate(row.get("fees", []), start=1)
+        for n, fee in enumerate(_get(row, "fees", []), start=1)
     )
     procedure.required_documents.all().delete()
     RequiredDocument.objects.bulk_create(
         RequiredDocument(
-            procedure=procedure, order=n, name=doc["name"], originals=doc.get("originals", 1),
-            copies=doc.get("copies", 0), is_required=doc.get("is_required", True),
+            procedure=procedure, order=n, name=doc["name"], originals=_get(doc, "originals", 1),
+            copies=_get(doc, "copies", 0), is_required=_get(doc, "is_required", True),
             note=doc.get("note") or "", form_template=forms.get(doc.get("form_template") or ""),
         )
-        for n, doc in enumerate(row.get("required_documents", []), start=1)
+        for n, doc in enumerate(_get(row, "required_documents", []), start=1)
     )
     refresh_search_fields(procedure)
     procedure.save(update_fields=["search_name", "search_body"])

@@ -24,7 +24,9 @@ SECTIONS = ("fields", "agencies", "forms", "procedures")
 
 
 def _rows(data: dict, section: str, problems: Problems) -> list[dict]:
-    rows = data.get(section, [])
+    rows = data.get(section)
+    if rows is None:
+        return []
     if not isinstance(rows, list):
         problems.add(section, _("phải là một danh sách."))
         return []
@@ -93,7 +95,7 @@ def _check_fields(rows, problems) -> set[str]:
 
 
 def _check_agency_level(row) -> str | None:
-    if row.get("level") not in AgencyLevel.values:
+    if not isinstance(row.get("level"), str) or row["level"] not in AgencyLevel.values:
         return _("“level” phải là một trong: %(values)s.") % {
             "values": ", ".join(AgencyLevel.values)}
     return None
@@ -120,7 +122,7 @@ def _check_parents(rows, agency_codes: set[str], problems) -> None:
         where = _("Cơ quan dòng %(n)d") % {"n": number}
         if parent == row.get("code"):
             problems.add(where, _("cơ quan không thể là cấp trên của chính nó."))
-        elif parent not in agency_codes:
+        elif not isinstance(parent, str) or parent not in agency_codes:
             problems.add(where, _("cơ quan cấp trên “%(code)s” không có trong danh mục.")
                          % {"code": parent})
 
@@ -150,12 +152,13 @@ def _check_reference(row, key: str, known: set[str], label: str) -> str | None:
 
 
 def _check_levels(row) -> str | None:
-    level = row.get("online_level", OnlineLevel.INFO)
-    if level not in OnlineLevel.values:
+    level = row.get("online_level") or OnlineLevel.INFO
+    if not isinstance(level, str) or level not in OnlineLevel.values:
         return _("“online_level” phải là một trong: %(values)s.") % {
             "values": ", ".join(OnlineLevel.values)}
-    channels = row.get("channels", ["counter"])
-    if not isinstance(channels, list) or not set(channels) <= set(CHANNELS) or not channels:
+    channels = row.get("channels") or ["counter"]
+    if (not isinstance(channels, list) or not channels
+            or not all(isinstance(c, str) and c in CHANNELS for c in channels)):
         return _("“channels” phải là danh sách khác rỗng gồm: %(values)s.") % {
             "values": ", ".join(CHANNELS)}
     if "online" in channels and level == OnlineLevel.INFO:
@@ -182,8 +185,11 @@ def _check_url(row) -> str | None:
 
 
 def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
-    agencies = row.get("agencies", []) if isinstance(row, dict) else []
-    if not _check_row(
+    if not isinstance(row, dict):
+        problems.add(where, _("mỗi dòng phải là một đối tượng JSON."))
+        return
+    agencies = row.get("agencies") or []
+    _check_row(
         row, where, PROCEDURE_KEYS, problems,
         lambda r: checks.code(r) or checks.text(r, "code", max_length=20),
         lambda r: checks.text(r, "name", required=True, max_length=500),
@@ -195,14 +201,14 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
         lambda r: checks.boolean(r, "is_active"),
         *[lambda r, k=k: checks.text(r, k, max_length=500 if k == "processing_time_text" else None)
           for k in PROCEDURE_TEXTS if k != "source_url"],
-    ):
-        return
-    for code in agencies:
-        if code not in known["agency"]:
+    )
+    for code in agencies if isinstance(agencies, list) else []:
+        if isinstance(code, str) and code not in known["agency"]:
             problems.add(where, _("cơ quan “%(code)s” không có trong danh mục.") % {"code": code})
     _check_children(row, "fees", where, _("phí dòng %(n)d"), FEE_KEYS, problems, (
         lambda r: checks.text(r, "name", required=True, max_length=300),
-        lambda r: checks.integer(r, "amount") if "amount" in r else _("thiếu “amount”."),
+        lambda r: (checks.integer(r, "amount") if r.get("amount") is not None
+                   else _("thiếu “amount”.")),
         lambda r: checks.text(r, "note"),
     ))
     _check_children(row, "required_documents", where, _("giấy tờ dòng %(n)d"), DOCUMENT_KEYS,
@@ -217,7 +223,7 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
 
 
 def _check_children(row, key, where, label, allowed, problems, row_checks) -> None:
-    children = row.get(key, [])
+    children = row.get(key) or []
     if not isinstance(children, list):
         problems.add(where, _("“%(key)s” phải là một danh sách.") % {"key": key})
         return
