@@ -1,6 +1,7 @@
 """Django admin for the catalog: officers keep fields, agencies, procedures and forms current."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalog.models import (
@@ -22,9 +23,7 @@ class FieldAdmin(admin.ModelAdmin):
     prepopulated_fields = {"code": ("name",)}
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
-        return super().get_queryset(request).annotate(_procedures=Count("procedures"))
+        return super().get_queryset(request).annotate(_procedures=models.Count("procedures"))
 
     @admin.display(description=_("số thủ tục"), ordering="_procedures")
     def procedure_count(self, obj) -> int:
@@ -64,6 +63,7 @@ class ProcedureAdmin(admin.ModelAdmin):
     list_select_related = ("field",)
     autocomplete_fields = ("field", "agencies")
     inlines = (RequiredDocumentInline, FeeInline)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("code", "name", "field", "agencies", "implementing_level",
