@@ -2,11 +2,18 @@ import json
 
 import pytest
 from django.core.management import call_command, execute_from_command_line
+from django.db import connections
 
 from dichvucong.catalog.models import Procedure
 from dichvucong.catalog.tests.catalog_data import catalog
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def keep_test_connection(monkeypatch):
+    """The command line runner closes DB connections when done; the test still needs its own."""
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
 
 def _write(tmp_path, data) -> str:
