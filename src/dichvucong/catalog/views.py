@@ -85,5 +85,5 @@ def form_download(request: HttpRequest, code: str, template_id: int) -> FileResp
 def download_filename(title: str, stored_name: str) -> str:
     """Return a safe download name: the form's title with the stored file's extension."""
     suffix = PurePosixPath(stored_name).suffix.lower()
-    base = _UNSAFE_FILENAME.sub(" ", title).strip(" .") or "bieu-mau"
+    base = " ".join(_UNSAFE_FILENAME.sub(" ", title).split()).strip(" .") or "bieu-mau"
     return f"{base[:150]}{suffix}"
