@@ -12,6 +12,7 @@ from dichvucong.catalog import selectors
 from dichvucong.catalog.forms import ProcedureFilterForm
 
 PAGE_SIZE = 20
+_MAX_CODE_LENGTH = 20  # Procedure.code max_length
 _MAX_ID = 2**63  # larger ids cannot exist and would overflow the database integer
 _UNSAFE_FILENAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
@@ -39,7 +40,7 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
 
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     """Show everything about one procedure."""
-    procedure = selectors.procedure_detail(code)
+    procedure = selectors.procedure_detail(code) if _plausible_code(code) else None
     if procedure is None:
         raise Http404
     documents = list(procedure.required_documents.all())
@@ -49,6 +50,11 @@ def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
         "fees": list(procedure.fees.all()),
         "forms": _distinct_forms(documents),
     })
+
+
+def _plausible_code(code: str) -> bool:
+    """Reject what no stored code can be (PostgreSQL refuses NUL characters outright)."""
+    return len(code) <= _MAX_CODE_LENGTH and "\x00" not in code
 
 
 def _distinct_forms(documents) -> list:
@@ -64,7 +70,7 @@ def _distinct_forms(documents) -> list:
 def form_download(request: HttpRequest, code: str, template_id: int) -> FileResponse:
     """Send a procedure's form template as an attachment, read through the storage API."""
     template = None
-    if template_id < _MAX_ID:
+    if template_id < _MAX_ID and _plausible_code(code):
         template = selectors.procedure_form_template(code=code, template_id=template_id)
     if template is None:
         raise Http404

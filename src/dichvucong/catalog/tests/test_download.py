@@ -42,6 +42,7 @@ def test_a_form_of_another_procedure_is_not_served(client, form):
     other = make_procedure()
     assert client.get(url(other.code, template.pk)).status_code == 404
     assert client.get(url("9.999999", template.pk)).status_code == 404
+    assert client.get(f"/thu-tuc/1.001193%00/bieu-mau/{template.pk}/").status_code == 404
 
 
 def test_unknown_or_huge_template_ids_give_404(client, form):
