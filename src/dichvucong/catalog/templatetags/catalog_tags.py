@@ -3,7 +3,9 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from dichvucong.catalog.models import OnlineLevel
 
@@ -15,7 +17,7 @@ def vnd(amount) -> str:
     """Format an amount in đồng the Vietnamese way: 8000 -> "8.000 đồng"."""
     if amount in (None, ""):
         return ""
-    grouped = f"{int(amount):,}".replace(",", ".")
+    grouped = f"{int(amount):,}".replace(",", _thousands_separator())
     return _("%(amount)s đồng") % {"amount": grouped}
 
 
@@ -31,6 +33,15 @@ def working_days(days) -> str:
     """Format a number of working days without a useless ".0"."""
     if days is None:
         return ""
-    value = Decimal(days)
-    number = f"{value:f}".rstrip("0").rstrip(".") if "." in f"{value:f}" else f"{value:f}"
-    return _("%(days)s ngày làm việc") % {"days": number.replace(".", ",")}
+    number = f"{Decimal(days):f}"
+    if "." in number:
+        number = number.rstrip("0").rstrip(".")
+    plural_count = 1 if number == "1" else 2
+    if _thousands_separator() == ".":
+        number = number.replace(".", ",")  # Vietnamese decimal comma: 1,5 ngày
+    text = ngettext("%(days)s ngày làm việc", "%(days)s ngày làm việc", plural_count)
+    return text % {"days": number}
+
+
+def _thousands_separator() -> str:
+    return "." if (get_language() or "vi").startswith("vi") else ","

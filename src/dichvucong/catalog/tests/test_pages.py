@@ -200,3 +200,12 @@ def test_inactive_procedure_gives_404(client):
     procedure = make_procedure(is_active=False)
     response = client.get(reverse("catalog:procedure_detail", args=[procedure.code]))
     assert response.status_code == 404
+
+
+def test_detail_page_in_english_formats_money_the_english_way(client, birth):
+    procedure, _ = birth
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = text(client.get(reverse("catalog:procedure_detail", args=[procedure.code])))
+    for expected in ("VND 8,000", "VND 1,250,000", "Fully online (level 4)", "1 working day",
+                     "Required documents", "Submit an application"):
+        assert expected in page, expected
