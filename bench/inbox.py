@@ -76,7 +76,7 @@ WITH base AS (
   SELECT g,
          CASE WHEN g %% 10 = 0 THEN %(big)s ELSE %(first)s + 1 + (g %% 99) END AS agency_id,
          now() - ((%(rows)s - g) * interval '30 seconds') AS submitted,
-         (g * 7919) %% 100 AS r
+         (g::bigint * 7919) %% 100 AS r
   FROM generate_series(1, %(rows)s) AS g
 ), shaped AS (
   SELECT b.*,
