@@ -29,7 +29,7 @@ def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server,
     page.get_by_label("Số điện thoại di động").fill("0987 654 321")
     page.get_by_label("Mã xác thực").fill(_captcha_from_session(page).lower())
     page.get_by_role("button", name="Đăng ký").click()
-    page.get_by_text("Mã OTP gồm 6 chữ số đã được gửi").wait_for()
+    page.get_by_text("Mã OTP gồm 6 chữ số đã được gửi đến số điện thoại 0987 654 321").wait_for()
 
     outbox = page.context.new_page()
     outbox.goto(f"{live_server.url}/dev/sms/")

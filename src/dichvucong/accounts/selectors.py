@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 
-from dichvucong.accounts.models import VerificationMethod, VerificationStatus
+from dichvucong.accounts.models import VerificationLevel, VerificationMethod, VerificationStatus
 from dichvucong.accounts.validators import normalise_vn_mobile
 
 
@@ -51,3 +51,15 @@ def id_number_taken(id_number: str) -> bool:
 def phone_taken(phone: str, *, exclude_pk=None) -> bool:
     """Return True when another account already uses this phone."""
     return get_user_model().objects.filter(phone=phone).exclude(pk=exclude_pk).exists()
+
+
+LEVEL_RANK = {VerificationLevel.NONE: 0, VerificationLevel.MEDIUM: 1, VerificationLevel.HIGH: 2}
+
+
+def has_verification_level(user, level: str) -> bool:
+    """Return True when the user's identity is verified at `level` or above (medium/high)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.verification_status != VerificationStatus.VERIFIED:
+        return False
+    return LEVEL_RANK.get(user.verification_level, 0) >= LEVEL_RANK[level]

@@ -124,3 +124,14 @@ def test_reset_request_needs_the_captcha(client):
                            {"identifier": "0912000777", "captcha": "AAAAA"})
     assert response.status_code == 400
     assert get_user_model().objects.count() == 0
+
+
+def test_verification_level_is_available_to_later_parts():
+    from dichvucong.accounts.selectors import has_verification_level
+
+    medium = make_citizen()
+    high = make_citizen(verification_level="high")
+    pending = make_citizen(verification_level="none", verification_status="pending")
+    assert has_verification_level(medium, "medium") and not has_verification_level(medium, "high")
+    assert has_verification_level(high, "high")
+    assert not has_verification_level(pending, "medium")

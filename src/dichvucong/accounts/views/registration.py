@@ -16,6 +16,7 @@ from dichvucong.accounts.forms import (
 )
 from dichvucong.accounts.models import VerificationMethod
 from dichvucong.accounts.services import DuplicateAccountError, register_account
+from dichvucong.accounts.validators import display_phone
 from dichvucong.accounts.views.common import client_ip, redirect_to
 from dichvucong.accounts.views.signing import accept_signature_form
 
@@ -132,7 +133,8 @@ def register_otp(request: HttpRequest) -> HttpResponse:
         status = 400
     wait = otp.seconds_until_resend(purpose="registration", phone=phone)
     return render(request, "accounts/register_otp.html",
-                  {"form": form, "step": 3, "phone": phone, "wait": wait}, status=status)
+                  {"form": form, "step": 3, "phone": display_phone(phone), "wait": wait},
+                  status=status)
 
 
 @require_http_methods(["GET", "POST"])
