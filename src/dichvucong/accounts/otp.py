@@ -31,6 +31,9 @@ DEFAULT_TEXTS = {
                     "Ma co hieu luc {phut} phut.",
 }
 
+GENERIC_TEXT = ("Ma OTP cua ban tren Cong Dich vu cong la {ma}. Ma co hieu luc {phut} phut. "
+                "Khong cung cap ma nay cho bat ky ai.")
+
 
 class OtpError(Exception):
     """The code cannot be sent or checked; the message is for the user."""
@@ -92,7 +95,7 @@ def issue_otp(*, purpose: str, phone: str, ip: str | None, user=None) -> OtpSent
     cache.set(_key(purpose, phone), state, VALID_SECONDS + RESEND_AFTER_SECONDS)
     text = render_template(f"otp-{purpose.replace('_', '-')}",
                            {"ma": code, "phut": VALID_SECONDS // 60},
-                           default=DEFAULT_TEXTS[purpose])
+                           default=DEFAULT_TEXTS.get(purpose, GENERIC_TEXT))
     send_sms(phone=phone, text=text, purpose=f"otp_{purpose}", user=user, is_secret=True)
     return OtpSent(resend_after=RESEND_AFTER_SECONDS)
 
