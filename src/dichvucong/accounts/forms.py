@@ -30,6 +30,14 @@ class PortalForm(forms.Form):
             field.error_messages.setdefault("required", REQUIRED)
             field.error_messages["required"] = REQUIRED
 
+    def full_clean(self):
+        """Validate, then point screen readers from each invalid input to its message."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_errors"})
+
 
 class CaptchaMixin(forms.Form):
     """Adds the server-drawn captcha; the session's answer is spent on every check."""

@@ -222,3 +222,10 @@ def test_registration_forms_enforce_csrf():
     response = client.post(reverse("accounts:register"),
                            {"account_type": "citizen", "verification_method": "phone"})
     assert response.status_code == 403
+
+
+def test_invalid_inputs_point_to_their_messages_for_screen_readers(client):
+    start(client)
+    html = submit_details(client, citizen_details(phone="123")).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_phone_errors"' in html and 'id="id_phone_errors"' in html
