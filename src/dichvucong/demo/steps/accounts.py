@@ -37,5 +37,7 @@ def load(report: DemoReport) -> None:
     user.set_password(CITIZEN_PASSWORD)
     user.save()
     report.lines.append(f"Công dân minh họa: {user.full_name}")
+    report.lines.append("Đăng ký thử bằng mã BHXH: Lê Văn Hải, CCCD 060085004321, "
+                        "sinh 30/09/1985, mã BHXH 6021098765")
     report.logins.append(DemoLogin(role="Công dân", username="0912000111",
                                    password=CITIZEN_PASSWORD))
