@@ -7,7 +7,8 @@ from django.db.models import Count
 from dichvucong.accounts.models import AccountType
 from dichvucong.catalog.models import Agency
 from dichvucong.demo.registry import DemoLogin, DemoReport
-from dichvucong.processing.models import StaffRole, StaffRoleKind
+from dichvucong.processing.models import StaffRoleKind
+from dichvucong.processing.services import grant_staff_role
 
 DEMO_PASSWORD = "CanBo-MinhHoa-2026"  # noqa: S105 - printed for people trying the demo
 OFFICERS = (
@@ -37,6 +38,6 @@ def load(report: DemoReport) -> None:
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        StaffRole.objects.get_or_create(user=user, agency=agency, role=role)
+        grant_staff_role(user=user, agency=agency, role=role)
         report.logins.append(DemoLogin(role=label, username=username, password=DEMO_PASSWORD))
     report.lines.append(f"Cán bộ: 3 tài khoản tại {agency.name}")

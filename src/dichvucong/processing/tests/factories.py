@@ -8,7 +8,7 @@ from dichvucong.accounts.tests.factories import make_citizen, make_staff
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
 from dichvucong.core.text import search_text
 from dichvucong.dossiers.models import Channel, Dossier, DossierEvent, DossierStatus
-from dichvucong.processing.models import StaffRole
+from dichvucong.processing.services import grant_staff_role
 
 _seq = count(1)
 
@@ -17,7 +17,7 @@ def make_officer(agency, *roles: str, **overrides):
     """Create a user holding the given roles in one agency."""
     user = make_staff(**overrides)
     for role in roles:
-        StaffRole.objects.create(user=user, agency=agency, role=role)
+        grant_staff_role(user=user, agency=agency, role=role)
     return user
 
 

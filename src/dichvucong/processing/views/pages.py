@@ -91,7 +91,8 @@ def attachment_view(request, pk: int, attachment_pk: int):
     response = FileResponse(handle, content_type=attachment.content_type,
                             as_attachment=not inline, filename=attachment.original_name)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if attachment.content_type != "application/pdf":  # the browser's PDF viewer needs scripts
+        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
 
