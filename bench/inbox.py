@@ -16,6 +16,7 @@ import secrets
 import statistics
 import sys
 import time
+from importlib import import_module
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 ADMIN_URL = os.environ.get("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 DB_NAME = "dvc_bench_inbox"
 PAGE_P95_MS, COUNTS_P95_MS = 50.0, 200.0
+MAX_QUERIES = 10  # session, user, roles, calendar, rows, counts, province, 2 option lists, …
 
 
 def admin_sql(sql: str) -> None:
@@ -109,16 +111,31 @@ FROM shaped
 """
 
 
+def reuse_seeded():
+    """Return the officer, agencies and procedures of a database kept with --keep."""
+    from dichvucong.accounts.models import User
+    from dichvucong.catalog.models import Agency, Procedure
+
+    return (User.objects.get(username="bench-officer"), list(Agency.objects.order_by("pk")),
+            list(Procedure.objects.order_by("pk")), float("nan"))
+
+
 def seed_dossiers(rows: int, agencies, procedures) -> float:
     from django.db import connection
 
+    inbox_indexes = import_module("dichvucong.processing.migrations.0002_inbox_indexes")
     started = time.perf_counter()
     with connection.cursor() as cursor:
+        # Bulk-load practice: drop the inbox indexes, load, then build them in one pass each.
+        for name in [*inbox_indexes.INDEXES, "dvc_inbox_search_trgm"]:
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")
         cursor.execute(SEED_SQL, {"rows": rows, "big": agencies[0].pk,
                                   "first": agencies[0].pk, "p0": procedures[0].pk})
-    connection.commit() if not connection.get_autocommit() else None
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE dossiers_dossier")
+        for name, spec in inbox_indexes.INDEXES.items():
+            cursor.execute(f"CREATE INDEX {name} ON dossiers_dossier {spec}")
+        cursor.execute("CREATE INDEX dvc_inbox_search_trgm ON dossiers_dossier "
+                       "USING gin (search_text gin_trgm_ops)")
+        cursor.execute("VACUUM ANALYZE")  # every table: the catalog was bulk-created too
     return time.perf_counter() - started
 
 
@@ -135,7 +152,10 @@ def timed(fn, runs: int) -> tuple[float, float]:
 
 
 def scenarios(officer, procedures):
-    today = time.strftime("%Y-%m-%d")
+    from dichvucong.dossiers.models import Dossier
+
+    code = (Dossier.objects.filter(agency__staff_roles__user=officer, status=10)
+            .values_list("code", flat=True).first())
     return [
         ("Trang đầu (tab Mới)", {}),
         ("Tab Đang xử lý", {"tab": "dang-xu-ly"}),
@@ -147,15 +167,40 @@ def scenarios(officer, procedures):
         ("Đã xong + kênh trực tiếp", {"tab": "da-xong", "channel": 1}),
         ("Đã xong + khoảng ngày", {"tab": "da-xong", "tu_ngay": "2026-03-01",
                                    "den_ngay": "2026-03-31"}),
-        ("Đã xong + tìm tên", {"tab": "da-xong", "q": "Bùi Thu Hà 15"}),
-        ("Đã xong + tìm mã", {"tab": "da-xong", "q": "B001-" + today[2:4]}),
+        ("Đã xong + tìm tên", {"tab": "da-xong", "q": "Nguyễn Văn An 120"}),
+        ("Đã xong + tìm mã", {"tab": "da-xong", "q": code}),
     ]
 
 
-def measure(officer, agencies, procedures, runs: int) -> list[tuple]:
+def count_queries(fn):
+    """Run fn and return its result with the number of SQL statements it sent."""
     from django.db import connection
+
+    executed = []
+
+    def wrapper(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(wrapper):
+        result = fn()
+    return result, len(executed)
+
+
+def select_page(officer, params: dict):
+    """Run only the page's database reads (rows of the tab with its filters)."""
+    from dichvucong.processing import inbox
+    from dichvucong.processing.forms import InboxFilterForm
+    from dichvucong.processing.selectors import staff_agency_ids
+
+    agency_ids = staff_agency_ids(officer)
+    tab = inbox.TABS_BY_SLUG.get(params.get("tab", ""), inbox.TABS[0])
+    filters = InboxFilterForm(params or None, agency_ids=agency_ids).to_filters()
+    return inbox.inbox_page(agency_ids=agency_ids, tab=tab, filters=filters)
+
+
+def measure(officer, agencies, procedures, runs: int) -> list[tuple]:
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from dichvucong.processing.deadlines import due_soon_threshold
@@ -169,19 +214,21 @@ def measure(officer, agencies, procedures, runs: int) -> list[tuple]:
             response = client.get("/can-bo/", params)
             assert response.status_code == 200, response.status_code
             return response
-        with CaptureQueriesContext(connection) as queries:
-            rows = get().content.decode().count('href="/can-bo/ho-so/')
+        response, query_count = count_queries(get)
+        rows = response.content.decode().count('href="/can-bo/ho-so/')
         p50, p95 = timed(get, runs)
-        results.append((label, rows, len(queries), p50, p95))
+        db50, db95 = timed(lambda params=params: select_page(officer, params), runs)
+        results.append((label, rows, query_count, p50, p95, db50, db95))
     first = client.get("/can-bo/", {"tab": "da-xong"}).content.decode()
     cursor = unquote(re.search(r"sau=([^&\"]+)", first).group(1))
     p50, p95 = timed(lambda: client.get("/can-bo/", {"tab": "da-xong", "sau": cursor}), runs)
-    results.append(("Đã xong, trang 2 (keyset)", 20, None, p50, p95))
+    db50, db95 = timed(lambda: select_page(officer, {"tab": "da-xong", "sau": cursor}), runs)
+    results.append(("Đã xong, trang 2 (keyset)", 20, None, p50, p95, db50, db95))
     ids = {agencies[0].pk}
     now = timezone.now()
     soon = due_soon_threshold(now)
     p50, p95 = timed(lambda: tab_counts(ids, now, soon), runs)
-    results.append(("Đếm 7 tab (1 truy vấn)", None, 1, p50, p95))
+    results.append(("Đếm 7 tab (1 truy vấn)", None, 1, None, None, p50, p95))
     return results
 
 
@@ -189,18 +236,23 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=100)
-    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--reuse", action="store_true", help="measure a kept database again")
     args = parser.parse_args()
-    admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME}")
-    admin_sql(f"CREATE DATABASE {DB_NAME}")
+    if not args.reuse:
+        admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME}")
+        admin_sql(f"CREATE DATABASE {DB_NAME}")
     try:
         setup_django()
         from django.core.management import call_command
         from django.db import connection
 
         call_command("migrate", verbosity=0)
-        officer, agencies, procedures = seed_catalog()
-        load_seconds = seed_dossiers(args.rows, agencies, procedures)
+        if args.reuse:
+            officer, agencies, procedures, load_seconds = reuse_seeded()
+        else:
+            officer, agencies, procedures = seed_catalog()
+            load_seconds = seed_dossiers(args.rows, agencies, procedures)
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM dossiers_dossier WHERE agency_id = %s",
                            [agencies[0].pk])
@@ -208,27 +260,35 @@ def main() -> int:
         results = measure(officer, agencies, procedures, args.runs)
         connection.close()
     finally:
-        if not args.keep:
+        if not (args.keep or args.reuse):
             admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
     return report(args, load_seconds, big, results)
 
 
 def report(args, load_seconds: float, big: int, results) -> int:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nLoaded {args.rows:,} dossiers in {load_seconds:.1f} s; officer's agency holds "
-          f"{big:,}. {args.runs} timed runs each.\n")
-    print("| scenario | rows | queries | p50 ms | p95 ms |\n|---|---:|---:|---:|---:|")
+          f"{big:,}. {args.runs} timed runs each; load average now {load} on "
+          f"{os.cpu_count()} CPUs.\n")
+    print("| scenario | rows | queries | page p50 ms | page p95 ms | reads p50 ms | "
+          "reads p95 ms |\n|---|---:|---:|---:|---:|---:|---:|")
     failed = False
-    query_counts = {q for _l, _r, q, _a, _b in results[:-2] if q is not None}
-    for label, rows, queries, p50, p95 in results:
-        limit = COUNTS_P95_MS if label.startswith("Đếm") else PAGE_P95_MS
-        failed |= p95 > limit
-        print(f"| {label} | {rows if rows is not None else '—'} | "
-              f"{queries if queries is not None else '—'} | {p50:.1f} | {p95:.1f} |")
-    if len(query_counts) != 1:
-        failed = True
-        print(f"Query count varies between pages: {sorted(query_counts)}")
+    for label, rows, queries, p50, p95, db50, db95 in results:
+        limit = COUNTS_P95_MS if p95 is None else PAGE_P95_MS
+        failed |= (p95 if p95 is not None else db95) > limit
+        failed |= queries is not None and queries > MAX_QUERIES
+        print(f"| {label} | {_cell(rows)} | {_cell(queries)} | {_ms(p50)} | {_ms(p95)} | "
+              f"{_ms(db50)} | {_ms(db95)} |")
     print("\nTARGETS " + ("MISSED" if failed else "MET"))
     return 1 if failed else 0
+
+
+def _cell(value) -> str:
+    return "—" if value is None else str(value)
+
+
+def _ms(value) -> str:
+    return "—" if value is None else f"{value:.1f}"
 
 
 if __name__ == "__main__":

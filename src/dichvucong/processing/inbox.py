@@ -127,8 +127,9 @@ def apply_filters(qs: QuerySet, filters: InboxFilters) -> QuerySet:
 def _search_condition(text: str) -> Q:
     from dichvucong.core.text import search_text
 
-    if any(ch.isdigit() for ch in text) and " " not in text:
-        return Q(code=text) | Q(code__endswith=text)  # a full code or its daily number
+    if "-" in text and " " not in text and any(ch.isdigit() for ch in text):
+        return Q(code__in={text, text.upper()})  # a whole dossier code: the unique index
+    # Names and code fragments: the folded index text (trigram-indexed on PostgreSQL).
     return Q(search_text__contains=search_text(text))
 
 

@@ -46,11 +46,9 @@ def inbox_view(request):
     return render(request, "processing/inbox.html", {
         "tabs": [(t, counts[t.slug]) for t in inbox.TABS], "tab": tab, "form": form,
         "rows": rows, "next_cursor": next_cursor, "filter_query": query.urlencode(),
-        "is_first_page": not request.GET.get("sau"), "selected": {
-            "procedure": filters.procedure_id, "field": filters.field_id,
-            "channel": filters.channel, "date_from": filters.date_from,
-            "date_to": filters.date_to},
-        **form.choice_lists(),
+        "is_first_page": not request.GET.get("sau"),
+        "selected": {"date_from": filters.date_from, "date_to": filters.date_to},
+        **form.option_html(filters),
     })
 
 
