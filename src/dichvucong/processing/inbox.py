@@ -136,6 +136,20 @@ def _search_condition(text: str) -> Q:
 def inbox_page(*, agency_ids: set[int], tab: Tab, filters: InboxFilters,
                cursor: str = "", now: datetime | None = None) -> tuple[list, str]:
     """Return one page of a tab and the cursor of the next page ("" when it is the last)."""
+    rows = list(page_queryset(agency_ids=agency_ids, tab=tab, filters=filters, cursor=cursor,
+                              now=now))
+    key = "due_at" if tab.by_due else "submitted_at"
+    next_cursor = ""
+    if len(rows) > PAGE_SIZE:
+        rows = rows[:PAGE_SIZE]
+        last = rows[-1]
+        next_cursor = f"{getattr(last, key).isoformat()}_{last.pk}"
+    return rows, next_cursor
+
+
+def page_queryset(*, agency_ids: set[int], tab: Tab, filters: InboxFilters, cursor: str = "",
+                  now: datetime | None = None) -> QuerySet:
+    """Return the query of one page (one row more than shown, to know if a next page exists)."""
     now = now or timezone.now()
     soon = due_soon_threshold(now)
     qs = Dossier.objects.filter(tab_condition(tab.slug, now, soon), agency_id__in=agency_ids)
@@ -143,14 +157,7 @@ def inbox_page(*, agency_ids: set[int], tab: Tab, filters: InboxFilters,
     key = "due_at" if tab.by_due else "submitted_at"
     qs = _after_cursor(qs, key, cursor, descending=not tab.by_due)
     order = (key, "id") if tab.by_due else (f"-{key}", "-id")
-    rows = list(qs.select_related("procedure").only(*LIST_FIELDS).order_by(*order)
-                [:PAGE_SIZE + 1])
-    next_cursor = ""
-    if len(rows) > PAGE_SIZE:
-        rows = rows[:PAGE_SIZE]
-        last = rows[-1]
-        next_cursor = f"{getattr(last, key).isoformat()}_{last.pk}"
-    return rows, next_cursor
+    return qs.select_related("procedure").only(*LIST_FIELDS).order_by(*order)[:PAGE_SIZE + 1]
 
 
 def _after_cursor(qs: QuerySet, key: str, cursor: str, *, descending: bool) -> QuerySet:
