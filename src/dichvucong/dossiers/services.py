@@ -190,3 +190,14 @@ def _mark_submitted(dossier: Dossier, *, applicant, cleaned, key, moment) -> Non
               data={"code": dossier.code})
     enqueue_on_commit(generate_receipt, dossier.pk)
     enqueue_on_commit(send_submission_sms, dossier.pk)
+
+
+def draft_discard(*, dossier: Dossier) -> None:
+    """Delete a draft and, once that commits, its stored files."""
+    with transaction.atomic():
+        names = [a.file.name for a in dossier.attachments.all()]
+        if dossier.status != DossierStatus.DRAFT:
+            raise SubmissionError([_("Chỉ xóa được hồ sơ đang soạn.")])
+        dossier.delete()
+    for name in names:
+        transaction.on_commit(lambda name=name: Attachment.file.field.storage.delete(name))
