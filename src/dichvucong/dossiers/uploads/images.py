@@ -65,12 +65,18 @@ def _open(fileobj, kind: FileKind) -> Image.Image:
 
 
 def _draft(image: Image.Image, width: int, height: int) -> None:
-    """Let the JPEG decoder scale down by itself when the photo is far bigger than kept."""
+    """Let the JPEG decoder scale down by a power of two when the photo is far bigger than kept.
+
+    The decoder's own scaling is several times faster and lighter than decoding in full and
+    resizing; the kept photo may end up to 10 % under UPLOAD_IMAGE_MAX_SIDE.
+    """
     longest = max(width, height)
-    limit = settings.UPLOAD_IMAGE_MAX_SIDE
-    if image.format == "JPEG" and longest > limit:
-        scale = limit / longest
-        image.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
+    floor = settings.UPLOAD_IMAGE_MAX_SIDE * 0.9
+    scale = 1
+    while scale < 8 and longest / (scale * 2) >= floor:
+        scale *= 2
+    if image.format == "JPEG" and scale > 1:
+        image.draft("RGB", (width // scale, height // scale))
 
 
 def blur_score(image: Image.Image) -> float:
