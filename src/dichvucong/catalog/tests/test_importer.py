@@ -162,6 +162,8 @@ def _paths(obj, prefix=()):
     else:
         items = enumerate(obj) if isinstance(obj, list) else ()
     for key, value in items:
+        if isinstance(key, int) and key > 0:
+            continue  # the first row of each list stands for the others
         yield (*prefix, key)
         yield from _paths(value, (*prefix, key))
 
