@@ -2,9 +2,13 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Keep generated forms out of the developer's media folder."""
-    settings.STORAGES = settings.STORAGES | {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                    "OPTIONS": {"location": tmp_path / "media"}},
+def media_storage(settings, tmp_path):
+    """Keep uploaded and generated files of a test in its own temporary directory."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path), "base_url": "/private-media-is-never-served/"},
+        },
     }
+    return tmp_path
