@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "dichvucong.processing",
     "dichvucong.payments",
     "dichvucong.delivery",
+    "dichvucong.tracking",
     "dichvucong.api",
     "dichvucong.demo",
 ]
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dichvucong.core.context_processors.portal",
+                "dichvucong.tracking.context_processors.notifications",
             ],
         },
     },
@@ -214,5 +216,10 @@ LOGGING = {
 # --- Outside services (each behind a provider registry; "demo" needs no outside service) ------
 OFFICE_HOURS = env_str("OFFICE_HOURS", "07:00-11:30,13:30-17:00")
 SMS_PROVIDER = env_str("SMS_PROVIDER", "demo")
+# Send SMS without tone marks, so a Vietnamese text fits one 160-character GSM-7 part.
+SMS_FOLD_TONE_MARKS = env_bool("SMS_FOLD_TONE_MARKS", True)
+# Public dossier lookup: attempts allowed per client IP within the window (seconds).
+LOOKUP_RATE_LIMIT = env_int("LOOKUP_RATE_LIMIT", 20)
+LOOKUP_RATE_WINDOW = env_int("LOOKUP_RATE_WINDOW", 600)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
