@@ -82,8 +82,10 @@ def needs_me(dossier: Dossier, *, has_rating: bool) -> list[str]:
 def owned_dossier(user, ref: str) -> Dossier | None:
     """Return the user's dossier by code (or id for drafts), or None."""
     qs = Dossier.objects.filter(applicant=user).select_related("procedure", "agency")
-    if ref.isdigit():
+    if ref.isdigit() and len(ref) < 18:
         return qs.filter(pk=int(ref)).first()
+    if ref.isdigit():
+        return None
     return qs.filter(code=ref[:60]).first()
 
 
