@@ -5,7 +5,8 @@ VIETNAMESE = "Hồ sơ 000.00.06.H56-261125-0007 đã có kết quả. Mời ôn
 
 def test_tone_marks_are_removed_when_the_setting_says_so(settings):
     settings.SMS_FOLD_TONE_MARKS = True
-    assert sms_text(VIETNAMESE) == "Ho so 000.00.06.H56-261125-0007 da co ket qua. Moi ong/ba den nhan."
+    expected = "Ho so 000.00.06.H56-261125-0007 da co ket qua. Moi ong/ba den nhan."
+    assert sms_text(VIETNAMESE) == expected
 
 
 def test_tone_marks_are_kept_when_folding_is_off(settings):
