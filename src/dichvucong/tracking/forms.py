@@ -37,6 +37,7 @@ class RatingForm(forms.Form):
         for criterion in self.criteria:
             self.fields[f"c_{criterion.code}"] = forms.TypedChoiceField(
                 label=criterion.name, choices=SCORES, coerce=int, widget=forms.RadioSelect)
+        self.order_fields(["overall", *(f"c_{c.code}" for c in self.criteria), "comment"])
 
     def scores(self) -> dict[str, int]:
         return {c.code: self.cleaned_data[f"c_{c.code}"] for c in self.criteria}
