@@ -218,8 +218,11 @@ OFFICE_HOURS = env_str("OFFICE_HOURS", "07:00-11:30,13:30-17:00")
 SMS_PROVIDER = env_str("SMS_PROVIDER", "demo")
 # Send SMS without tone marks, so a Vietnamese text fits one 160-character GSM-7 part.
 SMS_FOLD_TONE_MARKS = env_bool("SMS_FOLD_TONE_MARKS", True)
-# Public dossier lookup: attempts allowed per client IP within the window (seconds).
+# Public dossier lookup: failed attempts allowed per client IP within the window (seconds).
 LOOKUP_RATE_LIMIT = env_int("LOOKUP_RATE_LIMIT", 20)
 LOOKUP_RATE_WINDOW = env_int("LOOKUP_RATE_WINDOW", 600)
+# Each web process keeps the QR view of a dossier this long for anonymous visitors; a change
+# made in the same process drops it at once, other processes see it within this delay.
+LOOKUP_PAGE_CACHE_SECONDS = env_int("LOOKUP_PAGE_CACHE_SECONDS", 10)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")

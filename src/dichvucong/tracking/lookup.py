@@ -79,20 +79,39 @@ def qr_png(dossier: Dossier, *, box_size: int = 6) -> bytes:
     return buffer.getvalue()
 
 
-def rate_limited(ip: str | None) -> bool:
-    """Count one lookup attempt for the IP; tell whether it is over the configured limit."""
-    limit = getattr(settings, "LOOKUP_RATE_LIMIT", 20)
+def rate_key(ip: str | None) -> str:
+    """Return the cache key counting the IP's failed lookups."""
+    return f"tracking:lookup-failures:{ip or 'unknown'}"
+
+
+def is_blocked(failures: int | None) -> bool:
+    """Tell whether this many failed lookups reach the configured limit."""
+    return (failures or 0) >= getattr(settings, "LOOKUP_RATE_LIMIT", 20)
+
+
+def count_failure(ip: str | None) -> None:
+    """Count one failed lookup for the IP within the configured window."""
+    key = rate_key(ip)
     window = getattr(settings, "LOOKUP_RATE_WINDOW", 600)
-    key = f"tracking:lookup:{ip or 'unknown'}"
     if cache.add(key, 1, timeout=window):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            count = 1
-    return count > limit
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+
+
+def page_key(code: str, language: str) -> str:
+    """Return the cache key of the rendered public view of a dossier."""
+    return f"tracking:lookup-page:{language}:{code}"
+
+
+def forget_pages(code: str | None) -> None:
+    """Drop the cached public views of a dossier after it changes."""
+    from dichvucong.tracking import pagecache
+
+    if code:
+        pagecache.forget([page_key(code, lang) for lang, _name in settings.LANGUAGES])
 
 
 def find_for_lookup(code: str | None, *, factor: str | None = None,

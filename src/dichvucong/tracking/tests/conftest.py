@@ -3,6 +3,7 @@ import importlib
 import pytest
 from django.core.cache import cache
 
+from dichvucong.tracking import pagecache
 from dichvucong.tracking.tests.factories import fake_transition
 
 
@@ -14,8 +15,10 @@ def _isolated_media_and_cache(settings, tmp_path):
         "OPTIONS": {"location": str(tmp_path / "media")},
     }}
     cache.clear()
+    pagecache.clear()
     yield
     cache.clear()
+    pagecache.clear()
 
 
 @pytest.fixture

@@ -123,3 +123,38 @@ def test_qr_image_is_served_to_the_owner_only(client, dossier, settings):
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
+
+
+def test_the_cached_qr_view_carries_each_visitors_own_csrf_token(dossier):
+    import re
+
+    from django.test import Client
+
+    path = "/" + lookup_url_for(dossier).split("://", 1)[1].split("/", 1)[1]
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get(path)
+    page = second.get(path).content.decode()
+    assert dossier.procedure.name in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = second.post("/i18n/setlang/", {"language": "en", "next": "/",
+                                              "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
+def test_a_status_change_shows_at_once_despite_the_page_cache(client, dossier):
+    path = "/" + lookup_url_for(dossier).split("://", 1)[1].split("/", 1)[1]
+    assert "Đang xử lý" in client.get(path).content.decode()
+    dossier.status = DossierStatus.DONE
+    dossier.save()
+    make_event(dossier, to_status=DossierStatus.DONE)
+    page = client.get(path).content.decode()
+    assert "Đã xử lý xong" in page
+
+
+def test_only_failed_attempts_count_towards_the_limit(client, dossier, settings):
+    settings.LOOKUP_RATE_LIMIT = 2
+    for _ in range(5):
+        assert client.post(URL, {"ma": dossier.code, "so": "5678"}).status_code == 200
+    client.post(URL, {"ma": dossier.code, "so": "0000"})
+    client.post(URL, {"ma": "nonsense", "so": "0000"})
+    assert client.post(URL, {"ma": dossier.code, "so": "5678"}).status_code == 429
