@@ -2,10 +2,11 @@
 
 Both are served by granian (WSGI, DEBUG off, the project's settings) on a free loopback port
 and loaded by the same client. The per-IP lookup limit is raised (LOOKUP_RATE_LIMIT) for the
-run, since every request comes from 127.0.0.1; everything else is the deployed code path:
-rate counter in the cache, dossier + events queries, template rendering.
+run (every request comes from 127.0.0.1). "lookup" is the QR link (code + signed token) that
+receipts carry, the deployed code path including its per-process page cache; "uncached" is
+code + 4 digits, which checks the limit, queries the dossier and its events and renders.
 
-    /work/main/.venv/bin/python bench/lookup.py [--seconds 10] [--clients 8] [--workers 1]
+    /work/main/.venv/bin/python bench/lookup.py [--seconds 10] [--clients 4] [--cache redis]
 """
 
 import argparse
@@ -90,7 +91,7 @@ def wait_ready(port: int, proc: subprocess.Popen) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2, help="granian blocking threads")
     parser.add_argument("--cache", choices=["redis", "database"], default="redis",
