@@ -7,6 +7,8 @@ receipts carry, the deployed code path including its per-process page cache; "un
 code + 4 digits, which checks the limit, queries the dossier and its events and renders.
 
     /work/main/.venv/bin/python bench/lookup.py [--seconds 10] [--clients 4] [--cache redis]
+
+With DATABASE_URL=postgres://… it runs on a throwaway database created beside that one.
 """
 
 import argparse
@@ -20,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,11 +101,14 @@ def main() -> None:
                         help="redis: a throwaway redis-server on a free loopback port")
     opts = parser.parse_args()
     tmp = tempfile.mkdtemp(prefix="dvc-bench-lookup-")
-    env = {**({"DATABASE_URL": os.environ["DATABASE_URL"]} if "DATABASE_URL" in os.environ else {}),
+    env = {
         "DJANGO_SETTINGS_MODULE": "dichvucong.settings", "DEBUG": "0", "DATA_DIR": tmp,
         "SECRET_KEY": secrets.token_urlsafe(40), "ALLOWED_HOSTS": "127.0.0.1",
         "LOOKUP_RATE_LIMIT": str(10**9), "LOG_LEVEL": "WARNING",
     }
+    database = throwaway_database(os.environ.get("DATABASE_URL", ""))
+    if database:
+        env["DATABASE_URL"] = database
     redis = None
     if opts.cache == "redis":
         redis_port = free_port()
@@ -117,6 +123,34 @@ def main() -> None:
         if redis is not None:
             redis.terminate()
             redis.wait(timeout=10)
+        if database:
+            drop_database(database)
+
+
+def _admin_connection(url: str):
+    import psycopg
+
+    parts = urlsplit(url)
+    return psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True)
+
+
+def throwaway_database(url: str) -> str | None:
+    """On PostgreSQL, create a fresh database beside the given one; return its URL."""
+    if not url.startswith("postgres"):
+        return None
+    name = f"dvc_bench_lookup_{secrets.token_hex(4)}"
+    with _admin_connection(url) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def drop_database(url: str) -> None:
+    from django.db import connections
+
+    connections.close_all()
+    name = urlsplit(url).path.lstrip("/")
+    with _admin_connection(url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run(opts: argparse.Namespace, env: dict) -> None:
@@ -147,7 +181,7 @@ def run(opts: argparse.Namespace, env: dict) -> None:
         server.terminate()
         server.wait(timeout=10)
     bare, lookup = max(results["bare"]), max(results["lookup"])
-    database = os.environ.get("DATABASE_URL", "sqlite").split("@")[-1]
+    database = os.environ.get("DATABASE_URL", "sqlite").split("@")[-1].split("/")[0]
     print(f"database: {database}; cache: {opts.cache}; workers={opts.workers} "
           f"threads={opts.threads} "
           f"clients={opts.clients} seconds={opts.seconds}")

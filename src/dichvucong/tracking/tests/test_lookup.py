@@ -91,6 +91,7 @@ def test_signed_token_from_the_qr_opens_the_dossier_without_the_factor(client, d
     path = lookup_url_for(dossier).split("://", 1)[1].split("/", 1)[1]
     response = client.get("/" + path)
     assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
     assert dossier.procedure.name in response.content.decode()
 
 

@@ -9,7 +9,6 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from dichvucong.core.audit import client_ip
@@ -54,10 +53,16 @@ def _store(key: str, response: HttpResponse) -> None:
     pagecache.put(key, (response.content, match.group(1) if match else None))
 
 
-@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def lookup(request: HttpRequest) -> HttpResponse:
     """Show the lookup form, and the dossier's public view when code and factor match."""
+    response = _lookup(request)
+    # Answers name a dossier and carry a CSRF token: never kept by browsers or proxies.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _lookup(request: HttpRequest) -> HttpResponse:
     source = request.POST if request.method == "POST" else request.GET
     raw_code = source.get("ma", "")[: lk.MAX_INPUT]
     token = source.get("t", "")[: lk.MAX_INPUT + 1]
