@@ -19,7 +19,10 @@ from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
 from dichvucong.payments import dossier_flow
 from dichvucong.payments.models import Payment, PaymentEvent, PaymentPurpose, PaymentStatus
 from dichvucong.payments.providers import (
-    GatewayNotice, IpnResult, PaymentGatewayError, get_payment_provider,
+    GatewayNotice,
+    IpnResult,
+    PaymentGatewayError,
+    get_payment_provider,
 )
 
 logger = logging.getLogger(__name__)

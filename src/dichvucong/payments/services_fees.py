@@ -11,7 +11,11 @@ from dichvucong.payments import dossier_flow
 from dichvucong.payments.models import FeeExemption, Payment, PaymentPurpose
 from dichvucong.payments.providers import GatewayNotice, IpnResult
 from dichvucong.payments.services import (
-    cancel_open_payments, catalog_fee, new_order_ref, payment_confirm_from_ipn, record_event,
+    cancel_open_payments,
+    catalog_fee,
+    new_order_ref,
+    payment_confirm_from_ipn,
+    record_event,
 )
 
 COUNTER = "counter"

@@ -15,12 +15,19 @@ from dichvucong.core.audit import client_ip
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.providers import (
-    PAYMENT_PROVIDER_CLASSES, InvalidSignature, IpnResult, PaymentGatewayError,
-    enabled_payment_providers, get_payment_provider,
+    PAYMENT_PROVIDER_CLASSES,
+    InvalidSignature,
+    IpnResult,
+    PaymentGatewayError,
+    enabled_payment_providers,
+    get_payment_provider,
 )
 from dichvucong.payments.selectors import citizen_dossier, citizen_payment, fee_state
 from dichvucong.payments.services import (
-    PaymentNotPayable, payment_confirm_from_ipn, payment_reject_notice, payment_start,
+    PaymentNotPayable,
+    payment_confirm_from_ipn,
+    payment_reject_notice,
+    payment_start,
 )
 from dichvucong.payments.tasks import reconcile_payment
 
@@ -88,7 +95,7 @@ def demo_pay(request: HttpRequest, order_ref: str) -> HttpResponse:
 @login_required
 def payment_return(request: HttpRequest) -> HttpResponse:
     """Where gateways send the citizen back: shows the state recorded from the IPN only."""
-    ref = next((r for p in enabled_payment_providers() + [get_payment_provider("demo")]
+    ref = next((r for p in [*enabled_payment_providers(), get_payment_provider("demo")]
                 if (r := p.return_ref(request.GET))), None)
     if not ref:
         raise Http404

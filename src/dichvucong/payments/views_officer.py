@@ -12,7 +12,9 @@ from dichvucong.payments.forms import CounterPaymentForm, ExemptionForm, Payment
 from dichvucong.payments.selectors import fee_state
 from dichvucong.payments.services import catalog_fee, payment_request
 from dichvucong.payments.services_fees import (
-    FeeAlreadySettled, fee_exempt, payment_record_counter,
+    FeeAlreadySettled,
+    fee_exempt,
+    payment_record_counter,
 )
 
 FORMS = {"request": PaymentRequestForm, "exempt": ExemptionForm, "counter": CounterPaymentForm}

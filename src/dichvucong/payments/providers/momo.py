@@ -16,7 +16,12 @@ from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.payments.providers import (
-    GatewayNotice, InvalidSignature, IpnResult, PaymentGatewayError, PaymentProvider, QueryResult,
+    GatewayNotice,
+    InvalidSignature,
+    IpnResult,
+    PaymentGatewayError,
+    PaymentProvider,
+    QueryResult,
     http_timeout,
 )
 from dichvucong.payments.providers.signing import hmac_hex, same

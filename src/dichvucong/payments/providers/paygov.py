@@ -17,7 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.payments.providers import (
-    GatewayNotice, InvalidSignature, IpnResult, PaymentGatewayError, PaymentProvider, QueryResult,
+    GatewayNotice,
+    InvalidSignature,
+    IpnResult,
+    PaymentGatewayError,
+    PaymentProvider,
+    QueryResult,
     http_timeout,
 )
 from dichvucong.payments.providers.signing import same, sha256_hex
