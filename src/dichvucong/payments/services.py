@@ -70,7 +70,8 @@ def payment_request(*, dossier: Dossier, amount: int | None = None, actor: Any,
     payment = Payment.objects.create(
         dossier=dossier, amount=amount, order_ref=new_order_ref(), requested_by=actor,
         purpose=PaymentPurpose.OFFICER_REQUEST if officer_request else PaymentPurpose.SUBMISSION,
-        description=_("Thanh toan phi le phi ho so %(code)s") % {"code": dossier.code or ""},
+        # Gateways want order info without tone marks: protocol data, not translated.
+        description=f"Thanh toan phi le phi ho so {dossier.code or dossier.pk}",
     )
     record_event(payment, "requested", actor=actor, data={"note": note})
     if officer_request:

@@ -20,5 +20,5 @@ def same(a: str, b: str) -> bool:
 
 
 def form_encode(value: str) -> str:
-    """Encode like PHP's urlencode (VNPay's reference): space as +, everything else %XX."""
-    return quote_plus(str(value), safe="").replace("~", "%7E")
+    """Encode a value as VNPay's reference code does (quote_plus: space as +, reserved %XX)."""
+    return quote_plus(str(value), safe="")
