@@ -115,10 +115,11 @@ def ipn(request: HttpRequest, provider_id: str) -> HttpResponse:
     if provider_id not in GATEWAYS:
         raise Http404
     provider = get_payment_provider(provider_id)
+    raw_body = request.body  # read first: form parsing would consume the stream
     try:
         notice = provider.parse_ipn(request)
     except InvalidSignature as exc:
-        data = request.GET.dict() if request.method == "GET" else {"body": request.body[:2000]}
+        data = request.GET.dict() if request.method == "GET" else {"body": raw_body[:2000]}
         payment_reject_notice(provider_id=provider_id, reason=str(exc), data=data,
                               ip=client_ip(request))
         return provider.ipn_response(IpnResult.INVALID_SIGNATURE)

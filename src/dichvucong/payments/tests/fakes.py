@@ -64,7 +64,8 @@ class FakeServer:
 
     @contextmanager
     def running(self):
-        thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
+                                  daemon=True)
         thread.start()
         try:
             yield self
