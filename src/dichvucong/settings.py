@@ -153,7 +153,8 @@ USE_TZ = True
 
 # --- Static and uploaded files ---------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Tests serve static files from the finders; only real runs collect them into STATIC_ROOT.
+STATIC_ROOT = None if TESTING else DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 MEDIA_ROOT = DATA_DIR / "media"
