@@ -27,7 +27,8 @@ def gateways(settings, live_server, tmp_path):
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": str(tmp_path)}}}
     settings.PAYMENT_PROVIDERS = ["vnpay", "demo"]
-    settings.VNPAY_TMN_CODE, settings.VNPAY_HASH_SECRET = "DVCE2E01", "E2ESECRET0123456789ABCDEFGHIJKL"
+    settings.VNPAY_TMN_CODE = "DVCE2E01"
+    settings.VNPAY_HASH_SECRET = "E2ESECRET0123456789ABCDEFGHIJKL"
     settings.DELIVERY_PROVIDER = "vnpost"
     settings.VNPOST_TOKEN, settings.VNPOST_CALLBACK_SECRET = "tok", "post-secret"
     vnpay = FakeVnpay(tmn_code=settings.VNPAY_TMN_CODE, secret=settings.VNPAY_HASH_SECRET)
@@ -63,7 +64,7 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
     login_browser(page, dossier.applicant)
 
     # The citizen chooses to receive the result by post (province → commune).
-    province_code, province_name = provinces()[0]
+    province_code = provinces()[0][0]
     commune_code, commune_name = communes(province_code)[0]
     page.goto(f"{base}/ho-so/{dossier.pk}/nhan-ket-qua/")
     page.get_by_label("Nhận qua dịch vụ bưu chính").check()

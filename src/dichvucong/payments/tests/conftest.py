@@ -13,7 +13,8 @@ def _loopback_only(settings, tmp_path):
     settings.PAYGOV_ENDPOINT = CLOSED
     settings.VNPOST_ENDPOINT = CLOSED
     settings.PAYMENT_HTTP_TIMEOUT_SECONDS = 5
-    settings.VNPAY_TMN_CODE, settings.VNPAY_HASH_SECRET = "DVCTEST1", "VNPAYSECRETFORTESTS0123456789AB"
+    settings.VNPAY_TMN_CODE = "DVCTEST1"
+    settings.VNPAY_HASH_SECRET = "VNPAYSECRETFORTESTS0123456789AB"
     settings.MOMO_PARTNER_CODE, settings.MOMO_ACCESS_KEY = "MOMO", "F8BBA842ECF85"
     settings.MOMO_SECRET_KEY = "K951B6PE1waDMi640xX08PD3vg6EkVlz"
     settings.PAYGOV_MERCHANT_CODE, settings.PAYGOV_SECRET = "DVC_H56", "paygov-test-secret"

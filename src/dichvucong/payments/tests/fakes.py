@@ -75,16 +75,6 @@ class FakeServer:
             thread.join()
 
 
-def post_json(url: str, data: dict, headers: dict | None = None) -> tuple[int, bytes]:
-    request = Request(url, data=json.dumps(data).encode(), method="POST",
-                      headers={"Content-Type": "application/json", **(headers or {})})
-    try:
-        with urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
-            return response.status, response.read()
-    except Exception as exc:  # HTTPError carries the code
-        return getattr(exc, "code", 0), b""
-
-
 def get_url(url: str) -> tuple[int, bytes]:
     try:
         with urlopen(url, timeout=10) as response:  # noqa: S310 (loopback only)
@@ -105,7 +95,8 @@ class FakeVnpay(FakeServer):
         self.txn_seq = 14000000
 
     def _hash(self, params: dict) -> str:
-        text = "&".join(f"{quote_plus(k)}={quote_plus(str(v))}" for k, v in sorted(params.items()))
+        text = "&".join(f"{quote_plus(k)}={quote_plus(str(v))}"
+                        for k, v in sorted(params.items()))
         return _hmac(self.secret, text, hashlib.sha512)
 
     def verify(self, params: dict) -> bool:
@@ -149,7 +140,8 @@ class FakeVnpay(FakeServer):
             self.orders[ref]["status"] = "paid" if code == "00" else "failed"
             self.orders[ref]["result"] = params
             self.send_ipn(params)
-            return 302, {"Location": f"{self.orders[ref]['vnp_ReturnUrl']}?{urlencode(params)}"}, b""
+            back = f"{self.orders[ref]['vnp_ReturnUrl']}?{urlencode(params)}"
+            return 302, {"Location": back}, b""
         if path == "/merchant_webapi/api/transaction" and method == "POST":
             return self.json(self.querydr(json.loads(body)))
         return 404, {}, b""
@@ -325,8 +317,9 @@ class FakeVnpost(FakeServer):
 
     def send_callback(self, order_code: str, status: str, **extra) -> int:
         body, headers = self.callback(order_code, status, **extra)
-        request = Request(self.orders[order_code]["callback_url"], data=body, method="POST",
-                          headers={"Content-Type": "application/json", **headers})
+        request = Request(  # noqa: S310 (loopback only)
+            self.orders[order_code]["callback_url"], data=body, method="POST",
+            headers={"Content-Type": "application/json", **headers})
         try:
             with urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
                 return response.status

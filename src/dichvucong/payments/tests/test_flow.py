@@ -13,7 +13,10 @@ from dichvucong.payments.selectors import fee_state
 from dichvucong.payments.services import payment_charge_at_submission, payment_request
 from dichvucong.payments.services_fees import fee_exempt, payment_record_counter
 from dichvucong.payments.tests.factories import (
-    FEE, make_dossier, make_fee_procedure, make_officer_for,
+    FEE,
+    make_dossier,
+    make_fee_procedure,
+    make_officer_for,
 )
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +39,8 @@ def test_partly_online_or_free_procedures_are_not_charged_at_submission():
     assert fee_state(partial).state == "not_requested" and fee_state(free).state == "none"
 
 
-def test_citizen_pays_through_the_demo_page_and_sees_paid(client, django_capture_on_commit_callbacks):
+def test_citizen_pays_through_the_demo_page_and_sees_paid(
+        client, django_capture_on_commit_callbacks):
     dossier = make_dossier()
     payment_charge_at_submission(dossier=dossier)
     client.force_login(dossier.applicant)

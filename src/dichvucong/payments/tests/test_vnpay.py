@@ -153,7 +153,7 @@ def test_reconciliation_finds_a_payment_whose_ipn_never_came(vnpay):
 
 
 def test_reconciliation_leaves_payment_pending_when_gateway_is_down(vnpay):
-    _, payment, url = started_payment(vnpay)
+    _, payment, _ = started_payment(vnpay)
     vnpay.down = True
     assert payment_reconcile(payment=payment) == "gateway_error"
     payment.refresh_from_db()
