@@ -1,11 +1,13 @@
 """Reads for fees: every dossier's fee state in one place."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.http import Http404
+from django.utils import timezone
 
 from dichvucong.dossiers.models import Dossier
 from dichvucong.payments.models import FeeExemption, Payment, PaymentStatus
@@ -84,11 +86,11 @@ def citizen_payment(user: Any, order_ref: str) -> Payment:
 
 
 def payments_to_reconcile(*, older_than_seconds: int = 120) -> list[Payment]:
-    """Return pending payments sent to a gateway a while ago (their result may have drifted)."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
+    """Return attempts whose gateway result may have drifted: pending ones sent a while ago,
+    and attempts superseded in the last day (the citizen may still have paid them)."""
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    return list(Payment.objects.filter(status=PaymentStatus.PENDING, started_at__lt=cutoff)
-                .exclude(provider__in=["", "counter"]).order_by("started_at")[:500])
+    recent = timezone.now() - timedelta(days=1)
+    drift = (Q(status=PaymentStatus.PENDING)
+             | Q(status=PaymentStatus.CANCELLED, started_at__gte=recent, paid_at__isnull=True))
+    return list(Payment.objects.filter(drift, started_at__lt=cutoff)
+                .exclude(provider__in=["", "counter", "demo"]).order_by("started_at")[:500])

@@ -23,6 +23,7 @@ from dichvucong.payments.providers import (
     IpnResult,
     PaymentGatewayError,
     get_payment_provider,
+    provider_enabled,
 )
 
 logger = logging.getLogger(__name__)
@@ -118,7 +119,7 @@ def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:
 def payment_start(*, payment: Payment, provider_id: str, return_url: str, ipn_url: str,
                   client_ip: str = "", actor: Any = None) -> str:
     """Open an order at the provider and return the URL to send the citizen to."""
-    if provider_id not in settings.PAYMENT_PROVIDERS:
+    if not provider_enabled(provider_id):
         raise ValueError(f"Payment provider {provider_id!r} is not enabled")
     provider = get_payment_provider(provider_id)
     attempt = _open_attempt(payment.pk, provider_id, actor)
@@ -223,7 +224,8 @@ def payment_reconcile(*, payment: Payment) -> str:
         return answer.state if result is IpnResult.CONFIRMED else result.value
     expired_before = timezone.now() - timedelta(
         minutes=settings.PAYMENT_EXPIRE_MINUTES * 2)
-    if answer.state == "not_found" and payment.started_at and payment.started_at < expired_before:
+    stale = payment.started_at is not None and payment.started_at < expired_before
+    if answer.state in ("not_found", "pending") and stale:
         with transaction.atomic():
             locked = Payment.objects.select_for_update().get(pk=payment.pk)
             if locked.status == OPEN:

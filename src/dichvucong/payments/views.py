@@ -21,6 +21,7 @@ from dichvucong.payments.providers import (
     PaymentGatewayError,
     enabled_payment_providers,
     get_payment_provider,
+    provider_enabled,
 )
 from dichvucong.payments.selectors import citizen_dossier, citizen_payment, fee_state
 from dichvucong.payments.services import (
@@ -80,7 +81,7 @@ def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
 def demo_pay(request: HttpRequest, order_ref: str) -> HttpResponse:
     """The demo provider's pay page: "Thanh toán" or "Hủy", then back to the return page."""
     payment = citizen_payment(request.user, order_ref)
-    if payment.provider != "demo":
+    if payment.provider != "demo" or not provider_enabled("demo"):
         raise Http404
     if request.method == "POST":
         provider = get_payment_provider("demo")

@@ -93,10 +93,19 @@ def get_payment_provider(provider_id: str) -> PaymentProvider:
     return getattr(import_module(module_name), class_name)()
 
 
+def provider_enabled(provider_id: str) -> bool:
+    """Return whether citizens may pay with this provider (the demo one only in demo/debug)."""
+    if provider_id not in PAYMENT_PROVIDER_CLASSES:
+        return False
+    if provider_id == "demo" and not (settings.DEMO_MODE or settings.DEBUG):
+        return False
+    return provider_id in settings.PAYMENT_PROVIDERS
+
+
 def enabled_payment_providers() -> list[PaymentProvider]:
     """Return the providers offered to citizens (setting PAYMENT_PROVIDERS)."""
     return [get_payment_provider(pid) for pid in settings.PAYMENT_PROVIDERS
-            if pid in PAYMENT_PROVIDER_CLASSES]
+            if provider_enabled(pid)]
 
 
 def http_timeout() -> float:

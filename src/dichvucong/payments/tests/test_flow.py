@@ -175,3 +175,14 @@ def test_exempted_dossier_cannot_be_exempted_twice():
 def test_reconcile_command_reports_counts(capsys):
     call_command("reconcile_payments", "--older-than", "0")
     assert capsys.readouterr().out.strip() == "0"
+
+
+def test_demo_provider_is_never_offered_outside_demo_mode(client, settings):
+    settings.DEMO_MODE, settings.DEBUG = False, False
+    dossier = make_dossier()
+    payment_charge_at_submission(dossier=dossier)
+    client.force_login(dossier.applicant)
+    page = client.get(reverse("payments:dossier_fees", args=[dossier.pk])).content.decode()
+    assert 'value="demo"' not in page and 'value="vnpay"' in page
+    response = client.post(reverse("payments:start", args=[dossier.pk]), {"provider": "demo"})
+    assert response.status_code == 400

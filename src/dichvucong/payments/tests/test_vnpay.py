@@ -164,3 +164,40 @@ def test_ipn_endpoint_needs_no_csrf_token_but_a_signature(vnpay, client):
     client.handler.enforce_csrf_checks = True
     response = client.post(reverse("payments:ipn", args=["vnpay"]), {"vnp_TxnRef": "x"})
     assert json.loads(response.content)["RspCode"] == "97"
+
+
+def test_superseded_attempt_paid_in_another_tab_is_found_by_reconciliation(vnpay):
+    from dichvucong.payments.tasks import reconcile_payments
+
+    dossier, first, url = started_payment(vnpay)
+    get_url(url)
+    second_url = payment_start(payment=first, provider_id="vnpay", return_url="http://t/r",
+                               ipn_url="http://t/i")
+    get_url(second_url)
+    first.refresh_from_db()
+    assert first.status == PaymentStatus.CANCELLED
+    vnpay.orders[first.order_ref] |= {"status": "paid",
+                                      "result": vnpay.result_params(first.order_ref)}
+    counts = reconcile_payments.call(older_than_seconds=0)
+    first.refresh_from_db()
+    dossier.refresh_from_db()
+    assert counts.get("paid") == 1
+    assert first.status == PaymentStatus.PAID and not first.needs_refund
+    assert dossier.status == DossierStatus.PROCESSING
+    assert not dossier.payments.filter(status=PaymentStatus.PENDING).exists()
+
+
+def test_abandoned_payment_expires_after_the_gateway_window(vnpay):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dichvucong.payments.models import Payment
+
+    _, payment, _ = started_payment(vnpay)  # never opened at the gateway: "not found"
+    Payment.objects.filter(pk=payment.pk).update(
+        started_at=timezone.now() - timedelta(hours=2))
+    payment.refresh_from_db()
+    assert payment_reconcile(payment=payment) == "expired"
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.EXPIRED
