@@ -1,14 +1,13 @@
-"""A fully-online procedure with a fee, end to end in Chromium: the citizen chooses delivery by
-post, pays through a fake VNPay on loopback (its IPN is the source of truth), the officer
-returns the result by post through a fake VNPost, and the delivery callback closes the dossier.
+"""A fully-online procedure with a fee, end to end in Chromium: the citizen submits online,
+chooses delivery by post, pays through a fake VNPay on loopback (its IPN is the source of truth),
+the officer returns the result by post through a fake VNPost, and the delivery callback closes
+the dossier.
 
-The submission UI is not merged yet, so the submitted dossier is created in the database (as
-`dossier_submit` would leave it) and the officer's processing step (4 → 9) goes through the
-status-machine adapter; every other step is done in the browser.
+The back office's processing UI is not merged yet, so receiving and processing (1 → 4 → 9) are
+done in the database / through the status-machine adapter; every other step is in the browser.
 """
 
 import pytest
-from django.utils import timezone
 
 from dichvucong.accounts.tests.factories import make_citizen, make_staff
 from dichvucong.catalog.models import OnlineLevel
@@ -16,7 +15,6 @@ from dichvucong.delivery.addresses import communes, provinces
 from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.payments.dossier_flow import transition
 from dichvucong.payments.models import PaymentStatus
-from dichvucong.payments.services import payment_charge_at_submission
 from dichvucong.payments.tests.factories import make_fee_procedure
 from dichvucong.payments.tests.fakes import FakeVnpay, FakeVnpost
 
@@ -41,17 +39,17 @@ def gateways(settings, live_server, tmp_path):
         yield vnpay, vnpost
 
 
-def submitted_dossier() -> Dossier:
+def submit_online(page, base: str) -> Dossier:
+    """Submit through the portal's submission pages; return the dossier."""
     procedure = make_fee_procedure(amount=30000, online_level=OnlineLevel.FULL,
                                    name="Cấp bản sao trích lục hộ tịch")
-    citizen = make_citizen(full_name="Trần Thị Bình")
-    agency = procedure.agencies.first()
-    dossier = Dossier.objects.create(
-        code=f"{agency.code}-{timezone.localdate():%y%m%d}-0001", procedure=procedure,
-        agency=agency, applicant=citizen, applicant_name=citizen.full_name,
-        applicant_phone=citizen.phone, status=DossierStatus.NEW, submitted_at=timezone.now())
-    payment_charge_at_submission(dossier=dossier)
-    return dossier
+    page.goto(f"{base}/nop-ho-so/{procedure.code}/")
+    page.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
+    page.get_by_role("button", name="Lưu và tiếp tục").click()
+    page.get_by_role("link", name="Xem lại hồ sơ").click()
+    page.get_by_role("button", name="Nộp hồ sơ").click()
+    page.get_by_role("heading", name="Nộp thành công").wait_for()
+    return Dossier.objects.get(code=page.locator("#dossier-code").inner_text().strip())
 
 
 @pytest.mark.e2e
@@ -59,14 +57,16 @@ def submitted_dossier() -> Dossier:
 def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
         live_server, page, browser, login_browser, gateways, artifacts_dir):
     vnpay, vnpost = gateways
-    dossier = submitted_dossier()
     base = live_server.url
-    login_browser(page, dossier.applicant)
+    login_browser(page, make_citizen(full_name="Trần Thị Bình"))
+    dossier = submit_online(page, base)
+    assert dossier.status == DossierStatus.NEW
 
     # The citizen chooses to receive the result by post (province → commune).
     province_code = provinces()[0][0]
     commune_code, commune_name = communes(province_code)[0]
-    page.goto(f"{base}/ho-so/{dossier.pk}/nhan-ket-qua/")
+    page.get_by_role("link", name="Chọn nhận kết quả tại Bộ phận Một cửa hoặc qua bưu chính"
+                     ).click()
     page.get_by_label("Nhận qua dịch vụ bưu chính").check()
     page.get_by_label("Họ tên người nhận").fill("Trần Thị Bình")
     page.get_by_label("Số điện thoại người nhận").fill("0912345678")
@@ -80,6 +80,7 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
 
     # Pays 30.000 đồng through the (fake) VNPay: its pay page sends the IPN, then redirects.
     page.goto(f"{base}/thanh-toan/ho-so/{dossier.pk}/")
+    page.get_by_text("Chưa thanh toán").wait_for()
     page.get_by_label("VNPAY (thẻ ATM, Internet Banking, QR)").check()
     page.get_by_role("button", name="Thanh toán 30.000 đồng").click()
     page.wait_for_url(f"{vnpay.url}/**")

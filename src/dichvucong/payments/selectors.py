@@ -9,8 +9,12 @@ from django.db.models import Q, Sum
 from django.http import Http404
 from django.utils import timezone
 
-from dichvucong.dossiers.models import Dossier
+from dichvucong.catalog.models import OnlineLevel
+from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.payments.models import FeeExemption, Payment, PaymentStatus
+
+PAYABLE_STATUSES = (DossierStatus.NEW, DossierStatus.RECEIVED, DossierStatus.PROCESSING,
+                    DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED)
 
 
 @dataclass
@@ -61,8 +65,13 @@ def fee_state(dossier: Dossier) -> FeeState:
         # Failed or expired attempts: still owed; the citizen can try again.
         return FeeState(state="due", due=unpaid_attempt.amount, open_payment=unpaid_attempt,
                         **base)
-    catalog = dossier.procedure.fees.aggregate(s=Sum("amount"))["s"] or 0
-    return FeeState(state="not_requested" if catalog else "none", due=catalog, **base)
+    procedure = dossier.procedure
+    catalog = procedure.fees.aggregate(s=Sum("amount"))["s"] or 0
+    if not catalog:
+        return FeeState(state="none", **base)
+    # Fully-online procedures are paid online once submitted; others at the officer's request.
+    online = procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE_STATUSES
+    return FeeState(state="due" if online else "not_requested", due=catalog, **base)
 
 
 def citizen_dossier(user: Any, dossier_id: int) -> Dossier:

@@ -88,7 +88,8 @@ def payment_charge_at_submission(*, dossier: Dossier) -> Payment | None:
     procedure = dossier.procedure
     if procedure.online_level != OnlineLevel.FULL or catalog_fee(procedure) <= 0:
         return None
-    return payment_request(dossier=dossier, actor=dossier.applicant)
+    earlier = dossier.payments.filter(purpose=PaymentPurpose.SUBMISSION).first()
+    return earlier or payment_request(dossier=dossier, actor=dossier.applicant)
 
 
 def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:

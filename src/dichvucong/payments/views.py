@@ -26,6 +26,7 @@ from dichvucong.payments.providers import (
 from dichvucong.payments.selectors import citizen_dossier, citizen_payment, fee_state
 from dichvucong.payments.services import (
     PaymentNotPayable,
+    payment_charge_at_submission,
     payment_confirm_from_ipn,
     payment_reject_notice,
     payment_start,
@@ -54,7 +55,10 @@ def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = citizen_dossier(request.user, dossier_id)
     fees = fee_state(dossier)
     provider_id = request.POST.get("provider", "")
-    if fees.state != "due" or fees.open_payment is None:
+    payment = fees.open_payment
+    if fees.state == "due" and payment is None:
+        payment = payment_charge_at_submission(dossier=dossier)
+    if fees.state != "due" or payment is None:
         messages.info(request, _("Hồ sơ không còn khoản phí nào cần thanh toán."))
         return redirect("payments:dossier_fees", dossier_id=dossier.pk)
     if provider_id not in {p.id for p in enabled_payment_providers()}:
@@ -62,7 +66,7 @@ def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
                             error=_("Vui lòng chọn một hình thức thanh toán."))
     try:
         url = payment_start(
-            payment=fees.open_payment, provider_id=provider_id, actor=request.user,
+            payment=payment, provider_id=provider_id, actor=request.user,
             client_ip=client_ip(request) or "",
             return_url=request.build_absolute_uri(reverse("payments:return")),
             ipn_url=request.build_absolute_uri(reverse("payments:ipn", args=[provider_id])))
