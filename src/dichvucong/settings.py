@@ -139,6 +139,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "dichvucong.accounts.backends.IdentifierBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Where officers land after login (their workspace).
+OFFICER_HOME_URL = env_str("OFFICER_HOME_URL", "/can-bo/")
+# Identity registry for social-insurance verification ("demo" answers from the demo data).
+IDENTITY_PROVIDER = env_str("IDENTITY_PROVIDER", "demo")
+IDENTITY_DEMO_REGISTRY = env_str(
+    "IDENTITY_DEMO_REGISTRY", str(PACKAGE_DIR / "demo" / "data" / "social_insurance.json")
+)
+# Digital signatures (USB token / SIM): trusted root CA files or PEM texts, and CRL files.
+TRUSTED_SIGNATURE_ROOTS = env_list("TRUSTED_SIGNATURE_ROOTS", [])
+SIGNATURE_CRLS = env_list("SIGNATURE_CRLS", [])
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
@@ -215,6 +229,12 @@ LOGGING = {
 # --- Outside services (each behind a provider registry; "demo" needs no outside service) ------
 OFFICE_HOURS = env_str("OFFICE_HOURS", "07:00-11:30,13:30-17:00")
 SMS_PROVIDER = env_str("SMS_PROVIDER", "demo")
+# The "http" SMS provider: an SMS-brandname gateway taking JSON over HTTPS.
+SMS_HTTP_URL = env_str("SMS_HTTP_URL", "")
+SMS_HTTP_USERNAME = env_str("SMS_HTTP_USERNAME", "")
+SMS_HTTP_PASSWORD = env_str("SMS_HTTP_PASSWORD", "")
+SMS_BRANDNAME = env_str("SMS_BRANDNAME", "")
+SMS_HTTP_TIMEOUT = env_int("SMS_HTTP_TIMEOUT", 10)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
 

@@ -2,6 +2,7 @@
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -86,7 +87,7 @@ def test_citizen_submits_online_replaces_a_blurred_photo_and_downloads_the_recei
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("Tải Giấy tiếp nhận")).click()
-    text = "".join(p.extract_text() for p in PdfReader(
-        io.BytesIO(open(download_info.value.path(), "rb").read())).pages)
+    pdf_bytes = Path(download_info.value.path()).read_bytes()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages)
     assert code in text
     assert "Lê Thị Hoa" in text

@@ -26,6 +26,7 @@ DEMO_STEPS = [
     "dichvucong.demo.steps.province",
     "dichvucong.demo.steps.catalog",
     "dichvucong.demo.steps.form_schemas",
+    "dichvucong.demo.steps.accounts",
 ]
 
 

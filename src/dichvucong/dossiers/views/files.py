@@ -14,7 +14,6 @@ from dichvucong.catalog.models import RequiredDocument
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.combine import combine_photos
 from dichvucong.dossiers.errors import SubmissionError
-from dichvucong.dossiers.forms.address import commune_choices
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
 from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_bytes
@@ -133,9 +132,3 @@ def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpRespons
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return _private(response)
-
-
-@require_GET
-def communes(request: HttpRequest, province: str) -> JsonResponse:
-    """The communes of a province, for the address pickers."""
-    return JsonResponse({"communes": [[c, n] for c, n in commune_choices(province)]})

@@ -1,26 +1,27 @@
-/* Address pickers: when the province changes, load its communes and wards. */
+// Fill a commune <select> with the communes of the province chosen in the linked select.
 (function () {
   "use strict";
-  var form = document.querySelector("[data-communes-url]");
-  if (!form) { return; }
-  var template = form.getAttribute("data-communes-url");
-  form.querySelectorAll("select[data-province-for]").forEach(function (province) {
-    var commune = document.getElementById("id_" + province.getAttribute("data-province-for"));
-    if (!commune) { return; }
+  var script = document.currentScript;
+  var url = script ? script.getAttribute("data-communes-url") : "/api/dia-ban/xa/";
+  function bind(communeSelect) {
+    var province = document.getElementById(communeSelect.getAttribute("data-province-field"));
+    if (!province) { return; }
     province.addEventListener("change", function () {
-      var first = commune.options[0];
-      commune.innerHTML = "";
-      commune.appendChild(first);
+      var first = communeSelect.options[0];
+      communeSelect.innerHTML = "";
+      communeSelect.appendChild(first);
       if (!province.value) { return; }
-      fetch(template.replace("/000/", "/" + encodeURIComponent(province.value) + "/"))
-        .then(function (response) { return response.json(); })
+      fetch(url + "?tinh=" + encodeURIComponent(province.value), {credentials: "same-origin"})
+        .then(function (r) { return r.ok ? r.json() : {xa: []}; })
         .then(function (data) {
-          data.communes.forEach(function (pair) {
+          data.xa.forEach(function (item) {
             var option = document.createElement("option");
-            option.value = pair[0]; option.textContent = pair[1];
-            commune.appendChild(option);
+            option.value = item.ma;
+            option.textContent = item.ten;
+            communeSelect.appendChild(option);
           });
         });
     });
-  });
+  }
+  document.querySelectorAll("select[data-commune-select]").forEach(bind);
 })();
