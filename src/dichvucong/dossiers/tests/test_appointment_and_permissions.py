@@ -3,8 +3,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 
 from dichvucong.accounts.tests.factories import make_citizen, make_staff
+from dichvucong.core.calendar import OVERRIDES_CACHE_KEY
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.services import appointment_at, dossier_submit
@@ -21,6 +23,8 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def test_a_dossier_sent_after_hours_counts_from_the_next_working_morning():
+    # Another test's calendar override may linger in the cache after its rollback.
+    cache.delete(OVERRIDES_CACHE_KEY)
     procedure, _, _ = procedure_with_documents(processing_days=1)
     friday_evening = datetime(2026, 11, 27, 19, 30, tzinfo=HCM)
     assert appointment_at(procedure, friday_evening) == datetime(2026, 11, 30, 17, 0, tzinfo=HCM)
