@@ -8,15 +8,17 @@ done in the database / through the status-machine adapter; every other step is i
 """
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from dichvucong.accounts.tests.factories import make_citizen, make_staff
+from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.delivery.addresses import communes, provinces
 from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.payments.dossier_flow import transition
 from dichvucong.payments.models import PaymentStatus
-from dichvucong.payments.tests.factories import make_fee_procedure
+from dichvucong.payments.tests.factories import make_fee_procedure, make_officer_for
 from dichvucong.payments.tests.fakes import FakeVnpay, FakeVnpost
+from dichvucong.processing.services import add_result_file
 
 
 @pytest.fixture
@@ -94,7 +96,9 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
 
     # The officer processes the dossier and returns the result by post.
     Dossier.objects.filter(pk=dossier.pk).update(status=DossierStatus.PROCESSING)
-    officer = make_staff(is_staff=True, agency_code=dossier.agency.code)
+    officer = make_officer_for(dossier)  # counter, specialist and leader of the agency
+    add_result_file(dossier=Dossier.objects.get(pk=dossier.pk), actor=officer,
+                    upload=SimpleUploadedFile("ket-qua.pdf", b"%PDF-1.4\n% ket qua\n"))
     transition(dossier=Dossier.objects.get(pk=dossier.pk), to=DossierStatus.DONE, actor=officer)
     officer_page = browser.new_context(locale="vi-VN").new_page()
     login_browser(officer_page, officer)

@@ -36,4 +36,11 @@ def make_dossier(*, status: int = DossierStatus.NEW, procedure=None, applicant=N
 
 
 def make_officer_for(dossier: Dossier, **overrides):
-    return make_staff(is_staff=True, agency_code=dossier.agency.code, **overrides)
+    officer = make_staff(is_staff=True, agency_code=dossier.agency.code, **overrides)
+    try:  # with the back office installed, scope and permissions come from staff roles
+        from dichvucong.processing.services import grant_staff_role
+    except ImportError:
+        return officer
+    for role in ("counter", "specialist", "leader"):
+        grant_staff_role(user=officer, agency=dossier.agency, role=role)
+    return officer

@@ -101,7 +101,9 @@ def _apply(dossier: Dossier, transition: Transition, actor, now, data: dict) -> 
 def _check_resume_target(dossier: Dossier, target: int) -> None:
     """A resubmitted dossier goes back to where the officer asked for the supplement."""
     asked = resume_status(dossier)
-    if asked != target:
+    # A dossier asked for papers at the counter (2) may also go straight on to processing (4).
+    allowed = {asked, S.PROCESSING} if asked == S.RECEIVED else {asked}
+    if target not in allowed:
         raise TransitionNotAllowed(_("Hồ sơ bổ sung phải trở về bước “%(s)s”.")
                                    % {"s": S(asked).label})
 

@@ -31,7 +31,8 @@ def store_slip(*, dossier_id: int, slip: str, event_id: int | None = None) -> At
     existing = Attachment.objects.filter(dossier=dossier, kind=AttachmentKind.SLIP)
     if existing.filter(original_name=name).exists():
         return None
-    if slip == "01" and existing.filter(original_name__startswith="01-").exists():
+    if slip == "01" and (existing.filter(original_name__startswith="01-").exists()
+                         or existing.filter(original_name__startswith="giay-tiep-nhan-").exists()):
         return None  # the submission part (or an earlier run) already issued the receipt
     event = DossierEvent.objects.select_related("actor").filter(pk=event_id).first()
     content = SLIPS[slip].build(dossier, event)
