@@ -11,32 +11,13 @@ from django.utils.translation import gettext as _
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.core.text import search_text
+from dichvucong.dossiers.codes import allocate_dossier_code
 from dichvucong.dossiers.models import Channel, Dossier, DossierEvent
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing import deadlines
 from dichvucong.processing.machine import COUNTER, RoleNotAllowed, TransitionError
 from dichvucong.processing.models import CounterPayment
 from dichvucong.processing.selectors import staff_roles
-
-
-def allocate_code(*, agency, moment) -> str:
-    """Return the next dossier code from the dossiers part's allocator."""
-    try:
-        from dichvucong.dossiers.codes import allocate_dossier_code
-    except ImportError:  # until the submission part lands: same format, same counter table
-        return _fallback_code(agency=agency, moment=moment)
-    return allocate_dossier_code(agency=agency, moment=moment)
-
-
-def _fallback_code(*, agency, moment) -> str:
-    from dichvucong.dossiers.models import DailyCounter
-
-    day = timezone.localtime(moment).date()
-    counter, _created = DailyCounter.objects.select_for_update().get_or_create(
-        agency_code=agency.code, day=day)
-    counter.value += 1
-    counter.save(update_fields=["value"])
-    return f"{agency.code}-{day:%y%m%d}-{counter.value:04d}"
 
 
 def _require_counter(actor, agency_id: int) -> None:
@@ -56,7 +37,7 @@ def counter_create_dossier(*, actor, agency, procedure, applicant: dict[str, str
         raise TransitionError(_("Vui lòng nhập họ tên người nộp."))
     now = timezone.now()
     with transaction.atomic():
-        code = allocate_code(agency=agency, moment=now)
+        code = allocate_dossier_code(agency=agency, moment=now)
         dossier = Dossier.objects.create(
             code=code, procedure=procedure, agency=agency, channel=Channel.COUNTER,
             status=S.RECEIVED, applicant_name=applicant["name"].strip(),
