@@ -163,7 +163,10 @@ def page_queryset(*, agency_ids: set[int], tab: Tab, filters: InboxFilters, curs
 def _after_cursor(qs: QuerySet, key: str, cursor: str, *, descending: bool) -> QuerySet:
     """Keep the rows after a "<iso moment>_<id>" cursor in the tab's order."""
     moment_text, _sep, id_text = cursor.rpartition("_")
-    moment = parse_datetime(moment_text) if moment_text else None
+    try:
+        moment = parse_datetime(moment_text) if moment_text else None
+    except ValueError:  # well-formed but impossible, e.g. month 13: show the first page
+        moment = None
     if moment is None or not id_text.isdigit():
         return qs
     pk = int(id_text)

@@ -121,3 +121,16 @@ def test_garbage_action_input_is_a_400_not_a_500(client):
     response = client.post(reverse("processing:transition", args=[dossier.pk]),
                            {"to": "abc", "expected_status": "99"})
     assert response.status_code == 400
+
+
+def test_bad_cursor_and_agency_parameters_are_not_a_500(client):
+    team, other = make_team(), make_team()
+    make_dossier(agency=team["agency"])
+    client.force_login(team["counter"])
+    inbox = reverse("processing:inbox")
+    assert client.get(inbox, {"sau": "2026-13-45T99:00:00_12"}).status_code == 200
+    assert client.get(inbox, {"sau": "rác", "tab": "không-có"}).status_code == 200
+    log = reverse("processing:tracking_log")
+    assert client.get(log, {"co_quan": "abc", "tu_ngay": "x"}).status_code == 200
+    assert client.get(log, {"co_quan": other["agency"].pk}).status_code == 404
+    assert client.get(reverse("processing:counter_create"), {"co_quan": "x"}).status_code == 200

@@ -98,7 +98,8 @@ def attachment_view(request, pk: int, attachment_pk: int):
 @officer_required
 def tracking_log_view(request):
     agency_ids = staff_agency_ids(request.user)
-    agency = get_object_or_404(Agency, pk=request.GET.get("co_quan") or min(agency_ids),
+    wanted = request.GET.get("co_quan", "")
+    agency = get_object_or_404(Agency, pk=int(wanted) if wanted.isdigit() else min(agency_ids),
                                id__in=agency_ids)
     today = timezone.localdate()
     start = _date_param(request.GET.get("tu_ngay"), today.replace(day=1))
