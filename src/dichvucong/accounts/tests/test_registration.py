@@ -152,6 +152,8 @@ def test_wizard_ignores_tampered_hidden_data(client):
 @pytest.mark.parametrize(("password", "message"), [
     ("short1!", "Mật khẩu phải có ít nhất 8 ký tự."),
     ("0987654321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
+    ("0987 654 321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
+    ("+84987654321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
     ("060195001122", "Mật khẩu không được là số điện thoại hoặc số định danh."),
     ("password123", "Mật khẩu quá phổ biến hoặc dễ đoán"),
 ])
