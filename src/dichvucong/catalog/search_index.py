@@ -1,0 +1,76 @@
+"""The database-side search index: SQLite FTS5 or PostgreSQL GIN, created by migrations."""
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+
+FTS_TABLE = "catalog_procedure_fts"
+
+_SQLITE_TRIGGERS = [
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ai AFTER INSERT ON catalog_procedure BEGIN
+      INSERT INTO {FTS_TABLE}(rowid, search_name, search_body)
+      VALUES (new.id, new.search_name, new.search_body);
+    END""",  # noqa: S608 - constant identifiers only
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_ad AFTER DELETE ON catalog_procedure BEGIN
+      INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_name, search_body)
+      VALUES ('delete', old.id, old.search_name, old.search_body);
+    END""",  # noqa: S608 - constant identifiers only
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_au
+    AFTER UPDATE OF id, search_name, search_body ON catalog_procedure BEGIN
+      INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_name, search_body)
+      VALUES ('delete', old.id, old.search_name, old.search_body);
+      INSERT INTO {FTS_TABLE}(rowid, search_name, search_body)
+      VALUES (new.id, new.search_name, new.search_body);
+    END""",  # noqa: S608 - constant identifiers only
+]
+
+# The stored texts are already folded ASCII tokens, so unicode61 splits them exactly as
+# core.text.search_tokens does; prefix indexes keep short prefix queries fast.
+_SQLITE_TABLE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "search_name, search_body, content='catalog_procedure', content_rowid='id', "
+    "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
+)
+
+PG_DOCUMENT = "to_tsvector('simple'::regconfig, search_name || ' ' || search_body)"
+PG_NAME = "to_tsvector('simple'::regconfig, search_name)"
+_PG_INDEXES = [
+    f"CREATE INDEX IF NOT EXISTS catalog_procedure_search_gin ON catalog_procedure "
+    f"USING gin ({PG_DOCUMENT})",
+    f"CREATE INDEX IF NOT EXISTS catalog_procedure_search_name_gin ON catalog_procedure "
+    f"USING gin ({PG_NAME})",
+]
+
+
+def _sqlite_triggers_missing(cursor) -> bool:
+    cursor.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+        [f"{FTS_TABLE}_a%"],
+    )
+    return cursor.fetchone()[0] < len(_SQLITE_TRIGGERS)
+
+
+def ensure_search_index(connection: BaseDatabaseWrapper) -> None:
+    """Create the index (and on SQLite its sync triggers) if missing; rebuild when repaired."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            # A table rebuild by a later ALTER migration drops the triggers: restore them.
+            repair = _sqlite_triggers_missing(cursor)
+            cursor.execute(_SQLITE_TABLE)
+            for statement in _SQLITE_TRIGGERS:
+                cursor.execute(statement)
+            if repair:
+                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")  # noqa: S608
+        elif connection.vendor == "postgresql":
+            for statement in _PG_INDEXES:
+                cursor.execute(statement)
+
+
+def drop_search_index(connection: BaseDatabaseWrapper) -> None:
+    """Remove the index (migration reverse)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            for suffix in ("ai", "ad", "au"):
+                cursor.execute(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{suffix}")
+            cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        elif connection.vendor == "postgresql":
+            cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_gin")
+            cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_name_gin")

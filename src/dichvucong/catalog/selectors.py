@@ -1,0 +1,89 @@
+"""Reads for the public catalog pages."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from dichvucong.catalog.models import (
+    Agency,
+    Field,
+    FormTemplate,
+    Procedure,
+    RequiredDocument,
+)
+from dichvucong.catalog.search import search_procedures
+
+CHANNEL_FILTERS = {
+    "counter": Q(accepts_counter=True),
+    "online": Q(accepts_online=True),
+    "post": Q(accepts_post=True),
+}
+
+
+def public_procedures() -> QuerySet[Procedure]:
+    """Return the procedures citizens may see."""
+    return Procedure.objects.filter(is_active=True)
+
+
+def fields_with_counts() -> QuerySet[Field]:
+    """Return every field that has active procedures, with their count as `procedure_count`."""
+    return (
+        Field.objects.annotate(
+            procedure_count=Count("procedures", filter=Q(procedures__is_active=True))
+        )
+        .filter(procedure_count__gt=0)
+        .order_by("order", "name")
+    )
+
+
+def most_used_procedures(*, limit: int = 8) -> list[Procedure]:
+    """Return the most used procedures, most popular first."""
+    return list(
+        public_procedures().select_related("field").order_by("-popularity", "name", "id")[:limit]
+    )
+
+
+def filter_choices() -> tuple[list[Field], list[Agency]]:
+    """Return the fields and agencies offered as list filters."""
+    return list(Field.objects.order_by("order", "name")), list(Agency.objects.order_by("name"))
+
+
+def procedure_search(
+    *, query: str = "", field: str = "", agency: str = "", level: str = "", channel: str = ""
+) -> QuerySet[Procedure]:
+    """Return active procedures matching a query and filters (already validated), ranked."""
+    queryset = public_procedures()
+    if field:
+        queryset = queryset.filter(field__code=field)
+    if agency:
+        queryset = queryset.filter(agencies__code=agency)
+    if level:
+        queryset = queryset.filter(online_level=level)
+    if channel in CHANNEL_FILTERS:
+        queryset = queryset.filter(CHANNEL_FILTERS[channel])
+    return search_procedures(queryset, query).select_related("field").prefetch_related(
+        Prefetch("agencies", queryset=Agency.objects.order_by("name"))
+    )
+
+
+def procedure_detail(code: str) -> Procedure | None:
+    """Return an active procedure with everything its page shows, or None."""
+    return (
+        public_procedures()
+        .select_related("field")
+        .prefetch_related(
+            Prefetch("agencies", queryset=Agency.objects.order_by("name")),
+            "fees",
+            Prefetch(
+                "required_documents",
+                queryset=RequiredDocument.objects.select_related("form_template"),
+            ),
+        )
+        .filter(code=code)
+        .first()
+    )
+
+
+def procedure_form_template(*, code: str, template_id: int) -> FormTemplate | None:
+    """Return a form template only if a document of that active procedure uses it."""
+    return FormTemplate.objects.filter(
+        pk=template_id, documents__procedure__code=code, documents__procedure__is_active=True
+    ).exclude(file="").first()

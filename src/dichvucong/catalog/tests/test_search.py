@@ -1,0 +1,139 @@
+"""Search: tone-mark folding, word prefixes, ranking, index sync, identical on both databases."""
+
+import pytest
+from django.db import connection
+
+from dichvucong.catalog.models import Procedure
+from dichvucong.catalog.search import MAX_TOKENS, query_tokens
+from dichvucong.catalog.search_fields import refresh_search_fields
+from dichvucong.catalog.selectors import procedure_search
+from dichvucong.catalog.tests.factories import make_procedure
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalog():
+    """A small catalog whose expected search results do not depend on the database."""
+    return {
+        "A": make_procedure(code="1.001193", name="Đăng ký khai sinh", popularity=100,
+                            steps="Người đi đăng ký khai sinh nộp tờ khai theo mẫu."),
+        "B": make_procedure(code="9.100002", name="Đăng ký khai sinh có yếu tố nước ngoài",
+                            popularity=50),
+        "C": make_procedure(code="9.100003", name="Đăng ký kết hôn", popularity=90,
+                            steps="Hai bên nam, nữ xuất trình giấy khai sinh hoặc giấy tờ "
+                                  "tùy thân."),
+        "D": make_procedure(code="9.100004", name="Cấp bản sao trích lục hộ tịch",
+                            popularity=200,
+                            conditions="Người yêu cầu cấp bản sao giấy khai sinh, giấy đăng ký "
+                                       "kết hôn."),
+        "E": make_procedure(code="1.009994",
+                            name="Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ",
+                            popularity=70),
+        "F": make_procedure(code="1.004194", name="Đăng ký thường trú", popularity=60),
+    }
+
+
+def found(query: str) -> list[str]:
+    return [p.code for p in procedure_search(query=query)]
+
+
+# The same table runs on SQLite and on PostgreSQL (CI runs the suite on both), so both
+# databases must give exactly these procedures in exactly this order.
+EXPECTED = [
+    ("dang ky khai sinh", "ABDC"),
+    ("ĐĂNG KÝ KHAI SINH", "ABDC"),
+    ("Đăng ký khai sinh", "ABDC"),
+    ("khai sinh", "ABDC"),
+    ("kh", "ABDC"),
+    ("1.001193", "A"),
+    ("001193", "A"),
+    ("giay phep xay", "E"),
+    ("thuong tru", "F"),
+    ("dang ky ket", "CD"),
+    ("hộ tịch", "D"),
+    ("đăng", "ACFBD"),
+    ("DANG", "ACFBD"),
+    ("xyz", ""),
+    ("khai sinh nuoc ngoai", "B"),
+    ("sinh khai", "ABDC"),
+]
+
+
+@pytest.mark.parametrize(("query", "letters"), EXPECTED)
+def test_search_gives_the_same_ranked_procedures_on_every_database(catalog, query, letters):
+    assert found(query) == [catalog[letter].code for letter in letters]
+
+
+def test_tone_marks_and_d_are_folded_both_ways(catalog):
+    assert found("dang ky khai sinh")[0] == "1.001193"
+    assert found("ĐĂNG KÝ KHAI SINH")[0] == "1.001193"
+    assert found("đăng kí khai sinh") == []  # "kí" is a different word, not a tone variant
+
+
+def test_name_matches_rank_before_more_popular_body_matches(catalog):
+    codes = found("khai sinh")
+    assert codes.index(catalog["B"].code) < codes.index(catalog["D"].code)
+    assert catalog["D"].popularity > catalog["B"].popularity
+
+
+def test_every_word_must_match_a_word_start(catalog):
+    assert found("khai tru") == []
+    assert found("ai sinh") == []  # "ai" appears only inside "khai"
+
+
+def test_index_follows_renames_and_deletions(catalog):
+    procedure = catalog["F"]
+    procedure.name = "Đăng ký tạm trú"
+    refresh_search_fields(procedure)
+    procedure.save()
+    assert found("tam tru") == [procedure.code]
+    assert found("thuong tru") == []
+    procedure.delete()
+    assert found("tam tru") == []
+
+
+def test_bulk_created_procedures_are_searchable(catalog):
+    field = catalog["A"].field
+    rows = [Procedure(code=f"8.{n:06d}", name=f"Cấp phép khai thác nước ngầm {n}", field=field)
+            for n in range(3)]
+    for row in rows:
+        refresh_search_fields(row)
+    Procedure.objects.bulk_create(rows)
+    assert sorted(found("khai thac nuoc ngam")) == ["8.000000", "8.000001", "8.000002"]
+
+
+def test_inactive_procedures_are_not_found(catalog):
+    Procedure.objects.filter(pk=catalog["A"].pk).update(is_active=False)
+    assert catalog["A"].code not in found("khai sinh")
+
+
+@pytest.mark.parametrize("query", [
+    '"', "*", "NEAR", "'", "%", "dang\" OR *", "NEAR(dang ky)", "khai sinh' OR 1=1 --",
+    "search_name : dang", "^khai", "dang -ky", "(", "AND", "_", "\\", "khai\x00sinh",
+])
+def test_search_syntax_in_queries_is_plain_text(catalog, query):
+    codes = found(query)
+    assert isinstance(codes, list)
+
+
+def test_a_query_without_words_lists_everything_by_popularity(catalog):
+    assert found("%") == [catalog[k].code for k in "DACEFB"]
+
+
+def test_long_queries_are_bounded():
+    tokens = query_tokens("khai sinh " * 1000)
+    assert 0 < len(tokens) <= MAX_TOKENS
+    assert query_tokens("a" * 10_000) == ["a" * 40]
+
+
+def test_search_runs_through_the_database_index(catalog, django_assert_num_queries):
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE name = 'catalog_procedure_fts'")
+        else:
+            cursor.execute("SELECT indexname FROM pg_indexes "
+                           "WHERE indexname = 'catalog_procedure_search_gin'")
+        assert cursor.fetchone() is not None
+    sql = str(procedure_search(query="khai sinh").query)
+    assert ("MATCH" in sql) if connection.vendor == "sqlite" else ("@@" in sql)
