@@ -237,3 +237,14 @@ SMS_BRANDNAME = env_str("SMS_BRANDNAME", "")
 SMS_HTTP_TIMEOUT = env_int("SMS_HTTP_TIMEOUT", 10)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
+
+# --- Online submission: upload limits and photo checks ---------------------------------------
+UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 15 * 1024 * 1024)
+UPLOAD_MAX_DOSSIER_BYTES = env_int("UPLOAD_MAX_DOSSIER_BYTES", 60 * 1024 * 1024)
+# Pillow's decompression-bomb limit: larger images are refused (its warning is an error here).
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000)
+UPLOAD_MIN_IMAGE_SIDE = env_int("UPLOAD_MIN_IMAGE_SIDE", 400)
+# Stored photos are re-encoded (metadata stripped) and scaled down to this longest side.
+UPLOAD_IMAGE_MAX_SIDE = env_int("UPLOAD_IMAGE_MAX_SIDE", 2048)
+# Variance of the Laplacian below which a photo is flagged as unclear.
+UPLOAD_BLUR_THRESHOLD = env_int("UPLOAD_BLUR_THRESHOLD", 120)

@@ -19,6 +19,7 @@ from dichvucong.catalog.models import (
     RequiredDocument,
 )
 from dichvucong.catalog.search_fields import refresh_search_fields
+from dichvucong.core.audit import audit_log
 
 
 class CatalogImportError(Exception):
@@ -51,7 +52,7 @@ def _get(row: dict, key: str, default):
     return default if value is None else value
 
 
-def import_catalog(data: dict) -> ImportResult:
+def import_catalog(data: dict, *, actor=None) -> ImportResult:
     """Validate the whole catalog, then write it in one transaction or raise CatalogImportError."""
     problems = validate_catalog(data)
     if problems:
@@ -63,6 +64,9 @@ def import_catalog(data: dict) -> ImportResult:
         forms = _save_forms(_get(data, "forms", []), result)
         for row in _get(data, "procedures", []):
             _save_procedure(row, fields, agencies, forms, result)
+        audit_log(action="catalog.import", actor=actor, data={
+            "created": result.created, "updated": len(result.updated),
+            "forms_built": result.forms_built})
     return result
 
 
