@@ -34,7 +34,8 @@ def pending_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def verify_account(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark an account verified after the officer checked the ID paper."""
-    account = get_object_or_404(pending_post_office_accounts(), pk=pk)
+    # Nobody vouches for their own identity.
+    account = get_object_or_404(pending_post_office_accounts().exclude(pk=request.user.pk), pk=pk)
     verify_identity_in_person(account=account, officer=request.user,
                               ip_address=client_ip(request))
     messages.success(request, _("Đã xác minh tài khoản %(name)s.") % {
