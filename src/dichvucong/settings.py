@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "dichvucong.processing",
     "dichvucong.payments",
     "dichvucong.delivery",
+    "dichvucong.tracking",
     "dichvucong.api",
     "dichvucong.demo",
 ]
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dichvucong.core.context_processors.portal",
+                "dichvucong.tracking.context_processors.notifications",
             ],
         },
     },
@@ -235,6 +237,14 @@ SMS_HTTP_USERNAME = env_str("SMS_HTTP_USERNAME", "")
 SMS_HTTP_PASSWORD = env_str("SMS_HTTP_PASSWORD", "")
 SMS_BRANDNAME = env_str("SMS_BRANDNAME", "")
 SMS_HTTP_TIMEOUT = env_int("SMS_HTTP_TIMEOUT", 10)
+# Send SMS without tone marks, so a Vietnamese text fits one 160-character GSM-7 part.
+SMS_FOLD_TONE_MARKS = env_bool("SMS_FOLD_TONE_MARKS", True)
+# Public dossier lookup: failed attempts allowed per client IP within the window (seconds).
+LOOKUP_RATE_LIMIT = env_int("LOOKUP_RATE_LIMIT", 20)
+LOOKUP_RATE_WINDOW = env_int("LOOKUP_RATE_WINDOW", 600)
+# Each web process keeps the QR view of a dossier this long for anonymous visitors; a change
+# made in the same process drops it at once, other processes see it within this delay.
+LOOKUP_PAGE_CACHE_SECONDS = env_int("LOOKUP_PAGE_CACHE_SECONDS", 10)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
 
@@ -248,3 +258,32 @@ UPLOAD_MIN_IMAGE_SIDE = env_int("UPLOAD_MIN_IMAGE_SIDE", 400)
 UPLOAD_IMAGE_MAX_SIDE = env_int("UPLOAD_IMAGE_MAX_SIDE", 2048)
 # Variance of the Laplacian below which a photo is flagged as unclear.
 UPLOAD_BLUR_THRESHOLD = env_int("UPLOAD_BLUR_THRESHOLD", 120)
+
+# --- Payments (payments/providers; docs/PAYMENTS.md) -----------------------------------------
+PAYMENT_PROVIDERS = env_list("PAYMENT_PROVIDERS", ["demo"])
+PAYMENT_HTTP_TIMEOUT_SECONDS = env_int("PAYMENT_HTTP_TIMEOUT_SECONDS", 15)
+PAYMENT_EXPIRE_MINUTES = env_int("PAYMENT_EXPIRE_MINUTES", 15)
+VNPAY_TMN_CODE = env_str("VNPAY_TMN_CODE", "")
+VNPAY_HASH_SECRET = env_str("VNPAY_HASH_SECRET", "")
+VNPAY_PAY_URL = env_str("VNPAY_PAY_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
+VNPAY_API_URL = env_str("VNPAY_API_URL",
+                        "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction")
+VNPAY_ORDER_TYPE = env_str("VNPAY_ORDER_TYPE", "billpayment")
+MOMO_PARTNER_CODE = env_str("MOMO_PARTNER_CODE", "")
+MOMO_ACCESS_KEY = env_str("MOMO_ACCESS_KEY", "")
+MOMO_SECRET_KEY = env_str("MOMO_SECRET_KEY", "")
+MOMO_ENDPOINT = env_str("MOMO_ENDPOINT", "https://test-payment.momo.vn")
+MOMO_REQUEST_TYPE = env_str("MOMO_REQUEST_TYPE", "captureWallet")
+PAYGOV_MERCHANT_CODE = env_str("PAYGOV_MERCHANT_CODE", "")
+PAYGOV_SECRET = env_str("PAYGOV_SECRET", "")
+PAYGOV_ENDPOINT = env_str("PAYGOV_ENDPOINT", "")
+
+# --- Postal delivery of results (delivery/providers; docs/PAYMENTS.md) ------------------------
+DELIVERY_PROVIDER = env_str("DELIVERY_PROVIDER", "demo")
+VNPOST_ENDPOINT = env_str("VNPOST_ENDPOINT", "")
+VNPOST_TOKEN = env_str("VNPOST_TOKEN", "")
+VNPOST_CALLBACK_SECRET = env_str("VNPOST_CALLBACK_SECRET", "")
+# Postal fee in đồng: inside the portal's province, elsewhere, and for collecting originals.
+POSTAL_FEE_IN_PROVINCE = env_int("POSTAL_FEE_IN_PROVINCE", 25000)
+POSTAL_FEE_OTHER_PROVINCE = env_int("POSTAL_FEE_OTHER_PROVINCE", 35000)
+POSTAL_FEE_ORIGINALS = env_int("POSTAL_FEE_ORIGINALS", 10000)
