@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "dichvucong.processing",
     "dichvucong.payments",
     "dichvucong.delivery",
+    "dichvucong.tracking",
     "dichvucong.api",
     "dichvucong.demo",
 ]
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dichvucong.core.context_processors.portal",
+                "dichvucong.tracking.context_processors.notifications",
             ],
         },
     },
@@ -124,6 +126,8 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env_str("TASKS_BACKEND", "databas
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
+# Who counts as an officer (lands on the workspace after login): dotted paths to f(user).
+OFFICER_PREDICATES = ["dichvucong.processing.selectors.is_officer"]
 LOGIN_REDIRECT_URL = "catalog:home"
 LOGOUT_REDIRECT_URL = "catalog:home"
 PASSWORD_HASHERS = [
@@ -235,6 +239,14 @@ SMS_HTTP_USERNAME = env_str("SMS_HTTP_USERNAME", "")
 SMS_HTTP_PASSWORD = env_str("SMS_HTTP_PASSWORD", "")
 SMS_BRANDNAME = env_str("SMS_BRANDNAME", "")
 SMS_HTTP_TIMEOUT = env_int("SMS_HTTP_TIMEOUT", 10)
+# Send SMS without tone marks, so a Vietnamese text fits one 160-character GSM-7 part.
+SMS_FOLD_TONE_MARKS = env_bool("SMS_FOLD_TONE_MARKS", True)
+# Public dossier lookup: failed attempts allowed per client IP within the window (seconds).
+LOOKUP_RATE_LIMIT = env_int("LOOKUP_RATE_LIMIT", 20)
+LOOKUP_RATE_WINDOW = env_int("LOOKUP_RATE_WINDOW", 600)
+# Each web process keeps the QR view of a dossier this long for anonymous visitors; a change
+# made in the same process drops it at once, other processes see it within this delay.
+LOOKUP_PAGE_CACHE_SECONDS = env_int("LOOKUP_PAGE_CACHE_SECONDS", 10)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
 

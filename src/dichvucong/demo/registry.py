@@ -27,6 +27,7 @@ DEMO_STEPS = [
     "dichvucong.demo.steps.catalog",
     "dichvucong.demo.steps.form_schemas",
     "dichvucong.demo.steps.accounts",
+    "dichvucong.demo.steps.staff",
 ]
 
 
