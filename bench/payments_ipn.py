@@ -20,7 +20,7 @@ os.environ.setdefault("VNPAY_TMN_CODE", "BENCH001")
 os.environ.setdefault("VNPAY_HASH_SECRET", "BENCHSECRET0123456789ABCDEFGHIJK")
 os.environ.setdefault("PAYMENT_PROVIDERS", "vnpay")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -26,8 +26,8 @@ from dichvucong.payments.providers import (
 from dichvucong.payments.selectors import citizen_dossier, citizen_payment, fee_state
 from dichvucong.payments.services import (
     PaymentNotPayable,
-    payment_charge_at_submission,
     payment_confirm_from_ipn,
+    payment_open_due,
     payment_reject_notice,
     payment_start,
 )
@@ -57,7 +57,7 @@ def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
     provider_id = request.POST.get("provider", "")
     payment = fees.open_payment
     if fees.state == "due" and payment is None:
-        payment = payment_charge_at_submission(dossier=dossier)
+        payment = payment_open_due(dossier=dossier, amount=fees.due, actor=request.user)
     if fees.state != "due" or payment is None:
         messages.info(request, _("Hồ sơ không còn khoản phí nào cần thanh toán."))
         return redirect("payments:dossier_fees", dossier_id=dossier.pk)
