@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dichvucong.core.audit import client_ip
 from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.dossiers.models import Dossier
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.providers import (
     PAYMENT_PROVIDER_CLASSES,
@@ -46,6 +47,15 @@ def dossier_fees(request: HttpRequest, dossier_id: int, *, status: int = 200,
         "dossier": dossier, "fees": fee_state(dossier), "error": error,
         "providers": enabled_payment_providers(),
     }, status=status)
+
+
+@login_required
+def pay_by_code(request: HttpRequest, code: str) -> HttpResponse:
+    """Open the fee page of the applicant's dossier with this code."""
+    dossier = Dossier.objects.filter(code=code, applicant=request.user).only("pk").first()
+    if dossier is None:
+        raise Http404
+    return redirect("payments:dossier_fees", dossier_id=dossier.pk)
 
 
 @login_required

@@ -210,3 +210,12 @@ def test_demo_provider_is_never_offered_outside_demo_mode(client, settings):
     assert 'value="demo"' not in page and 'value="vnpay"' in page
     response = client.post(reverse("payments:start", args=[dossier.pk]), {"provider": "demo"})
     assert response.status_code == 400
+
+
+def test_tracking_link_by_dossier_code_opens_the_fee_page_of_the_owner_only(client):
+    dossier = make_dossier(status=DossierStatus.PAYMENT_REQUESTED)
+    url = reverse("payments:pay", kwargs={"code": dossier.code})
+    client.force_login(dossier.applicant)
+    assert client.get(url).url == reverse("payments:dossier_fees", args=[dossier.pk])
+    client.force_login(make_citizen())
+    assert client.get(url).status_code == 404
