@@ -128,6 +128,8 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 # Who counts as an officer (lands on the workspace after login): dotted paths to f(user).
 OFFICER_PREDICATES = ["dichvucong.processing.selectors.is_officer"]
+# Called after commit with `event_id=` for every public event of the status machine.
+DOSSIER_EVENT_LISTENERS = ["dichvucong.tracking.notify.notify_event"]
 LOGIN_REDIRECT_URL = "catalog:home"
 LOGOUT_REDIRECT_URL = "catalog:home"
 PASSWORD_HASHERS = [

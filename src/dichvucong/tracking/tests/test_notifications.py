@@ -8,7 +8,7 @@ from dichvucong.notifications.sms_text import sms_units
 from dichvucong.tracking.models import Notification
 from dichvucong.tracking.notify import notify_status_change
 from dichvucong.tracking.services import notify_citizen
-from dichvucong.tracking.tests.factories import make_dossier, make_event
+from dichvucong.tracking.tests.factories import make_dossier
 
 pytestmark = pytest.mark.django_db
 
@@ -42,15 +42,30 @@ def test_another_users_notification_is_404_and_outside_links_are_not_followed(cl
 
 
 def test_each_public_status_event_adds_an_in_app_notice(django_capture_on_commit_callbacks):
-    d = make_dossier(status=DossierStatus.SUPPLEMENT_REQUESTED)
+    from dichvucong.processing.services import dossier_transition
+    from dichvucong.processing.tests.factories import make_team
+
+    team = make_team()
+    d = make_dossier(status=DossierStatus.RECEIVED, agency=team["agency"])
     with django_capture_on_commit_callbacks(execute=True):
-        make_event(d, to_status=DossierStatus.SUPPLEMENT_REQUESTED,
-                   note="Thiếu bản sao giấy khai sinh")
-        make_event(d, action="internal", note="Nội bộ", is_public=False)
+        dossier_transition(dossier=d, to=DossierStatus.SUPPLEMENT_REQUESTED,
+                           actor=team["counter"], note="Thiếu bản sao giấy khai sinh")
     note = Notification.objects.get(user=d.applicant)
     assert d.code in note.title and "Yêu cầu bổ sung giấy tờ" in note.title
     assert "Thiếu bản sao giấy khai sinh" in note.body
     assert note.link == f"/ho-so-cua-toi/{d.code}/"
+
+
+def test_internal_transitions_add_no_in_app_notice(django_capture_on_commit_callbacks):
+    from dichvucong.processing.services import dossier_transition
+    from dichvucong.processing.tests.factories import make_team
+
+    team = make_team()
+    d = make_dossier(status=DossierStatus.RECEIVED, agency=team["agency"])
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_transition(dossier=d, to=DossierStatus.PROCESSING, actor=team["specialist"],
+                           note="Giao cho chuyên viên", is_public=False)
+    assert not Notification.objects.exists()
 
 
 def test_in_app_templates_edited_in_the_admin_are_used():
