@@ -128,6 +128,8 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 # Who counts as an officer (lands on the workspace after login): dotted paths to f(user).
 OFFICER_PREDICATES = ["dichvucong.processing.selectors.is_officer"]
+# Called after commit with `event_id=` for every public event of the status machine.
+DOSSIER_EVENT_LISTENERS = ["dichvucong.tracking.notify.notify_event"]
 LOGIN_REDIRECT_URL = "catalog:home"
 LOGOUT_REDIRECT_URL = "catalog:home"
 PASSWORD_HASHERS = [
@@ -213,6 +215,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "dichvucong.core.views.csrf_failure"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

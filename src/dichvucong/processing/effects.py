@@ -1,6 +1,10 @@
 """Side effects of dossier events, queued to run after the transaction commits."""
 
+from functools import partial
+
+from django.conf import settings
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Dossier, DossierEvent
@@ -36,3 +40,7 @@ def schedule_effects(*, dossier: Dossier, event: DossierEvent) -> None:
         enqueue_on_commit(notify_task, dossier.pk, code, event.pk)
     for slip in SLIPS_FOR_ACTION.get(event.action, ()):
         enqueue_on_commit(render_slip_task, dossier.pk, slip, event.pk)
+    if event.is_public:
+        # Later parts (the citizen's in-app notices) listen without this app importing them.
+        for path in settings.DOSSIER_EVENT_LISTENERS:
+            transaction.on_commit(partial(import_string(path), event_id=event.pk), robust=True)

@@ -1,4 +1,4 @@
-"""Cache invalidation only: a changed dossier or history drops its cached public view."""
+"""Cache invalidation only: drop cached public lookup pages when a dossier changes."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
