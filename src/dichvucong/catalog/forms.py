@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.catalog.models import Agency, Field, OnlineLevel
+from dichvucong.catalog.models import OnlineLevel
 
 CHANNEL_CHOICES = [
     ("counter", _("Trực tiếp")),
@@ -19,11 +19,11 @@ class ProcedureFilterForm(forms.Form):
     level = forms.ChoiceField(label=_("Mức độ trực tuyến"), required=False)
     channel = forms.ChoiceField(label=_("Cách nộp hồ sơ"), required=False)
 
-    def __init__(self, data, *, fields: list[Field], agencies: list[Agency]):
+    def __init__(self, data, *, fields: list[tuple[str, str]], agencies: list[tuple[str, str]]):
         super().__init__(data)
         everything = [("", _("Tất cả"))]
-        self.fields["field"].choices = everything + [(f.code, f.name) for f in fields]
-        self.fields["agency"].choices = everything + [(a.code, a.name) for a in agencies]
+        self.fields["field"].choices = everything + fields
+        self.fields["agency"].choices = everything + agencies
         self.fields["level"].choices = everything + list(OnlineLevel.choices)
         self.fields["channel"].choices = everything + CHANNEL_CHOICES
 
@@ -39,5 +39,11 @@ class ProcedureFilterForm(forms.Form):
             "channel": cleaned.get("channel", ""),
         }
 
-    def has_active_filters(self) -> bool:
-        return any(self.filters().values())
+    def select_filters(self) -> list[dict]:
+        """Return the select boxes to draw: name, label, choices and the chosen valid value."""
+        chosen = self.filters()
+        return [
+            {"name": name, "label": self.fields[name].label,
+             "choices": self.fields[name].choices, "value": chosen[name]}
+            for name in ("field", "agency", "level", "channel")
+        ]

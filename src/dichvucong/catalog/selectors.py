@@ -41,9 +41,12 @@ def most_used_procedures(*, limit: int = 8) -> list[Procedure]:
     )
 
 
-def filter_choices() -> tuple[list[Field], list[Agency]]:
-    """Return the fields and agencies offered as list filters."""
-    return list(Field.objects.order_by("order", "name")), list(Agency.objects.order_by("name"))
+def filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Return (code, name) of the fields and of the agencies offered as list filters."""
+    return (
+        list(Field.objects.order_by("order", "name").values_list("code", "name")),
+        list(Agency.objects.order_by("name").values_list("code", "name")),
+    )
 
 
 def procedure_search(

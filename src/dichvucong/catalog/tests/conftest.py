@@ -12,3 +12,11 @@ def media_storage(settings, tmp_path):
         },
     }
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rendered catalog fragments must not leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
