@@ -30,6 +30,15 @@ _SQLITE_TABLE = (
     "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
 )
 
+COVER_INDEX = "catalog_procedure_rank_cover"
+# Narrow indexes for ranking and counting: the procedure rows themselves carry long texts.
+_RANK_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS catalog_procedure_rank ON catalog_procedure "
+    "(is_active, popularity DESC, name, id)",
+    f"CREATE INDEX IF NOT EXISTS {COVER_INDEX} ON catalog_procedure (id, is_active, popularity, "
+    "name, field_id, online_level, accepts_counter, accepts_online, accepts_post)",
+]
+
 PG_DOCUMENT = "to_tsvector('simple'::regconfig, search_name || ' ' || search_body)"
 PG_NAME = "to_tsvector('simple'::regconfig, search_name)"
 _PG_INDEXES = [
@@ -57,10 +66,12 @@ def ensure_search_index(connection: BaseDatabaseWrapper) -> None:
             cursor.execute(_SQLITE_TABLE)
             for statement in _SQLITE_TRIGGERS:
                 cursor.execute(statement)
+            for statement in _RANK_INDEXES:
+                cursor.execute(statement)
             if repair:
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")  # noqa: S608
         elif connection.vendor == "postgresql":
-            for statement in _PG_INDEXES:
+            for statement in _PG_INDEXES + _RANK_INDEXES:
                 cursor.execute(statement)
 
 
@@ -74,3 +85,5 @@ def drop_search_index(connection: BaseDatabaseWrapper) -> None:
         elif connection.vendor == "postgresql":
             cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_gin")
             cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_name_gin")
+        for name in ("catalog_procedure_rank", COVER_INDEX):
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")
