@@ -119,11 +119,16 @@ class ProcedureSearch:
         return iter(self[0:])
 
 
+# What result lists show; the long texts stay in the database.
+LIST_COLUMNS = ("code", "name", "online_level", "popularity", "field__code", "field__name")
+
+
 def load_procedures(ids: list[int]) -> list[Procedure]:
     """Load procedures with their field and agencies, keeping the given order."""
     if not ids:
         return []
-    rows = Procedure.objects.filter(pk__in=ids).select_related("field").prefetch_related(
+    rows = Procedure.objects.filter(pk__in=ids).only(*LIST_COLUMNS).select_related(
+        "field").prefetch_related(
         Prefetch("agencies", queryset=Agency.objects.order_by("name"))
     ).in_bulk()
     return [rows[pk] for pk in ids if pk in rows]

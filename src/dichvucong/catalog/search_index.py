@@ -35,6 +35,8 @@ COVER_INDEX = "catalog_procedure_rank_cover"
 _RANK_INDEXES = [
     "CREATE INDEX IF NOT EXISTS catalog_procedure_rank ON catalog_procedure "
     "(is_active, popularity DESC, name, id)",
+    "CREATE INDEX IF NOT EXISTS catalog_procedure_field_active ON catalog_procedure "
+    "(field_id, is_active)",
     f"CREATE INDEX IF NOT EXISTS {COVER_INDEX} ON catalog_procedure (id, is_active, popularity, "
     "name, field_id, online_level, accepts_counter, accepts_online, accepts_post)",
 ]
@@ -85,5 +87,5 @@ def drop_search_index(connection: BaseDatabaseWrapper) -> None:
         elif connection.vendor == "postgresql":
             cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_gin")
             cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_name_gin")
-        for name in ("catalog_procedure_rank", COVER_INDEX):
+        for name in ("catalog_procedure_rank", "catalog_procedure_field_active", COVER_INDEX):
             cursor.execute(f"DROP INDEX IF EXISTS {name}")

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 
 from dichvucong.catalog import selectors
 from dichvucong.catalog.cache import cached_html
-from dichvucong.catalog.forms import ProcedureFilterForm
+from dichvucong.catalog.forms import ProcedureFilters
 from dichvucong.catalog.search import MAX_QUERY_CHARS
 
 PAGE_SIZE = 20
@@ -39,7 +39,7 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
 
 def _render_results(request: HttpRequest) -> str:
     fields, agencies = selectors.filter_choices()
-    form = ProcedureFilterForm(request.GET, fields=fields, agencies=agencies)
+    form = ProcedureFilters(request.GET, fields=fields, agencies=agencies)
     filters = form.filters()
     paginator = Paginator(selectors.procedure_search(**filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
