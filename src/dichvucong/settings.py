@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "dichvucong.processing",
     "dichvucong.payments",
     "dichvucong.delivery",
+    "dichvucong.tracking",
     "dichvucong.api",
     "dichvucong.demo",
 ]
@@ -78,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "dichvucong.core.context_processors.portal",
+                "dichvucong.tracking.context_processors.notifications",
             ],
         },
     },
@@ -139,6 +141,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "dichvucong.accounts.backends.IdentifierBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Where officers land after login (their workspace).
+OFFICER_HOME_URL = env_str("OFFICER_HOME_URL", "/can-bo/")
+# Identity registry for social-insurance verification ("demo" answers from the demo data).
+IDENTITY_PROVIDER = env_str("IDENTITY_PROVIDER", "demo")
+IDENTITY_DEMO_REGISTRY = env_str(
+    "IDENTITY_DEMO_REGISTRY", str(PACKAGE_DIR / "demo" / "data" / "social_insurance.json")
+)
+# Digital signatures (USB token / SIM): trusted root CA files or PEM texts, and CRL files.
+TRUSTED_SIGNATURE_ROOTS = env_list("TRUSTED_SIGNATURE_ROOTS", [])
+SIGNATURE_CRLS = env_list("SIGNATURE_CRLS", [])
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
@@ -153,7 +169,8 @@ USE_TZ = True
 
 # --- Static and uploaded files ---------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Tests serve static files from the finders; only real runs collect them into STATIC_ROOT.
+STATIC_ROOT = None if TESTING else DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 MEDIA_ROOT = DATA_DIR / "media"
@@ -214,5 +231,59 @@ LOGGING = {
 # --- Outside services (each behind a provider registry; "demo" needs no outside service) ------
 OFFICE_HOURS = env_str("OFFICE_HOURS", "07:00-11:30,13:30-17:00")
 SMS_PROVIDER = env_str("SMS_PROVIDER", "demo")
+# The "http" SMS provider: an SMS-brandname gateway taking JSON over HTTPS.
+SMS_HTTP_URL = env_str("SMS_HTTP_URL", "")
+SMS_HTTP_USERNAME = env_str("SMS_HTTP_USERNAME", "")
+SMS_HTTP_PASSWORD = env_str("SMS_HTTP_PASSWORD", "")
+SMS_BRANDNAME = env_str("SMS_BRANDNAME", "")
+SMS_HTTP_TIMEOUT = env_int("SMS_HTTP_TIMEOUT", 10)
+# Send SMS without tone marks, so a Vietnamese text fits one 160-character GSM-7 part.
+SMS_FOLD_TONE_MARKS = env_bool("SMS_FOLD_TONE_MARKS", True)
+# Public dossier lookup: failed attempts allowed per client IP within the window (seconds).
+LOOKUP_RATE_LIMIT = env_int("LOOKUP_RATE_LIMIT", 20)
+LOOKUP_RATE_WINDOW = env_int("LOOKUP_RATE_WINDOW", 600)
+# Each web process keeps the QR view of a dossier this long for anonymous visitors; a change
+# made in the same process drops it at once, other processes see it within this delay.
+LOOKUP_PAGE_CACHE_SECONDS = env_int("LOOKUP_PAGE_CACHE_SECONDS", 10)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
+
+# --- Online submission: upload limits and photo checks ---------------------------------------
+UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 15 * 1024 * 1024)
+UPLOAD_MAX_DOSSIER_BYTES = env_int("UPLOAD_MAX_DOSSIER_BYTES", 60 * 1024 * 1024)
+# Pillow's decompression-bomb limit: larger images are refused (its warning is an error here).
+UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000)
+UPLOAD_MIN_IMAGE_SIDE = env_int("UPLOAD_MIN_IMAGE_SIDE", 400)
+# Stored photos are re-encoded (metadata stripped) and scaled down to this longest side.
+UPLOAD_IMAGE_MAX_SIDE = env_int("UPLOAD_IMAGE_MAX_SIDE", 2048)
+# Variance of the Laplacian below which a photo is flagged as unclear.
+UPLOAD_BLUR_THRESHOLD = env_int("UPLOAD_BLUR_THRESHOLD", 120)
+
+# --- Payments (payments/providers; docs/PAYMENTS.md) -----------------------------------------
+PAYMENT_PROVIDERS = env_list("PAYMENT_PROVIDERS", ["demo"])
+PAYMENT_HTTP_TIMEOUT_SECONDS = env_int("PAYMENT_HTTP_TIMEOUT_SECONDS", 15)
+PAYMENT_EXPIRE_MINUTES = env_int("PAYMENT_EXPIRE_MINUTES", 15)
+VNPAY_TMN_CODE = env_str("VNPAY_TMN_CODE", "")
+VNPAY_HASH_SECRET = env_str("VNPAY_HASH_SECRET", "")
+VNPAY_PAY_URL = env_str("VNPAY_PAY_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
+VNPAY_API_URL = env_str("VNPAY_API_URL",
+                        "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction")
+VNPAY_ORDER_TYPE = env_str("VNPAY_ORDER_TYPE", "billpayment")
+MOMO_PARTNER_CODE = env_str("MOMO_PARTNER_CODE", "")
+MOMO_ACCESS_KEY = env_str("MOMO_ACCESS_KEY", "")
+MOMO_SECRET_KEY = env_str("MOMO_SECRET_KEY", "")
+MOMO_ENDPOINT = env_str("MOMO_ENDPOINT", "https://test-payment.momo.vn")
+MOMO_REQUEST_TYPE = env_str("MOMO_REQUEST_TYPE", "captureWallet")
+PAYGOV_MERCHANT_CODE = env_str("PAYGOV_MERCHANT_CODE", "")
+PAYGOV_SECRET = env_str("PAYGOV_SECRET", "")
+PAYGOV_ENDPOINT = env_str("PAYGOV_ENDPOINT", "")
+
+# --- Postal delivery of results (delivery/providers; docs/PAYMENTS.md) ------------------------
+DELIVERY_PROVIDER = env_str("DELIVERY_PROVIDER", "demo")
+VNPOST_ENDPOINT = env_str("VNPOST_ENDPOINT", "")
+VNPOST_TOKEN = env_str("VNPOST_TOKEN", "")
+VNPOST_CALLBACK_SECRET = env_str("VNPOST_CALLBACK_SECRET", "")
+# Postal fee in đồng: inside the portal's province, elsewhere, and for collecting originals.
+POSTAL_FEE_IN_PROVINCE = env_int("POSTAL_FEE_IN_PROVINCE", 25000)
+POSTAL_FEE_OTHER_PROVINCE = env_int("POSTAL_FEE_OTHER_PROVINCE", 35000)
+POSTAL_FEE_ORIGINALS = env_int("POSTAL_FEE_ORIGINALS", 10000)

@@ -7,3 +7,9 @@ os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("DEMO_MODE", "1")
 
 from dichvucong.settings import *  # noqa: F403
+
+# A file (not in-memory) SQLite test database, so tests with parallel worker threads see one
+# database with real locking (the in-memory shared cache fails with "table is locked").
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")}  # noqa: F405

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("dichvucong.processing.urls")),
     path("", include("dichvucong.payments.urls")),
     path("", include("dichvucong.delivery.urls")),
+    path("", include("dichvucong.tracking.urls")),
     path("api/", include("dichvucong.api.urls")),
 ]
 

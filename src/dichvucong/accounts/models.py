@@ -66,10 +66,17 @@ class User(AbstractUser):
     province_code = models.CharField(_("tỉnh/thành phố"), max_length=10, blank=True)
     commune_code = models.CharField(_("xã/phường"), max_length=10, blank=True)
     address_line = models.CharField(_("số nhà, đường, thôn/xóm"), max_length=255, blank=True)
+    social_insurance_code = models.CharField(_("mã số bảo hiểm xã hội"), max_length=10,
+                                             blank=True)
+    certificate_fingerprint = models.CharField(
+        _("dấu vân tay chứng thư số"), max_length=64, blank=True,
+        help_text=_("SHA-256 của chứng thư số đã dùng để xác minh."),
+    )
 
     class Meta:
         verbose_name = _("tài khoản")
         verbose_name_plural = _("tài khoản")
+        permissions = [("verify_identity", _("Xác minh danh tính công dân tại bưu điện/quầy"))]
 
     def __str__(self) -> str:
         return self.full_name or self.username

@@ -156,9 +156,15 @@ class Fee(models.Model):
 class FormTemplate(models.Model):
     """A downloadable form (biểu mẫu / tờ khai)."""
 
+    code = models.SlugField(
+        _("mã biểu mẫu"), max_length=80, unique=True, null=True, blank=True,
+        help_text=_("Mã dùng khi nhập danh mục; biểu mẫu tải lên tay có thể để trống."),
+    )
     name = models.CharField(_("tên biểu mẫu"), max_length=300)
     file = models.FileField(_("tệp"), upload_to="catalog/forms/%Y/")
     content_type = models.CharField(_("kiểu tệp"), max_length=100, blank=True)
+    # Digest of the spec a generated form was built from, so unchanged forms are not rebuilt.
+    spec_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("biểu mẫu")

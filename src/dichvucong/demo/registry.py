@@ -25,6 +25,9 @@ class DemoReport:
 DEMO_STEPS = [
     "dichvucong.demo.steps.province",
     "dichvucong.demo.steps.catalog",
+    "dichvucong.demo.steps.form_schemas",
+    "dichvucong.demo.steps.accounts",
+    "dichvucong.demo.steps.staff",
 ]
 
 

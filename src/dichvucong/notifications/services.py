@@ -66,5 +66,7 @@ def sms_deliver(*, message_id: int) -> SmsMessage | None:
             message.provider_message_id = receipt.provider_message_id
             message.sent_at = timezone.now()
             message.last_error = ""
+        if message.is_secret and provider.id != "demo" and message.status != SmsStatus.RETRYING:
+            message.text = ""  # codes leave no trace once a real gateway has them
         message.save()
     return message

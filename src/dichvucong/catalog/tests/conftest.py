@@ -1,7 +1,7 @@
 import pytest
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def media_storage(settings, tmp_path):
     """Keep uploaded and generated files of a test in its own temporary directory."""
     settings.STORAGES = {

@@ -32,6 +32,7 @@ class SmsProvider:
 
 SMS_PROVIDERS = {
     "demo": "dichvucong.notifications.providers.demo.DemoSmsProvider",
+    "http": "dichvucong.notifications.providers.http.HttpSmsProvider",
 }
 
 

@@ -16,7 +16,7 @@ def remove_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("catalog", "0001_initial"),
+        ("catalog", "0002_formtemplate_code_and_spec_digest"),
     ]
 
     operations = [

@@ -1,0 +1,235 @@
+"""Benchmark the officer inbox on 1,000,000 dossiers in PostgreSQL.
+
+    /work/main/.venv/bin/python bench/inbox.py [--rows 1000000] [--runs 100] [--keep]
+
+Creates the database `dvc_bench_inbox` (dropped afterwards unless --keep), migrates it, bulk
+loads the catalog and dossiers with one INSERT … SELECT generate_series, then times the
+workspace pages through Django's test client (full request: session, permissions, queries,
+template) and the tab counts alone. Prints a Markdown table for docs/PERFORMANCE.md and fails
+if a target is missed: page p95 ≤ 50 ms, counts p95 ≤ 200 ms, constant query count.
+"""
+
+import argparse
+import os
+import re
+import secrets
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import unquote
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+ADMIN_URL = os.environ.get("BENCH_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+DB_NAME = "dvc_bench_inbox"
+PAGE_P95_MS, COUNTS_P95_MS = 50.0, 200.0
+
+
+def admin_sql(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def setup_django() -> None:
+    base = ADMIN_URL.rsplit("/", 1)[0]
+    os.environ["DATABASE_URL"] = f"{base}/{DB_NAME}"
+    os.environ.setdefault("DVC_TESTING", "1")  # local-memory cache, immediate tasks
+    os.environ.setdefault("TASKS_BACKEND", "immediate")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "dichvucong.settings"
+    import django
+
+    django.setup()
+
+
+def seed_catalog():
+    """Create 20 fields, 100 agencies and 600 procedures; agency 1 handles 200 of them."""
+    from dichvucong.accounts.models import User
+    from dichvucong.catalog.models import Agency, Field, Procedure
+    from dichvucong.processing.models import StaffRole
+
+    fields = Field.objects.bulk_create(
+        Field(code=f"lv-{i}", name=f"Lĩnh vực {i}", order=i) for i in range(20))
+    agencies = Agency.objects.bulk_create(
+        Agency(code=f"000.00.{i:02d}.B99", name=f"Ủy ban nhân dân xã Số {i}", level="commune",
+               is_demo_code=True) for i in range(100))
+    procedures = Procedure.objects.bulk_create(
+        Procedure(code=f"9.{i:06d}", name=f"Thủ tục thử tải số {i}", field=fields[i % 20],
+                  online_level="full", accepts_online=True, processing_days=5)
+        for i in range(600))
+    through = Procedure.agencies.through
+    links = [through(procedure_id=p.pk, agency_id=agencies[0].pk) for p in procedures[:200]]
+    links += [through(procedure_id=p.pk, agency_id=agencies[1 + i % 99].pk)
+              for i, p in enumerate(procedures[200:])]
+    through.objects.bulk_create(links)
+    officer = User.objects.create_user(username="bench-officer", password=secrets.token_urlsafe(),
+                                       full_name="B")
+    StaffRole.objects.create(user=officer, agency=agencies[0], role="counter")
+    StaffRole.objects.create(user=officer, agency=agencies[0], role="specialist")
+    return officer, agencies, procedures
+
+
+SEED_SQL = """
+WITH base AS (
+  SELECT g,
+         CASE WHEN g %% 10 = 0 THEN %(big)s ELSE %(first)s + 1 + (g %% 99) END AS agency_id,
+         now() - ((%(rows)s - g) * interval '30 seconds') AS submitted,
+         (g::bigint * 7919) %% 100 AS r
+  FROM generate_series(1, %(rows)s) AS g
+), shaped AS (
+  SELECT b.*,
+    CASE WHEN g > %(rows)s - 40000 THEN
+           (ARRAY[1,1,2,4,4,4,4,5,6,9,9,10])[1 + r %% 12]
+         WHEN g %% 997 = 0 THEN 4
+         WHEN r < 3 THEN 3 WHEN r < 6 THEN 7 WHEN r < 8 THEN 8 ELSE 10 END AS status,
+    CASE WHEN r < 70 THEN 2 WHEN r < 98 THEN 1 ELSE 3 END AS channel,
+    (ARRAY['Nguyễn','Trần','Lê','Phạm','Hoàng','Võ','Đặng','Bùi'])[1 + g %% 8] AS ho,
+    (ARRAY['nguyen','tran','le','pham','hoang','vo','dang','bui'])[1 + g %% 8] AS ho_f,
+    (ARRAY['Văn An','Thị Bình','Minh Châu','Thị Dung','Quốc Hùng','Thu Hà'])[1 + g %% 6] AS ten,
+    (ARRAY['van an','thi binh','minh chau','thi dung','quoc hung','thu ha'])[1 + g %% 6] AS ten_f
+  FROM base b
+)
+INSERT INTO dossiers_dossier (
+  created_at, updated_at, code, procedure_id, agency_id, applicant_name, applicant_id_number,
+  applicant_phone, applicant_email, applicant_address, status, channel, form_data, draft_step,
+  result_delivery, delivery_address, submitted_at, received_at, due_at, timeliness, fee_total,
+  search_text)
+SELECT submitted, submitted,
+  'B' || lpad(agency_id::text, 3, '0') || '-' || to_char(submitted, 'YYMMDD') || '-' || g,
+  CASE WHEN agency_id = %(big)s THEN %(p0)s + (g / 10) %% 200
+       ELSE %(p0)s + 200 + ((agency_id - %(first)s - 1) + 99 * ((g / 7) %% 4)) %% 400 END,
+  agency_id, ho || ' ' || ten || ' ' || (g %% 1000), '', '', '', '', status, channel, '{}', '',
+  'counter', '{}', submitted,
+  CASE WHEN status > 1 THEN submitted END,
+  CASE WHEN status > 1 THEN submitted + interval '7 days' END, '', 0,
+  'b' || lpad(agency_id::text, 3, '0') || ' ' || ho_f || ' ' || ten_f || ' ' || (g %% 1000)
+FROM shaped
+"""
+
+
+def seed_dossiers(rows: int, agencies, procedures) -> float:
+    from django.db import connection
+
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        cursor.execute(SEED_SQL, {"rows": rows, "big": agencies[0].pk,
+                                  "first": agencies[0].pk, "p0": procedures[0].pk})
+    connection.commit() if not connection.get_autocommit() else None
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE dossiers_dossier")
+    return time.perf_counter() - started
+
+
+def timed(fn, runs: int) -> tuple[float, float]:
+    for _ in range(5):
+        fn()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[max(0, int(len(samples) * 0.95) - 1)]
+
+
+def scenarios(officer, procedures):
+    today = time.strftime("%Y-%m-%d")
+    return [
+        ("Trang đầu (tab Mới)", {}),
+        ("Tab Đang xử lý", {"tab": "dang-xu-ly"}),
+        ("Tab Quá hạn", {"tab": "qua-han"}),
+        ("Tab Sắp đến hạn", {"tab": "sap-den-han"}),
+        ("Tab Đã xong", {"tab": "da-xong"}),
+        ("Đã xong + lọc thủ tục", {"tab": "da-xong", "procedure": procedures[5].pk}),
+        ("Đã xong + lọc lĩnh vực", {"tab": "da-xong", "field": procedures[5].field_id}),
+        ("Đã xong + kênh trực tiếp", {"tab": "da-xong", "channel": 1}),
+        ("Đã xong + khoảng ngày", {"tab": "da-xong", "tu_ngay": "2026-03-01",
+                                   "den_ngay": "2026-03-31"}),
+        ("Đã xong + tìm tên", {"tab": "da-xong", "q": "Bùi Thu Hà 15"}),
+        ("Đã xong + tìm mã", {"tab": "da-xong", "q": "B001-" + today[2:4]}),
+    ]
+
+
+def measure(officer, agencies, procedures, runs: int) -> list[tuple]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from dichvucong.processing.deadlines import due_soon_threshold
+    from dichvucong.processing.inbox import tab_counts
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(officer)
+    results = []
+    for label, params in scenarios(officer, procedures):
+        def get(params=params):
+            response = client.get("/can-bo/", params)
+            assert response.status_code == 200, response.status_code
+            return response
+        with CaptureQueriesContext(connection) as queries:
+            rows = get().content.decode().count('href="/can-bo/ho-so/')
+        p50, p95 = timed(get, runs)
+        results.append((label, rows, len(queries), p50, p95))
+    first = client.get("/can-bo/", {"tab": "da-xong"}).content.decode()
+    cursor = unquote(re.search(r"sau=([^&\"]+)", first).group(1))
+    p50, p95 = timed(lambda: client.get("/can-bo/", {"tab": "da-xong", "sau": cursor}), runs)
+    results.append(("Đã xong, trang 2 (keyset)", 20, None, p50, p95))
+    ids = {agencies[0].pk}
+    now = timezone.now()
+    soon = due_soon_threshold(now)
+    p50, p95 = timed(lambda: tab_counts(ids, now, soon), runs)
+    results.append(("Đếm 7 tab (1 truy vấn)", None, 1, p50, p95))
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--keep", action="store_true")
+    args = parser.parse_args()
+    admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME}")
+    admin_sql(f"CREATE DATABASE {DB_NAME}")
+    try:
+        setup_django()
+        from django.core.management import call_command
+        from django.db import connection
+
+        call_command("migrate", verbosity=0)
+        officer, agencies, procedures = seed_catalog()
+        load_seconds = seed_dossiers(args.rows, agencies, procedures)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM dossiers_dossier WHERE agency_id = %s",
+                           [agencies[0].pk])
+            big = cursor.fetchone()[0]
+        results = measure(officer, agencies, procedures, args.runs)
+        connection.close()
+    finally:
+        if not args.keep:
+            admin_sql(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+    return report(args, load_seconds, big, results)
+
+
+def report(args, load_seconds: float, big: int, results) -> int:
+    print(f"\nLoaded {args.rows:,} dossiers in {load_seconds:.1f} s; officer's agency holds "
+          f"{big:,}. {args.runs} timed runs each.\n")
+    print("| scenario | rows | queries | p50 ms | p95 ms |\n|---|---:|---:|---:|---:|")
+    failed = False
+    query_counts = {q for _l, _r, q, _a, _b in results[:-2] if q is not None}
+    for label, rows, queries, p50, p95 in results:
+        limit = COUNTS_P95_MS if label.startswith("Đếm") else PAGE_P95_MS
+        failed |= p95 > limit
+        print(f"| {label} | {rows if rows is not None else '—'} | "
+              f"{queries if queries is not None else '—'} | {p50:.1f} | {p95:.1f} |")
+    if len(query_counts) != 1:
+        failed = True
+        print(f"Query count varies between pages: {sorted(query_counts)}")
+    print("\nTARGETS " + ("MISSED" if failed else "MET"))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

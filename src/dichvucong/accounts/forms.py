@@ -1,0 +1,282 @@
+"""Forms of the registration wizard, login, password reset and profile."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
+
+from dichvucong.accounts import addresses, captcha
+from dichvucong.accounts.identity import IdentityProviderError, get_identity_provider
+from dichvucong.accounts.models import AccountType, VerificationMethod
+from dichvucong.accounts.selectors import id_number_taken, phone_taken
+from dichvucong.accounts.validators import (
+    normalise_vn_mobile,
+    validate_cccd,
+    validate_enterprise_code,
+)
+
+REQUIRED = _l("Vui lòng nhập thông tin này.")
+
+
+class PortalForm(forms.Form):
+    """A form whose required-field message is Vietnamese."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages.setdefault("required", REQUIRED)
+            field.error_messages["required"] = REQUIRED
+
+    def full_clean(self):
+        """Validate, then point screen readers from each invalid input to its message."""
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_errors"})
+
+
+class CaptchaMixin(forms.Form):
+    """Adds the server-drawn captcha; the session's answer is spent on every check."""
+
+    captcha = forms.CharField(label=_l("Mã xác thực (chữ trong hình)"), max_length=10)
+
+    def __init__(self, *args, session, **kwargs):
+        self.session = session
+        super().__init__(*args, **kwargs)
+
+    def clean_captcha(self):
+        if not captcha.check_answer(self.session, self.cleaned_data["captcha"]):
+            raise ValidationError(_("Mã xác thực không đúng, vui lòng nhập mã trong hình mới."))
+        return ""
+
+
+class AccountTypeForm(PortalForm):
+    account_type = forms.ChoiceField(label=_l("Đối tượng đăng ký"), choices=AccountType.choices,
+                                     widget=forms.RadioSelect)
+    verification_method = forms.ChoiceField(label=_l("Phương thức xác minh"),
+                                            choices=VerificationMethod.choices,
+                                            widget=forms.RadioSelect)
+
+
+class RegistrationDetailsForm(CaptchaMixin, PortalForm):
+    full_name = forms.CharField(label=_l("Họ và tên"), max_length=150)
+    id_number = forms.CharField(label=_l("Số định danh cá nhân (CCCD)"), max_length=14,
+                                widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    date_of_birth = forms.DateField(label=_l("Ngày sinh"),
+                                    widget=forms.DateInput(attrs={"type": "date"}),
+                                    error_messages={"invalid": _l("Ngày sinh không hợp lệ.")})
+    phone = forms.CharField(label=_l("Số điện thoại di động"), max_length=20,
+                            widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}))
+    email = forms.EmailField(label=_l("Thư điện tử"), required=False,
+                             error_messages={"invalid": _l("Địa chỉ thư điện tử không hợp lệ.")})
+    enterprise_code = forms.CharField(label=_l("Mã số doanh nghiệp"), max_length=14)
+    organisation_name = forms.CharField(label=_l("Tên tổ chức"), max_length=255)
+    agency_code = forms.CharField(label=_l("Mã định danh cơ quan"), max_length=40)
+    social_insurance_code = forms.CharField(label=_l("Mã số bảo hiểm xã hội"), max_length=10)
+    field_order = ["full_name", "id_number", "date_of_birth", "phone", "email",
+                   "organisation_name", "enterprise_code", "agency_code",
+                   "social_insurance_code", "captcha"]
+
+    def __init__(self, *args, account_type: str, method: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.method = method
+        if account_type != AccountType.BUSINESS:
+            del self.fields["enterprise_code"]
+        if account_type != AccountType.AGENCY:
+            del self.fields["agency_code"]
+        if account_type == AccountType.CITIZEN:
+            del self.fields["organisation_name"]
+        if method != VerificationMethod.SOCIAL_INSURANCE:
+            del self.fields["social_insurance_code"]
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if len(name) < 2 or any(ch.isdigit() for ch in name):
+            raise ValidationError(_("Họ và tên không hợp lệ."))
+        return name
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born > dt.date.today() or born.year < 1900:
+            raise ValidationError(_("Ngày sinh không hợp lệ."))
+        return born
+
+    def clean_phone(self):
+        phone = normalise_vn_mobile(self.cleaned_data["phone"])
+        if phone_taken(phone):
+            raise ValidationError(_("Số điện thoại này đã được dùng cho tài khoản khác."))
+        return phone
+
+    def clean_enterprise_code(self):
+        return validate_enterprise_code(self.cleaned_data["enterprise_code"])
+
+    def clean_social_insurance_code(self):
+        code = self.cleaned_data["social_insurance_code"].strip()
+        if not (code.isdigit() and len(code) == 10):
+            raise ValidationError(_("Mã số bảo hiểm xã hội gồm 10 chữ số."))
+        return code
+
+    def clean(self):
+        data = super().clean()
+        raw_id = data.get("id_number")
+        if raw_id is not None:
+            try:
+                data["id_number"] = validate_cccd(raw_id, data.get("date_of_birth"))
+            except ValidationError as exc:
+                self.add_error("id_number", exc)
+            else:
+                if id_number_taken(data["id_number"]):
+                    self.add_error("id_number", _("Số định danh cá nhân này đã có tài khoản."))
+        if not self.errors and self.method == VerificationMethod.SOCIAL_INSURANCE:
+            self._check_social_insurance(data)
+        return data
+
+    def _check_social_insurance(self, data):
+        try:
+            answer = get_identity_provider().check_social_insurance(
+                code=data["social_insurance_code"], id_number=data["id_number"],
+                full_name=data["full_name"], date_of_birth=data["date_of_birth"])
+        except IdentityProviderError:
+            self.add_error(None, _("Chưa kết nối được cơ sở dữ liệu bảo hiểm xã hội. "
+                                   "Vui lòng thử lại sau."))
+            return
+        if not answer.matched:
+            self.add_error("social_insurance_code", _(
+                "Mã số bảo hiểm xã hội không khớp với họ tên, ngày sinh và số định danh."))
+
+    def session_data(self) -> dict:
+        """Return the cleaned data as JSON-safe values for the wizard's session state."""
+        data = {k: v for k, v in self.cleaned_data.items() if k != "captcha"}
+        data["date_of_birth"] = data["date_of_birth"].isoformat()
+        return data
+
+
+class OtpForm(PortalForm):
+    code = forms.CharField(label=_l("Mã OTP"), max_length=6, min_length=6, widget=forms.TextInput(
+        attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"min_length": _l("Mã OTP gồm 6 chữ số.")})
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        if not code.isdigit():
+            raise ValidationError(_("Mã OTP gồm 6 chữ số."))
+        return code
+
+
+def validate_new_password(password: str, *, phone: str | None, id_number: str | None,
+                          user=None) -> None:
+    """Check the portal's password rules; raise ValidationError with Vietnamese messages."""
+    errors = []
+    digits = "".join(ch for ch in password if ch.isdigit())
+    national = "0" + phone[3:] if phone and phone.startswith("+84") else None
+    if password in {p for p in (phone, national, id_number) if p} or (
+        digits and digits == password and digits in {national, id_number}
+    ):
+        errors.append(_("Mật khẩu không được là số điện thoại hoặc số định danh."))
+    if len(password) < 8:
+        errors.append(_("Mật khẩu phải có ít nhất 8 ký tự."))
+    try:
+        candidate = user or get_user_model()(username=id_number or "", phone=phone)
+        password_validation.validate_password(password, candidate)
+    except ValidationError as exc:
+        if not errors:
+            errors.append(_("Mật khẩu quá phổ biến hoặc dễ đoán, vui lòng chọn mật khẩu khác."))
+        del exc
+    if errors:
+        raise ValidationError(errors)
+
+
+class NewPasswordForm(PortalForm):
+    password1 = forms.CharField(label=_l("Mật khẩu"), strip=False, widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}),
+        help_text=_l("Ít nhất 8 ký tự, không phải số điện thoại hay số định danh."))
+    password2 = forms.CharField(label=_l("Nhập lại mật khẩu"), strip=False,
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def __init__(self, *args, phone=None, id_number=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.phone, self.id_number, self.user = phone, id_number, user
+
+    def clean_password1(self):
+        password = self.cleaned_data["password1"]
+        validate_new_password(password, phone=self.phone, id_number=self.id_number,
+                              user=self.user)
+        return password
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("Hai mật khẩu không giống nhau."))
+        return data
+
+
+class LoginForm(PortalForm):
+    identifier = forms.CharField(label=_l("Số định danh cá nhân hoặc số điện thoại"),
+                                 max_length=150,
+                                 widget=forms.TextInput(attrs={"autocomplete": "username"}))
+    password = forms.CharField(label=_l("Mật khẩu"), strip=False, widget=forms.PasswordInput(
+        attrs={"autocomplete": "current-password"}))
+
+
+class ForgotPasswordForm(CaptchaMixin, PortalForm):
+    identifier = forms.CharField(label=_l("Số định danh cá nhân hoặc số điện thoại"),
+                                 max_length=150)
+    field_order = ["identifier", "captcha"]
+
+
+class ResetPasswordForm(OtpForm, NewPasswordForm):
+    field_order = ["code", "password1", "password2"]
+
+
+class ContactForm(PortalForm):
+    email = forms.EmailField(label=_l("Thư điện tử"), required=False,
+                             error_messages={"invalid": _l("Địa chỉ thư điện tử không hợp lệ.")})
+    province_code = forms.ChoiceField(label=_l("Tỉnh/thành phố"), required=False)
+    commune_code = forms.CharField(label=_l("Xã/phường/đặc khu"), required=False,
+                                   widget=forms.Select)
+    address_line = forms.CharField(label=_l("Số nhà, đường, thôn/xóm"), max_length=255,
+                                   required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["province_code"].choices = [("", _("— Chọn tỉnh/thành phố —")),
+                                                *addresses.provinces()]
+        province = self.data.get("province_code") or self.initial.get("province_code") or ""
+        self.fields["commune_code"].widget.choices = [("", _("— Chọn xã/phường —")),
+                                                      *addresses.communes(province)]
+        self.fields["commune_code"].widget.attrs.update(
+            {"data-commune-select": "1", "data-province-field": "id_province_code"})
+
+    def clean(self):
+        data = super().clean()
+        province, commune = data.get("province_code"), data.get("commune_code")
+        if commune and not addresses.commune_in_province(commune, province or ""):
+            self.add_error("commune_code", _("Xã/phường không thuộc tỉnh/thành phố đã chọn."))
+        return data
+
+
+class PhoneChangeForm(PortalForm):
+    phone = forms.CharField(label=_l("Số điện thoại di động mới"), max_length=20,
+                            widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_phone(self):
+        phone = normalise_vn_mobile(self.cleaned_data["phone"])
+        if phone == self.user.phone:
+            raise ValidationError(_("Đây là số điện thoại hiện tại của bạn."))
+        if phone_taken(phone, exclude_pk=self.user.pk):
+            raise ValidationError(_("Số điện thoại này đã được dùng cho tài khoản khác."))
+        return phone
+
+
+class SignatureForm(PortalForm):
+    certificate = forms.CharField(label=_l("Chứng thư số (PEM)"), widget=forms.Textarea)
+    signature = forms.CharField(label=_l("Chữ ký trên chuỗi thử thách (base64)"),
+                                widget=forms.Textarea(attrs={"rows": 3}))

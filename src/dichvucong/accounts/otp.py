@@ -1,0 +1,121 @@
+"""One-time codes sent by SMS: 6 digits, 5 minutes, 5 tries, 60 s between sends, hourly caps.
+
+Codes live in the cache only as a keyed hash; the SMS itself is marked secret so its text is
+blanked after a real gateway accepted it. Nothing here logs a code.
+"""
+
+import hmac
+import secrets
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from dichvucong.notifications.services import render_template, send_sms
+
+CODE_LENGTH = 6
+VALID_SECONDS = 5 * 60
+MAX_TRIES = 5
+RESEND_AFTER_SECONDS = 60
+PHONE_HOURLY_CAP = 5
+IP_HOURLY_CAP = 20
+
+DEFAULT_TEXTS = {
+    "registration": "Ma OTP dang ky tai khoan Dich vu cong cua ban la {ma}. "
+                    "Ma co hieu luc {phut} phut. Khong cung cap ma nay cho bat ky ai.",
+    "password_reset": "Ma OTP dat lai mat khau Dich vu cong cua ban la {ma}. "
+                      "Ma co hieu luc {phut} phut. Khong cung cap ma nay cho bat ky ai.",
+    "phone_change": "Ma OTP xac nhan so dien thoai moi tren Cong Dich vu cong la {ma}. "
+                    "Ma co hieu luc {phut} phut.",
+}
+
+GENERIC_TEXT = ("Ma OTP cua ban tren Cong Dich vu cong la {ma}. Ma co hieu luc {phut} phut. "
+                "Khong cung cap ma nay cho bat ky ai.")
+
+
+class OtpError(Exception):
+    """The code cannot be sent or checked; the message is for the user."""
+
+
+@dataclass(frozen=True)
+class OtpSent:
+    """A code was sent; the caller may show when a resend becomes possible."""
+
+    resend_after: int
+
+
+def _now() -> float:
+    return time.time()
+
+
+def _key(purpose: str, phone: str) -> str:
+    return f"otp:{purpose}:{phone}"
+
+
+def _digest(purpose: str, phone: str, code: str) -> str:
+    return salted_hmac(f"dichvucong.otp.{purpose}", f"{phone}:{code}",
+                       algorithm="sha256").hexdigest()
+
+
+def _count_hit(key: str, cap: int) -> bool:
+    """Count one use in the hour's bucket; return False once the cap is reached."""
+    cache.add(key, 0, 3600)
+    try:
+        used = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, 3600)
+        used = 1
+    return used <= cap
+
+
+def seconds_until_resend(*, purpose: str, phone: str) -> int:
+    """Return how many seconds remain before another code may be sent."""
+    state = cache.get(_key(purpose, phone))
+    if not state:
+        return 0
+    return max(0, int(state["sent_at"] + RESEND_AFTER_SECONDS - _now() + 0.999))
+
+
+def issue_otp(*, purpose: str, phone: str, ip: str | None, user=None) -> OtpSent:
+    """Draw a new code for the phone, store its hash, and queue the SMS."""
+    wait = seconds_until_resend(purpose=purpose, phone=phone)
+    if wait:
+        raise OtpError(_("Vui lòng chờ %(s)s giây trước khi yêu cầu mã mới.") % {"s": wait})
+    hour = int(_now() // 3600)
+    if not _count_hit(f"otp-cap:phone:{phone}:{hour}", PHONE_HOURLY_CAP) or (
+        ip and not _count_hit(f"otp-cap:ip:{ip}:{hour}", IP_HOURLY_CAP)
+    ):
+        raise OtpError(_("Đã gửi quá nhiều mã OTP. Vui lòng thử lại sau một giờ."))
+    code = f"{secrets.randbelow(10 ** CODE_LENGTH):0{CODE_LENGTH}d}"
+    now = _now()
+    state = {"digest": _digest(purpose, phone, code), "sent_at": now,
+             "expires_at": now + VALID_SECONDS, "tries": 0}
+    cache.set(_key(purpose, phone), state, VALID_SECONDS + RESEND_AFTER_SECONDS)
+    text = render_template(f"otp-{purpose.replace('_', '-')}",
+                           {"ma": code, "phut": VALID_SECONDS // 60},
+                           default=DEFAULT_TEXTS.get(purpose, GENERIC_TEXT))
+    send_sms(phone=phone, text=text, purpose=f"otp_{purpose}", user=user, is_secret=True)
+    return OtpSent(resend_after=RESEND_AFTER_SECONDS)
+
+
+def verify_otp(*, purpose: str, phone: str, code: str) -> None:
+    """Accept the code once, or raise OtpError; wrong tries count towards invalidation."""
+    key = _key(purpose, phone)
+    state = cache.get(key)
+    if not state or state["expires_at"] < _now() or state["tries"] >= MAX_TRIES:
+        raise OtpError(_("Mã OTP đã hết hạn hoặc không còn hiệu lực. Vui lòng yêu cầu mã mới."))
+    candidate = (code or "").strip()
+    if hmac.compare_digest(state["digest"], _digest(purpose, phone, candidate)):
+        cache.delete(key)
+        return
+    state["tries"] += 1
+    left = MAX_TRIES - state["tries"]
+    if left <= 0:
+        # Keep the state so the resend cooldown still applies, but the code is dead.
+        cache.set(key, state, max(1, int(state["sent_at"] + RESEND_AFTER_SECONDS - _now()) + 1))
+        raise OtpError(_("Bạn đã nhập sai mã OTP quá 5 lần. Mã này đã bị hủy, "
+                         "vui lòng yêu cầu mã mới."))
+    cache.set(key, state, max(1, int(state["expires_at"] - _now()) + RESEND_AFTER_SECONDS))
+    raise OtpError(_("Mã OTP không đúng. Bạn còn %(n)s lần thử.") % {"n": left})

@@ -1,0 +1,65 @@
+"""Reads about accounts that several pages share."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+from dichvucong.accounts.models import VerificationLevel, VerificationMethod, VerificationStatus
+from dichvucong.accounts.validators import normalise_vn_mobile
+
+
+def user_by_identifier(identifier: str):
+    """Return the active user whose ID number, phone or username is `identifier`, or None."""
+    User = get_user_model()
+    value = (identifier or "").strip().replace(" ", "")
+    if not value:
+        return None
+    if value.isdigit() and len(value) == 12:
+        return User.objects.filter(id_number=value, is_active=True).first()
+    try:
+        phone = normalise_vn_mobile(value)
+    except ValidationError:
+        phone = None
+    if phone:
+        user = User.objects.filter(phone=phone, is_active=True).first()
+        if user is not None:
+            return user
+    return User.objects.filter(username=value, is_active=True).first()
+
+
+def is_officer(user) -> bool:
+    """Return True for back-office users: staff, or holders of a staff role or permission."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_staff or user.groups.exists()
+                or user.has_perm("accounts.verify_identity"))
+
+
+def pending_post_office_accounts() -> QuerySet:
+    """Return accounts waiting for their ID paper to be checked, oldest first."""
+    return get_user_model().objects.filter(
+        verification_method=VerificationMethod.POST_OFFICE,
+        verification_status=VerificationStatus.PENDING, is_active=True,
+    ).order_by("date_joined")
+
+
+def id_number_taken(id_number: str) -> bool:
+    """Return True when an account already uses this ID number."""
+    return get_user_model().objects.filter(id_number=id_number).exists()
+
+
+def phone_taken(phone: str, *, exclude_pk=None) -> bool:
+    """Return True when another account already uses this phone."""
+    return get_user_model().objects.filter(phone=phone).exclude(pk=exclude_pk).exists()
+
+
+LEVEL_RANK = {VerificationLevel.NONE: 0, VerificationLevel.MEDIUM: 1, VerificationLevel.HIGH: 2}
+
+
+def has_verification_level(user, level: str) -> bool:
+    """Return True when the user's identity is verified at `level` or above (medium/high)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.verification_status != VerificationStatus.VERIFIED:
+        return False
+    return LEVEL_RANK.get(user.verification_level, 0) >= LEVEL_RANK[level]

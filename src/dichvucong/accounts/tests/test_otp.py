@@ -1,0 +1,114 @@
+import pytest
+from django.core.cache import cache
+
+from dichvucong.accounts import otp
+from dichvucong.accounts.tests.conftest import latest_otp
+from dichvucong.notifications.models import SmsMessage
+
+pytestmark = pytest.mark.django_db
+PHONE = "+84912345678"
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    now = [1_000_000.0]
+    monkeypatch.setattr(otp, "_now", lambda: now[0])
+    return now
+
+
+def test_code_is_six_digits_and_only_its_hash_is_stored(clock):
+    otp.issue_otp(purpose="registration", phone=PHONE, ip="10.0.0.1")
+    code = latest_otp(PHONE)
+    assert len(code) == 6 and code.isdigit()
+    state = cache.get(f"otp:registration:{PHONE}")
+    assert code not in repr(state)
+    assert SmsMessage.objects.get().is_secret
+
+
+def test_right_code_is_accepted_once(clock):
+    otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+    code = latest_otp(PHONE)
+    otp.verify_otp(purpose="registration", phone=PHONE, code=code)
+    with pytest.raises(otp.OtpError):
+        otp.verify_otp(purpose="registration", phone=PHONE, code=code)
+
+
+def test_code_expires_after_five_minutes(clock):
+    otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+    clock[0] += 5 * 60 + 1
+    with pytest.raises(otp.OtpError, match="hết hạn"):
+        otp.verify_otp(purpose="registration", phone=PHONE, code=latest_otp(PHONE))
+
+
+def test_five_wrong_tries_kill_the_code(clock):
+    otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+    code = latest_otp(PHONE)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    for left in (4, 3, 2, 1):
+        with pytest.raises(otp.OtpError, match=f"còn {left} lần"):
+            otp.verify_otp(purpose="registration", phone=PHONE, code=wrong)
+    with pytest.raises(otp.OtpError, match="quá 5 lần"):
+        otp.verify_otp(purpose="registration", phone=PHONE, code=wrong)
+    with pytest.raises(otp.OtpError):
+        otp.verify_otp(purpose="registration", phone=PHONE, code=code)
+
+
+def test_resend_only_after_sixty_seconds(clock):
+    otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+    clock[0] += 30
+    with pytest.raises(otp.OtpError, match="30 giây"):
+        otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+    clock[0] += 30
+    otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+    assert SmsMessage.objects.count() == 2
+
+
+def test_hourly_cap_per_phone(clock):
+    for _ in range(otp.PHONE_HOURLY_CAP):
+        otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+        clock[0] += 61
+    with pytest.raises(otp.OtpError, match="quá nhiều"):
+        otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+
+
+def test_hourly_cap_per_address_across_phones(clock):
+    for n in range(otp.IP_HOURLY_CAP):
+        otp.issue_otp(purpose="registration", phone=f"+849123{n:05d}", ip="10.9.9.9")
+    with pytest.raises(otp.OtpError, match="quá nhiều"):
+        otp.issue_otp(purpose="registration", phone="+84987000000", ip="10.9.9.9")
+    otp.issue_otp(purpose="registration", phone="+84987000000", ip="10.9.9.10")
+
+
+def test_codes_are_not_logged(clock, caplog):
+    caplog.set_level("DEBUG")
+    otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+    assert latest_otp(PHONE) not in caplog.text
+
+
+def test_otp_page_resend_is_refused_within_a_minute(client):
+    from django.urls import reverse
+
+    from dichvucong.accounts.tests.helpers import citizen_details, start, submit_details
+
+    start(client)
+    submit_details(client, citizen_details())
+    response = client.post(reverse("accounts:register_otp"), {"resend": "1"})
+    assert response.status_code == 429
+    assert "Vui lòng chờ" in response.content.decode()
+
+
+def test_brute_force_on_the_otp_page_is_stopped(client):
+    from django.urls import reverse
+
+    from dichvucong.accounts.tests.helpers import citizen_details, start, submit_details
+
+    start(client)
+    submit_details(client, citizen_details())
+    code = latest_otp("+84987654321")
+    wrong = f"{(int(code) + 7) % 1_000_000:06d}"
+    for _ in range(5):
+        client.post(reverse("accounts:register_otp"), {"code": wrong})
+    response = client.post(reverse("accounts:register_otp"), {"code": code})
+    assert response.status_code == 400
+    assert "không còn hiệu lực" in response.content.decode()
+    assert not client.session["registration"].get("phone_verified")

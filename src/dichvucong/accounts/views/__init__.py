@@ -1,0 +1,1 @@
+"""Account pages: registration wizard, login, password reset, profile, identity checks."""

@@ -1,0 +1,188 @@
+from decimal import Decimal
+
+import pytest
+from django.db import transaction
+
+from dichvucong.catalog.importer import CatalogImportError, import_catalog
+from dichvucong.catalog.models import Agency, Fee, Field, FormTemplate, Procedure, RequiredDocument
+from dichvucong.catalog.tests.catalog_data import catalog
+from dichvucong.catalog.tests.factories import make_field
+from dichvucong.core.models import AuditLog
+
+pytestmark = pytest.mark.django_db
+
+
+def _problems(data) -> list[str]:
+    with pytest.raises(CatalogImportError) as caught:
+        import_catalog(data)
+    return caught.value.problems
+
+
+def test_valid_catalog_creates_procedures_with_papers_fees_and_forms():
+    result = import_catalog(catalog())
+
+    assert result.procedures == 2 and result.forms_built == 1
+    birth = Procedure.objects.get(code="1.001193")
+    assert birth.field.name == "Hộ tịch"
+    assert birth.accepts_online and birth.accepts_post and birth.accepts_counter
+    assert birth.processing_days == Decimal("1")
+    assert [a.name for a in birth.agencies.all()] == ["Ủy ban nhân dân phường Đông Hà"]
+    assert [(f.name, f.amount) for f in birth.fees.all()] == [
+        ("Lệ phí đăng ký khai sinh", 0), ("Phí cấp bản sao", 8000)]
+    first, second = birth.required_documents.all()
+    assert first.form_template.name == "Tờ khai đăng ký khai sinh"
+    assert first.form_template.file.name.endswith(".docx")
+    assert second.form_template is None
+    assert AuditLog.objects.get(action="catalog.import").data["created"] == [
+        "1.001193", "2.000815"]
+    ward = Agency.objects.get(code="000.11.00.T01")
+    assert ward.parent.name == "Sở Tư pháp tỉnh Thử Nghiệm" and ward.is_demo_code
+
+
+def test_import_fills_the_folded_search_fields():
+    import_catalog(catalog())
+
+    birth = Procedure.objects.get(code="1.001193")
+    assert birth.search_name == "1 001193 thu tuc dang ky khai sinh"
+    assert "giay chung sinh" in birth.search_body
+    assert "ho tich" in birth.search_body
+
+
+def test_reimport_updates_in_place_and_replaces_papers_and_fees():
+    import_catalog(catalog())
+    data = catalog()
+    data["procedures"][0]["name"] = "Đăng ký khai sinh"
+    data["procedures"][0]["required_documents"] = [{"name": "Giấy chứng sinh"}]
+    data["procedures"][0]["fees"] = [{"name": "Lệ phí", "amount": 5000}]
+
+    result = import_catalog(data)
+
+    assert result.created == [] and sorted(result.updated) == ["1.001193", "2.000815"]
+    assert Procedure.objects.count() == 2 and Field.objects.count() == 2
+    assert Agency.objects.count() == 2 and FormTemplate.objects.count() == 1
+    birth = Procedure.objects.get(code="1.001193")
+    assert birth.name == "Đăng ký khai sinh"
+    assert list(birth.required_documents.values_list("name", flat=True)) == ["Giấy chứng sinh"]
+    assert list(birth.fees.values_list("amount", flat=True)) == [5000]
+    assert RequiredDocument.objects.count() == 1 and Fee.objects.count() == 2
+
+
+def test_unchanged_forms_are_not_rebuilt_but_changed_ones_are():
+    import_catalog(catalog())
+    first_file = FormTemplate.objects.get().file.name
+
+    assert import_catalog(catalog()).forms_built == 0
+    assert FormTemplate.objects.get().file.name == first_file
+
+    data = catalog()
+    data["forms"][0]["fields"].append("Nơi sinh")
+    assert import_catalog(data).forms_built == 1
+
+
+def test_bad_row_names_its_row_and_reason_and_imports_nothing():
+    data = catalog()
+    data["procedures"][1]["online_level"] = "mức độ 5"
+    data["procedures"][1]["fees"][0]["amount"] = -3
+
+    problems = _problems(data)
+
+    assert any(p.startswith("Thủ tục dòng 2 (2.000815): “online_level” phải là một trong")
+               for p in problems)
+    assert any(p.startswith("Thủ tục dòng 2 (2.000815), phí dòng 1: “amount” phải là số nguyên")
+               for p in problems)
+    assert not Procedure.objects.exists() and not Field.objects.exists()
+    assert not Agency.objects.exists() and not FormTemplate.objects.exists()
+
+
+def test_unknown_field_and_form_references_are_refused():
+    data = catalog()
+    data["procedures"][0]["field"] = "dat-dai"
+    data["procedures"][0]["required_documents"][0]["form_template"] = "khong-co"
+
+    problems = _problems(data)
+
+    assert "Thủ tục dòng 1 (1.001193): lĩnh vực “dat-dai” không có trong danh mục." in problems
+    assert ("Thủ tục dòng 1 (1.001193), giấy tờ dòng 1: biểu mẫu “khong-co” không có trong "
+            "danh mục.") in problems
+
+
+def test_reference_to_a_field_already_in_the_database_is_accepted():
+    make_field(code="dat-dai", name="Đất đai")
+    data = catalog()
+    data["procedures"][0]["field"] = "dat-dai"
+
+    import_catalog(data)
+
+    assert Procedure.objects.get(code="1.001193").field.name == "Đất đai"
+
+
+def test_duplicate_codes_are_refused():
+    data = catalog()
+    data["procedures"][1]["code"] = "1.001193"
+    data["fields"][1]["code"] = "ho-tich"
+
+    problems = _problems(data)
+
+    assert "Thủ tục dòng 2: mã “1.001193” trùng với dòng 1." in problems
+    assert "Lĩnh vực dòng 2: mã “ho-tich” trùng với dòng 1." in problems
+
+
+def test_online_channel_needs_an_online_level_and_unknown_keys_are_refused():
+    data = catalog()
+    data["procedures"][1]["channels"] = ["counter", "online"]
+    data["procedures"][1]["phi"] = 1
+
+    problems = _problems(data)
+
+    assert any("không thể nhận hồ sơ trực tuyến" in p for p in problems)
+    assert "Thủ tục dòng 2 (2.000815): khóa không được hỗ trợ: phi." in problems
+
+
+def test_missing_required_values_and_wrong_shapes_are_reported():
+    data = catalog()
+    data["procedures"][0]["name"] = ""
+    data["procedures"][0]["processing_days"] = "ba ngày"
+    data["agencies"][0]["level"] = "huyện"
+    data["forms"][0]["fields"] = []
+    data["procedures"].append("không phải đối tượng")
+
+    problems = _problems(data)
+
+    assert "Thủ tục dòng 1 (1.001193): thiếu “name”." in problems
+    assert any(p.startswith("Thủ tục dòng 1 (1.001193): “processing_days”") for p in problems)
+    assert any(p.startswith("Cơ quan dòng 1: “level” phải là một trong") for p in problems)
+    assert "Biểu mẫu dòng 1: biểu mẫu cần ít nhất một mục “fields”." in problems
+    assert "Thủ tục dòng 3: mỗi dòng phải là một đối tượng JSON." in problems
+
+
+def test_a_file_that_is_not_a_catalog_object_is_refused():
+    assert _problems(["1.001193"])[0].startswith("Tệp phải là một đối tượng JSON")
+
+
+def _paths(obj, prefix=()):
+    if isinstance(obj, dict):
+        items = obj.items()
+    else:
+        items = enumerate(obj) if isinstance(obj, list) else ()
+    for key, value in items:
+        if isinstance(key, int) and key > 0:
+            continue  # the first row of each list stands for the others
+        yield (*prefix, key)
+        yield from _paths(value, (*prefix, key))
+
+
+def test_any_value_of_the_wrong_type_is_reported_never_crashes():
+    base = catalog()
+    for path in list(_paths(base)):
+        for weird in (None, [{}], "x"):
+            data = catalog()
+            target = data
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = weird
+            try:
+                with transaction.atomic():
+                    import_catalog(data)
+                    transaction.set_rollback(True)
+            except CatalogImportError as error:
+                assert error.problems and all(":" in p for p in error.problems)

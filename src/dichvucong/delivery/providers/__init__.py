@@ -1,0 +1,62 @@
+"""Postal delivery providers behind a registry; each Shipment stores its provider's id."""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from django.conf import settings
+
+
+class DeliveryProviderError(Exception):
+    """The postal service could not be reached or refused the order (safe to retry)."""
+
+
+class InvalidCallback(Exception):
+    """A status callback failed its signature check or is malformed."""
+
+
+@dataclass(frozen=True)
+class Booking:
+    tracking_number: str
+    fee: int | None = None
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    """A verified status report from the post about one shipment."""
+
+    reference: str
+    tracking_number: str
+    status: str
+    note: str = ""
+    originals_collected: bool = False
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+class DeliveryProvider:
+    """Base class: book a shipment, verify the post's status callbacks."""
+
+    id: str = ""
+
+    def book(self, *, shipment: Any, callback_url: str) -> Booking:
+        raise NotImplementedError
+
+    def parse_callback(self, *, body: bytes, headers: Any) -> StatusUpdate:
+        raise NotImplementedError
+
+
+DELIVERY_PROVIDER_CLASSES = {
+    "demo": "dichvucong.delivery.providers.demo.DemoDeliveryProvider",
+    "vnpost": "dichvucong.delivery.providers.vnpost.VnpostProvider",
+}
+
+
+def get_delivery_provider(provider_id: str | None = None) -> DeliveryProvider:
+    """Return the configured (or the named) delivery provider."""
+    provider_id = provider_id or settings.DELIVERY_PROVIDER
+    try:
+        dotted = DELIVERY_PROVIDER_CLASSES[provider_id]
+    except KeyError as exc:
+        raise ValueError(f"Unknown delivery provider {provider_id!r}") from exc
+    module_name, class_name = dotted.rsplit(".", 1)
+    return getattr(import_module(module_name), class_name)()

@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from dichvucong.dossiers.models import Attachment, DailyCounter, Dossier, DossierEvent
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ("kind", "required_document", "original_name", "content_type", "size",
+              "blur_score", "is_blurry", "created_at")
+    readonly_fields = fields
+    can_delete = False
+
+
+class EventInline(admin.TabularInline):
+    model = DossierEvent
+    extra = 0
+    fields = ("created_at", "actor", "action", "from_status", "to_status", "note")
+    readonly_fields = fields
+    can_delete = False
+
+
+@admin.register(Dossier)
+class DossierAdmin(admin.ModelAdmin):
+    list_display = ("code", "procedure", "agency", "applicant_name", "status", "submitted_at",
+                    "due_at")
+    list_filter = ("status", "channel")
+    search_fields = ("code", "applicant_name", "applicant_id_number")
+    raw_id_fields = ("procedure", "agency", "applicant", "received_by", "assignee")
+    readonly_fields = ("code", "idempotency_key", "submitted_at")
+    inlines = [AttachmentInline, EventInline]
+
+
+@admin.register(DailyCounter)
+class DailyCounterAdmin(admin.ModelAdmin):
+    list_display = ("agency_code", "day", "value")
+    readonly_fields = ("agency_code", "day", "value")

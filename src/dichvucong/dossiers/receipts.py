@@ -1,0 +1,96 @@
+"""The receipt "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (form 01, Circular 03/2025/TT-VPCP)."""
+
+import hashlib
+import io
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from dichvucong.core.pdf import new_pdf, official_header, paragraph, render, title_block
+from dichvucong.core.selectors import current_province
+from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, ResultDelivery
+
+RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
+RECEIPT_NAME = "giay-tiep-nhan-{code}.pdf"
+
+
+def _when(moment) -> str:
+    local = timezone.localtime(moment)
+    return f"{local:%H} giờ {local:%M} phút, ngày {local:%d/%m/%Y}"
+
+
+def _documents(dossier: Dossier) -> list[str]:
+    counts: dict[int | None, int] = {}
+    for attachment in dossier.attachments.filter(kind=AttachmentKind.APPLICATION):
+        counts[attachment.required_document_id] = counts.get(attachment.required_document_id, 0) + 1
+    lines = []
+    for n, document in enumerate(dossier.procedure.required_documents.all(), start=1):
+        if document.pk in counts:
+            lines.append(f"{n}. {document.name} (bản điện tử: {counts[document.pk]} tệp)")
+    return lines or ["(Không có thành phần hồ sơ đính kèm)"]
+
+
+def render_receipt(dossier: Dossier) -> bytes:
+    """Return the receipt of a submitted dossier as PDF bytes."""
+    province = current_province()
+    pdf = new_pdf(title=f"{RECEIPT_TITLE} {dossier.code}")
+    official_header(
+        pdf, agency_name=dossier.agency.name,
+        parent_name=dossier.agency.parent.name if dossier.agency.parent_id else "",
+        number=dossier.code, place=getattr(province, "name", ""), when=dossier.submitted_at,
+    )
+    title_block(pdf, RECEIPT_TITLE, f"Mã hồ sơ: {dossier.code}")
+    paragraph(pdf, f"{dossier.agency.name} tiếp nhận hồ sơ của:")
+    paragraph(pdf, f"Ông/bà: {dossier.applicant_name}")
+    if dossier.applicant_id_number:
+        paragraph(pdf, f"Số định danh cá nhân: {dossier.applicant_id_number}")
+    paragraph(pdf, f"Địa chỉ: {dossier.applicant_address or '…'}")
+    paragraph(pdf, f"Số điện thoại: {dossier.applicant_phone or '…'}    "
+                   f"Thư điện tử: {dossier.applicant_email or '…'}")
+    paragraph(pdf, f"Nội dung yêu cầu giải quyết: {dossier.procedure.name} "
+                   f"(mã thủ tục {dossier.procedure.code})")
+    paragraph(pdf, "1. Thành phần hồ sơ nộp gồm:", bold=True)
+    for line in _documents(dossier):
+        paragraph(pdf, f"    {line}")
+    paragraph(pdf, "2. Số lượng hồ sơ: 01 (bộ)")
+    days = dossier.procedure.processing_days
+    days_text = f"{days.normalize():f} ngày làm việc" if days is not None else "theo quy định"
+    paragraph(pdf, f"3. Thời gian giải quyết hồ sơ theo quy định là: {days_text}")
+    paragraph(pdf, f"4. Thời gian nhận hồ sơ: {_when(dossier.submitted_at)}")
+    due = _when(dossier.due_at) if dossier.due_at else "theo quy định"
+    paragraph(pdf, f"5. Thời gian trả kết quả giải quyết hồ sơ: {due}")
+    where = ("Nhận qua dịch vụ bưu chính công ích" if dossier.result_delivery == ResultDelivery.POST
+             else f"Bộ phận Một cửa — {dossier.agency.name}")
+    paragraph(pdf, f"6. Đăng ký nhận kết quả tại: {where}")
+    paragraph(pdf, "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "
+                   "khi hồ sơ được nộp thành công; mọi thay đổi sẽ được thông báo tới người nộp.")
+    return render(pdf)
+
+
+def store_receipt(*, dossier: Dossier) -> Attachment:
+    """Render and store the receipt once (a retried task finds the one already stored)."""
+    existing = dossier.attachments.filter(kind=AttachmentKind.SLIP,
+                                          original_name__startswith="giay-tiep-nhan-").first()
+    if existing is not None:
+        return existing
+    data = render_receipt(dossier)
+    name = RECEIPT_NAME.format(code=dossier.code)
+    attachment = Attachment(dossier=dossier, kind=AttachmentKind.SLIP, original_name=name,
+                            content_type="application/pdf", extension=".pdf", size=len(data),
+                            sha256=hashlib.sha256(data).hexdigest(), page_count=1)
+    attachment.file.save(name, ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            attachment.save()
+    except Exception:
+        attachment.file.storage.delete(attachment.file.name)
+        raise
+    return attachment
+
+
+def receipt_bytes(dossier: Dossier) -> io.BytesIO:
+    """Return the stored receipt's bytes, storing it first if the task has not run yet."""
+    attachment = store_receipt(dossier=dossier)
+    with attachment.file.open("rb") as handle:
+        return io.BytesIO(handle.read())

@@ -1,0 +1,39 @@
+"""Reads the submission pages share."""
+
+from django.db.models import Count, QuerySet
+from django.shortcuts import get_object_or_404
+
+from dichvucong.catalog.models import Procedure
+from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
+
+
+def online_procedure(code: str) -> Procedure:
+    """Return the active procedure that takes online dossiers, or 404."""
+    procedure = get_object_or_404(Procedure.objects.prefetch_related("agencies"),
+                                  code=code, is_active=True)
+    if not procedure.can_submit_online:
+        from django.http import Http404
+
+        raise Http404
+    return procedure
+
+
+def drafts_of(user) -> QuerySet[Dossier]:
+    """Return the user's drafts, the most recently touched first."""
+    return (Dossier.objects.filter(applicant=user, status=DossierStatus.DRAFT)
+            .select_related("procedure", "agency")
+            .annotate(file_count=Count("attachments")).order_by("-updated_at"))
+
+
+def draft_of(user, pk: int) -> Dossier:
+    """Return one of the user's drafts, or 404 (another person's draft does not exist)."""
+    return get_object_or_404(Dossier.objects.select_related("procedure", "agency"),
+                             pk=pk, applicant=user, status=DossierStatus.DRAFT)
+
+
+def documents_with_files(dossier: Dossier) -> list[tuple]:
+    """Return (required document, its attachments) for each paper of the procedure."""
+    files: dict[int | None, list[Attachment]] = {}
+    for attachment in dossier.attachments.filter(kind=AttachmentKind.APPLICATION):
+        files.setdefault(attachment.required_document_id, []).append(attachment)
+    return [(doc, files.get(doc.pk, [])) for doc in dossier.procedure.required_documents.all()]

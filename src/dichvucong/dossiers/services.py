@@ -1,0 +1,203 @@
+"""Writes on dossiers: drafts, their files, and the atomic online submission."""
+
+import uuid
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dichvucong.catalog.models import Agency, Procedure, RequiredDocument
+from dichvucong.core.audit import audit_log
+from dichvucong.core.calendar import add_working_days, next_working_start
+from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.dossiers.codes import allocate_dossier_code
+from dichvucong.dossiers.errors import SubmissionError
+from dichvucong.dossiers.forms import SchemaForm, answers, initial_values
+from dichvucong.dossiers.forms.address import format_address
+from dichvucong.dossiers.models import (
+    Attachment,
+    AttachmentKind,
+    Channel,
+    Dossier,
+    DossierEvent,
+    DossierStatus,
+)
+from dichvucong.dossiers.uploads import CheckedFile, check_upload
+from dichvucong.dossiers.uploads.store import (
+    check_dossier_room,
+    files_cleaned_on_failure,
+    store_checked,
+)
+
+
+def appointment_at(procedure: Procedure, moment: datetime) -> datetime | None:
+    """Return the appointment (hẹn trả): the time limit counted from the next working moment."""
+    if procedure.processing_days is None:
+        return None
+    return add_working_days(next_working_start(moment), procedure.processing_days)
+
+
+def _snapshot(dossier: Dossier, applicant) -> None:
+    dossier.applicant = applicant
+    dossier.applicant_name = applicant.get_full_name() or applicant.username
+    dossier.applicant_id_number = applicant.id_number or ""
+    dossier.applicant_phone = applicant.phone or ""
+    dossier.applicant_email = applicant.email or ""
+    dossier.applicant_address = format_address({
+        "province": applicant.province_code, "commune": applicant.commune_code,
+        "line": applicant.address_line,
+    })[:300]
+
+
+def pick_agency(procedure: Procedure, agency: Agency | None) -> Agency:
+    """Return the receiving agency: the chosen one if it handles the procedure, or the only one."""
+    agencies = list(procedure.agencies.all())
+    if agency is not None and any(a.pk == agency.pk for a in agencies):
+        return agency
+    if agency is None and len(agencies) == 1:
+        return agencies[0]
+    raise SubmissionError([_("Vui lòng chọn cơ quan tiếp nhận hồ sơ.")])
+
+
+def draft_create(*, applicant, procedure: Procedure, agency: Agency | None = None) -> Dossier:
+    """Start a draft dossier (status 0) for the applicant."""
+    if not procedure.can_submit_online:
+        raise SubmissionError([_("Thủ tục này chưa nhận hồ sơ trực tuyến.")])
+    dossier = Dossier(procedure=procedure, agency=pick_agency(procedure, agency),
+                      status=DossierStatus.DRAFT, channel=Channel.ONLINE, draft_step="form")
+    _snapshot(dossier, applicant)
+    dossier.save()
+    return dossier
+
+
+def draft_save_answers(*, dossier: Dossier, form: SchemaForm, step: str = "") -> Dossier:
+    """Keep the citizen's answers on the draft, valid or not, so nothing typed is lost."""
+    dossier.form_data = answers(form, cleaned=form.is_valid())
+    if step:
+        dossier.draft_step = step
+    dossier.save(update_fields=["form_data", "draft_step", "updated_at"])
+    return dossier
+
+
+def attachment_add(*, dossier: Dossier, required_document: RequiredDocument, upload,
+                   user, replaces: Attachment | None = None) -> Attachment:
+    """Check one uploaded file and attach it to the draft (replacing another one if asked)."""
+    checked = check_upload(upload, name=upload.name, size=upload.size)
+    with files_cleaned_on_failure() as stored, transaction.atomic():
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        if locked.status != DossierStatus.DRAFT:
+            raise SubmissionError([_("Hồ sơ đã nộp, không thể thay đổi tệp.")])
+        freed = replaces.size if replaces is not None else 0
+        check_dossier_room(locked, checked.size - freed)
+        attachment = store_checked(dossier=locked, checked=checked, stored=stored,
+                                   required_document=required_document, user=user)
+        if replaces is not None:
+            attachment_remove(attachment=replaces)
+    return attachment
+
+
+def attachment_remove(*, attachment: Attachment) -> None:
+    """Delete a draft's file; the stored bytes go once the deletion commits."""
+    name, storage = attachment.file.name, attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def _validate(procedure: Procedure, data: dict) -> dict:
+    form = SchemaForm(procedure.form_schema, data=initial_values(procedure.form_schema, data))
+    if not form.is_valid():
+        errors = {k: [str(m) for m in v] for k, v in form.errors.items()}
+        raise SubmissionError([_("Tờ khai còn thông tin chưa hợp lệ.")], errors)
+    return answers(form)
+
+
+def _check_documents(dossier: Dossier, procedure: Procedure) -> None:
+    attached = set(dossier.attachments.filter(kind=AttachmentKind.APPLICATION)
+                   .values_list("required_document_id", flat=True))
+    missing = [d.name for d in procedure.required_documents.all()
+               if d.is_required and d.pk not in attached]
+    if missing:
+        raise SubmissionError([_("Còn thiếu giấy tờ bắt buộc: %(name)s") % {"name": n}
+                               for n in missing])
+
+
+def _check_files(files) -> list[tuple[RequiredDocument, CheckedFile]]:
+    return [(doc, check_upload(f, name=f.name, size=f.size)) for doc, f in files or ()]
+
+
+def dossier_submit(*, applicant, procedure: Procedure, data: dict, files=None,
+                   idempotency_key: uuid.UUID | str, agency: Agency | None = None,
+                   draft: Dossier | None = None, moment: datetime | None = None) -> Dossier:
+    """Submit a dossier online at once and for good; the same key returns the same dossier.
+
+    `files` is a list of (required document, uploaded file) pairs added to the draft's files.
+    """
+    key = uuid.UUID(str(idempotency_key))
+    existing = Dossier.objects.filter(idempotency_key=key, applicant=applicant).first()
+    if existing is not None:
+        return existing
+    cleaned = _validate(procedure, data)
+    checked = _check_files(files)  # heavy image work happens before any lock is taken
+    try:
+        return _submit(applicant=applicant, procedure=procedure, cleaned=cleaned,
+                       checked=checked, key=key, agency=agency, draft=draft, moment=moment)
+    except IntegrityError:
+        # The same key raced in from a retried request: hand back the dossier that won.
+        existing = Dossier.objects.filter(idempotency_key=key, applicant=applicant).first()
+        if existing is None:
+            raise
+        return existing
+
+
+def _submit(*, applicant, procedure, cleaned, checked, key, agency, draft, moment) -> Dossier:
+    with files_cleaned_on_failure() as stored, transaction.atomic():
+        if draft is not None:
+            dossier = Dossier.objects.select_for_update().get(pk=draft.pk, applicant=applicant)
+            if dossier.status != DossierStatus.DRAFT:
+                return dossier  # a second press of Submit on the same draft
+        else:
+            dossier = Dossier(procedure=procedure, agency=pick_agency(procedure, agency))
+            _snapshot(dossier, applicant)
+            dossier.save()
+        for document, item in checked:
+            check_dossier_room(dossier, item.size)
+            store_checked(dossier=dossier, checked=item, stored=stored,
+                          required_document=document, user=applicant)
+        _check_documents(dossier, procedure)
+        _mark_submitted(dossier, applicant=applicant, cleaned=cleaned, key=key,
+                        moment=moment or timezone.now())
+    return dossier
+
+
+def _mark_submitted(dossier: Dossier, *, applicant, cleaned, key, moment) -> None:
+    from dichvucong.dossiers.tasks import generate_receipt, send_submission_sms
+
+    _snapshot(dossier, applicant)
+    dossier.code = allocate_dossier_code(agency=dossier.agency, moment=moment)
+    dossier.status = DossierStatus.NEW
+    dossier.channel = Channel.ONLINE
+    dossier.form_data = cleaned
+    dossier.idempotency_key = key
+    dossier.submitted_at = moment
+    dossier.due_at = appointment_at(dossier.procedure, moment)
+    dossier.draft_step = ""
+    dossier.save()
+    DossierEvent.objects.create(dossier=dossier, actor=applicant, action="submitted",
+                                from_status=DossierStatus.DRAFT, to_status=DossierStatus.NEW,
+                                data={"code": dossier.code, "channel": Channel.ONLINE})
+    audit_log(action="dossier.submitted", actor=applicant, target=dossier,
+              data={"code": dossier.code})
+    enqueue_on_commit(generate_receipt, dossier.pk)
+    enqueue_on_commit(send_submission_sms, dossier.pk)
+
+
+def draft_discard(*, dossier: Dossier) -> None:
+    """Delete a draft and, once that commits, its stored files."""
+    with transaction.atomic():
+        names = [a.file.name for a in dossier.attachments.all()]
+        if dossier.status != DossierStatus.DRAFT:
+            raise SubmissionError([_("Chỉ xóa được hồ sơ đang soạn.")])
+        dossier.delete()
+    for name in names:
+        transaction.on_commit(lambda name=name: Attachment.file.field.storage.delete(name))

@@ -1,0 +1,54 @@
+"""Background work after a submission commits: the receipt PDF and the SMS with the code."""
+
+import logging
+
+from django.utils import timezone
+from django_tasks import task
+
+from dichvucong.core.text import fold
+
+logger = logging.getLogger(__name__)
+SMS_TEMPLATE = "dossier_submitted"
+SMS_DEFAULT = ("Ho so {code} ({procedure}) da duoc nop truc tuyen luc {submitted}. "
+               "Hen tra ket qua: {due}. Tra cuu tai {site}")
+
+
+@task()
+def generate_receipt(dossier_id: int) -> str:
+    """Render and store the receipt of a submitted dossier (safe to retry)."""
+    from dichvucong.dossiers.models import Dossier
+    from dichvucong.dossiers.receipts import store_receipt
+
+    dossier = Dossier.objects.select_related("procedure", "agency").filter(pk=dossier_id).first()
+    if dossier is None or not dossier.code:
+        return "skipped"
+    store_receipt(dossier=dossier)
+    return "stored"
+
+
+@task()
+def send_submission_sms(dossier_id: int) -> str:
+    """Text the applicant the dossier code; a failure is logged, never undoes the submission."""
+    from django.conf import settings
+
+    from dichvucong.dossiers.models import Dossier
+    from dichvucong.notifications.services import render_template, send_sms
+
+    dossier = Dossier.objects.select_related("procedure").filter(pk=dossier_id).first()
+    if dossier is None or not dossier.code or not dossier.applicant_phone:
+        return "skipped"
+    when = "%d/%m/%Y %H:%M"
+    context = {
+        "code": dossier.code, "procedure": fold(dossier.procedure.name)[:60],
+        "submitted": timezone.localtime(dossier.submitted_at).strftime(when),
+        "due": timezone.localtime(dossier.due_at).strftime("%d/%m/%Y") if dossier.due_at else "",
+        "site": settings.SITE_URL,
+    }
+    try:
+        text = render_template(SMS_TEMPLATE, context, default=SMS_DEFAULT)
+        send_sms(phone=dossier.applicant_phone, text=text, purpose="dossier_submitted",
+                 user=dossier.applicant, dossier=dossier)
+    except Exception:
+        logger.exception("Could not queue the submission SMS of dossier %s", dossier_id)
+        return "failed"
+    return "queued"

@@ -1,0 +1,1 @@
+"""Pages of online submission: start, form, papers, review, submit, and private files."""

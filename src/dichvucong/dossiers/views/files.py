@@ -1,0 +1,141 @@
+"""Files: the JSON upload endpoint, removal, and the permission-checked download views."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from dichvucong.catalog.models import RequiredDocument
+from dichvucong.dossiers import selectors
+from dichvucong.dossiers.combine import combine_photos
+from dichvucong.dossiers.errors import SubmissionError
+from dichvucong.dossiers.forms.address import commune_choices
+from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
+from dichvucong.dossiers.permissions import can_view_dossier
+from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_bytes
+from dichvucong.dossiers.services import attachment_add, attachment_remove
+from dichvucong.dossiers.uploads import UploadRejected
+
+BLURRY = gettext_lazy("Ảnh chưa rõ nét, vui lòng chụp lại")
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def attachment_json(attachment: Attachment) -> dict:
+    """Describe an attachment for the upload script."""
+    return {
+        "id": attachment.pk, "name": attachment.original_name,
+        "size": filesizeformat(attachment.size), "is_image": attachment.width is not None,
+        "url": reverse("dossiers:file", args=[attachment.pk]),
+        "delete_url": reverse("dossiers:draft_file_delete",
+                              args=[attachment.dossier_id, attachment.pk]),
+        "is_blurry": attachment.is_blurry, "warning": str(BLURRY) if attachment.is_blurry else "",
+    }
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take one file for one required document; answer JSON (or redirect without script)."""
+    draft = selectors.draft_of(request.user, pk)
+    document = RequiredDocument.objects.filter(
+        pk=request.POST.get("document") or 0, procedure_id=draft.procedure_id).first()
+    replaces = draft.attachments.filter(pk=request.POST.get("replaces") or 0).first()
+    file = request.FILES.get("file")
+    try:
+        if document is None or file is None:
+            raise UploadRejected(_("Vui lòng chọn tệp cho thành phần hồ sơ."))
+        attachment = attachment_add(dossier=draft, required_document=document, upload=file,
+                                    user=request.user, replaces=replaces)
+    except (UploadRejected, SubmissionError) as exc:
+        text = exc.message if isinstance(exc, UploadRejected) else exc.messages[0]
+        if _wants_json(request):
+            return JsonResponse({"error": text}, status=400)
+        messages.error(request, text)
+        return redirect("dossiers:draft_files", pk=pk)
+    if _wants_json(request):
+        return JsonResponse(attachment_json(attachment), status=201)
+    if attachment.is_blurry:
+        messages.warning(request, BLURRY)
+    return redirect("dossiers:draft_files", pk=pk)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+    draft = selectors.draft_of(request.user, pk)
+    attachment_remove(attachment=get_object_or_404(draft.attachments, pk=attachment_pk))
+    if _wants_json(request):
+        return JsonResponse({"deleted": attachment_pk})
+    return redirect("dossiers:draft_files", pk=pk)
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response
+
+
+def _visible_dossier(request: HttpRequest, pk: int) -> Dossier:
+    dossier = get_object_or_404(Dossier.objects.select_related("procedure", "agency"), pk=pk)
+    if not can_view_dossier(request.user, dossier):
+        raise Http404
+    return dossier
+
+
+@login_required
+@require_GET
+def serve(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a stored file to someone allowed to see its dossier (404 for anyone else)."""
+    attachment = get_object_or_404(Attachment.objects.select_related("dossier"), pk=pk)
+    if not can_view_dossier(request.user, attachment.dossier):
+        raise Http404
+    inline = "tai-ve" not in request.GET
+    response = FileResponse(attachment.file.open("rb"), as_attachment=not inline,
+                            filename=attachment.original_name,
+                            content_type=attachment.content_type)
+    return _private(response)
+
+
+@login_required
+@require_GET
+def receipt(request: HttpRequest, pk: int) -> HttpResponse:
+    """Download the receipt (rendered now if the background task has not stored it yet)."""
+    dossier = _visible_dossier(request, pk)
+    if not dossier.code:
+        raise Http404
+    response = FileResponse(receipt_bytes(dossier), as_attachment=True,
+                            filename=RECEIPT_NAME.format(code=dossier.code),
+                            content_type="application/pdf")
+    return _private(response)
+
+
+@login_required
+@require_GET
+def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """The photos of one paper combined into one PDF, for the officer."""
+    dossier = _visible_dossier(request, pk)
+    photos = list(dossier.attachments.filter(kind=AttachmentKind.APPLICATION,
+                                             required_document_id=document_pk))
+    try:
+        data = combine_photos(photos)
+    except ValueError as exc:
+        raise Http404 from exc
+    name = f"{dossier.code or dossier.pk}-giay-to-{document_pk}.pdf"
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return _private(response)
+
+
+@require_GET
+def communes(request: HttpRequest, province: str) -> JsonResponse:
+    """The communes of a province, for the address pickers."""
+    return JsonResponse({"communes": [[c, n] for c, n in commune_choices(province)]})

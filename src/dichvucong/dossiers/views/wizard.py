@@ -1,0 +1,139 @@
+"""The submission steps: start a draft, fill the form, attach papers, review and submit."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dichvucong.dossiers import selectors
+from dichvucong.dossiers.errors import SubmissionError
+from dichvucong.dossiers.forms import SchemaForm, display_rows, initial_values
+from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.services import dossier_submit, draft_create, draft_save_answers
+from dichvucong.dossiers.uploads.sniff import ACCEPT
+
+STEPS = {"form": "dossiers:draft_form", "files": "dossiers:draft_files",
+         "review": "dossiers:draft_review"}
+
+
+@login_required
+def start(request: HttpRequest, code: str) -> HttpResponse:
+    """Show the procedure, let the citizen pick the agency and start (or resume) a draft."""
+    procedure = selectors.online_procedure(code)
+    agencies = list(procedure.agencies.all())
+    if request.method == "POST":
+        chosen = next((a for a in agencies if str(a.pk) == request.POST.get("agency")), None)
+        if chosen is None and len(agencies) == 1:
+            chosen = agencies[0]
+        if chosen is None:
+            messages.error(request, _("Vui lòng chọn cơ quan tiếp nhận hồ sơ."))
+        else:
+            draft = draft_create(applicant=request.user, procedure=procedure, agency=chosen)
+            return redirect("dossiers:draft_form", pk=draft.pk)
+    drafts = selectors.drafts_of(request.user).filter(procedure=procedure)
+    return render(request, "dossiers/start.html",
+                  {"procedure": procedure, "agencies": agencies, "drafts": drafts})
+
+
+@login_required
+def drafts(request: HttpRequest) -> HttpResponse:
+    return render(request, "dossiers/drafts.html", {"drafts": selectors.drafts_of(request.user)})
+
+
+@login_required
+def draft_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    draft = selectors.draft_of(request.user, pk)
+    return redirect(STEPS.get(draft.draft_step, "dossiers:draft_form"), pk=draft.pk)
+
+
+@login_required
+def draft_form(request: HttpRequest, pk: int) -> HttpResponse:
+    """Fill the procedure's form; every save keeps the answers on the draft."""
+    draft = selectors.draft_of(request.user, pk)
+    schema = draft.procedure.form_schema
+    initial = initial_values(schema, draft.form_data, request.user)
+    if request.method == "POST":
+        form = SchemaForm(schema, data=request.POST, initial=initial)
+        valid = form.is_valid()
+        draft_save_answers(dossier=draft, form=form, step="files" if valid else "form")
+        if valid and "save" not in request.POST:
+            return redirect("dossiers:draft_files", pk=draft.pk)
+        if valid:
+            messages.success(request, _("Đã lưu tờ khai."))
+    else:
+        form = SchemaForm(schema, initial=initial)
+    return render(request, "dossiers/form.html", {"draft": draft, "form": form, "step": "form"})
+
+
+@login_required
+def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attach the papers: one block per required document, several files each."""
+    draft = selectors.draft_of(request.user, pk)
+    if draft.draft_step != "files":
+        Dossier.objects.filter(pk=draft.pk).update(draft_step="files")
+    return render(request, "dossiers/files.html", {
+        "draft": draft, "documents": selectors.documents_with_files(draft), "accept": ACCEPT,
+        "step": "files", "max_file": settings.UPLOAD_MAX_FILE_BYTES,
+    })
+
+
+@login_required
+def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show everything once more; Submit sends it for good."""
+    draft = selectors.draft_of(request.user, pk)
+    if draft.draft_step != "review":
+        Dossier.objects.filter(pk=draft.pk).update(draft_step="review")
+    return render(request, "dossiers/review.html", {
+        "draft": draft, "rows": display_rows(draft.procedure.form_schema, draft.form_data),
+        "documents": selectors.documents_with_files(draft), "key": uuid.uuid4(),
+        "step": "review",
+    })
+
+
+@login_required
+@require_POST
+def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Submit the draft; a repeated press or a retried request lands on the same dossier."""
+    dossier = get_object_or_404(Dossier, pk=pk, applicant=request.user)
+    if dossier.status != DossierStatus.DRAFT:
+        return redirect("dossiers:submitted", pk=dossier.pk)
+    try:
+        key = uuid.UUID(request.POST.get("idempotency_key", ""))
+    except ValueError:
+        key = uuid.uuid4()
+    try:
+        dossier = dossier_submit(applicant=request.user, procedure=dossier.procedure,
+                                 data=dossier.form_data, idempotency_key=key,
+                                 agency=dossier.agency, draft=dossier)
+    except SubmissionError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        for errors in exc.field_errors.values():
+            for message in errors:
+                messages.error(request, message)
+        target = "dossiers:draft_form" if exc.field_errors else "dossiers:draft_files"
+        return redirect(target, pk=pk)
+    return redirect("dossiers:submitted", pk=dossier.pk)
+
+
+@login_required
+def submitted(request: HttpRequest, pk: int) -> HttpResponse:
+    """"Nộp thành công": the code at once, the appointment and the receipt."""
+    dossier = get_object_or_404(Dossier.objects.select_related("procedure", "agency"), pk=pk,
+                                applicant=request.user, status__gt=DossierStatus.DRAFT)
+    return render(request, "dossiers/submitted.html", {"dossier": dossier})
+
+
+@login_required
+@require_POST
+def draft_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    from dichvucong.dossiers.services import draft_discard
+
+    draft_discard(dossier=selectors.draft_of(request.user, pk))
+    messages.success(request, _("Đã xóa hồ sơ đang soạn."))
+    return redirect("dossiers:drafts")

@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from dichvucong.notifications.models import MessageTemplate
+from dichvucong.notifications.services import send_sms
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_outbox_shows_messages_in_demo_mode(client, settings):
+    settings.DEMO_MODE = True
+    send_sms(phone="+84912345678", text="Ma OTP 654321", purpose="otp_registration",
+             is_secret=True)
+    html = client.get(reverse("notifications:demo_outbox")).content.decode()
+    assert "654321" in html and "+84912345678" in html
+
+
+def test_demo_outbox_is_a_404_outside_demo_mode(client, settings):
+    settings.DEMO_MODE = False
+    send_sms(phone="+84912345678", text="Ma OTP 654321", purpose="otp_registration")
+    response = client.get(reverse("notifications:demo_outbox"))
+    assert response.status_code == 404
+    assert "654321" not in response.content.decode()
+
+
+def test_demo_outbox_is_a_404_with_a_real_gateway(client, settings):
+    settings.DEMO_MODE, settings.SMS_PROVIDER = True, "http"
+    assert client.get(reverse("notifications:demo_outbox")).status_code == 404
+
+
+def test_sms_outbox_command_prints_recent_messages(capsys):
+    send_sms(phone="+84912345678", text="Ma OTP 111222", purpose="otp_registration")
+    send_sms(phone="+84987654321", text="Khac", purpose="test")
+    call_command("sms_outbox", "--phone", "+84912345678")
+    out = capsys.readouterr().out
+    assert "111222" in out and "Khac" not in out
+
+
+def test_otp_templates_are_seeded_and_editable(client, django_capture_on_commit_callbacks):
+    template = MessageTemplate.objects.get(code="otp-registration", channel="sms")
+    assert "{ma}" in template.body
+    template.body = "DVC: ma {ma}"
+    template.save()
+    from dichvucong.accounts import otp
+
+    otp.issue_otp(purpose="registration", phone="+84912345670", ip=None)
+    from dichvucong.notifications.models import SmsMessage
+
+    assert SmsMessage.objects.get().text.startswith("DVC: ma ")

@@ -1,0 +1,112 @@
+"""Payment providers behind a registry; each Payment stores its provider's id string."""
+
+import enum
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpResponse
+
+
+class PaymentGatewayError(Exception):
+    """The gateway could not be reached or refused the request (the payment stays pending)."""
+
+
+class InvalidSignature(Exception):
+    """A message claiming to come from the gateway failed its signature check."""
+
+
+class IpnResult(enum.Enum):
+    """What the portal made of a gateway notification; each provider maps it to its codes."""
+
+    CONFIRMED = "confirmed"
+    NOT_FOUND = "not_found"
+    ALREADY_CONFIRMED = "already_confirmed"
+    INVALID_AMOUNT = "invalid_amount"
+    INVALID_SIGNATURE = "invalid_signature"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class GatewayNotice:
+    """A verified statement from the gateway about one order."""
+
+    order_ref: str
+    amount: int
+    success: bool
+    txn_no: str = ""
+    message: str = ""
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The gateway's answer to a status query: paid, failed, pending or not_found."""
+
+    state: str
+    notice: GatewayNotice | None = None
+
+
+class PaymentProvider:
+    """Base class: start a payment, verify its notifications, query its status."""
+
+    id: str = ""
+    label: str = ""
+
+    def start(self, *, payment: Any, return_url: str, ipn_url: str, client_ip: str) -> str:
+        """Register the order with the gateway and return the URL to send the citizen to."""
+        raise NotImplementedError
+
+    def parse_ipn(self, request: Any) -> GatewayNotice:
+        """Verify a server-to-server notification; raise InvalidSignature if it is forged."""
+        raise NotImplementedError
+
+    def ipn_response(self, result: IpnResult) -> HttpResponse:
+        """Answer the gateway in its own protocol."""
+        raise NotImplementedError
+
+    def return_ref(self, params: Any) -> str | None:
+        """Return the order ref carried by the citizen's redirect back, if it is ours."""
+        return None
+
+    def query(self, *, payment: Any) -> QueryResult:
+        """Ask the gateway about the payment (for reconciliation)."""
+        raise NotImplementedError
+
+
+PAYMENT_PROVIDER_CLASSES = {
+    "demo": "dichvucong.payments.providers.demo.DemoPaymentProvider",
+    "vnpay": "dichvucong.payments.providers.vnpay.VnpayProvider",
+    "momo": "dichvucong.payments.providers.momo.MomoProvider",
+    "paygov": "dichvucong.payments.providers.paygov.PaygovProvider",
+}
+
+
+def get_payment_provider(provider_id: str) -> PaymentProvider:
+    """Return the provider with this id (enabled or not: old payments keep their provider)."""
+    try:
+        dotted = PAYMENT_PROVIDER_CLASSES[provider_id]
+    except KeyError as exc:
+        raise ValueError(f"Unknown payment provider {provider_id!r}") from exc
+    module_name, class_name = dotted.rsplit(".", 1)
+    return getattr(import_module(module_name), class_name)()
+
+
+def provider_enabled(provider_id: str) -> bool:
+    """Return whether citizens may pay with this provider (the demo one only in demo/debug)."""
+    if provider_id not in PAYMENT_PROVIDER_CLASSES:
+        return False
+    if provider_id == "demo" and not (settings.DEMO_MODE or settings.DEBUG):
+        return False
+    return provider_id in settings.PAYMENT_PROVIDERS
+
+
+def enabled_payment_providers() -> list[PaymentProvider]:
+    """Return the providers offered to citizens (setting PAYMENT_PROVIDERS)."""
+    return [get_payment_provider(pid) for pid in settings.PAYMENT_PROVIDERS
+            if provider_enabled(pid)]
+
+
+def http_timeout() -> float:
+    return float(settings.PAYMENT_HTTP_TIMEOUT_SECONDS)

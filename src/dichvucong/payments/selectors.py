@@ -1,0 +1,105 @@
+"""Reads for fees: every dossier's fee state in one place."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Q, Sum
+from django.http import Http404
+from django.utils import timezone
+
+from dichvucong.catalog.models import OnlineLevel
+from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.payments.models import FeeExemption, Payment, PaymentStatus
+
+PAYABLE_STATUSES = (DossierStatus.NEW, DossierStatus.RECEIVED, DossierStatus.PROCESSING,
+                    DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED)
+
+
+@dataclass
+class FeeState:
+    """A dossier's fees: what is due, what was paid (online or at the counter), exemptions."""
+
+    state: str  # "none" | "not_requested" | "due" | "paid" | "exempt"
+    due: int = 0
+    paid: int = 0
+    open_payment: Payment | None = None
+    exemption: FeeExemption | None = None
+    payments: list[Payment] = field(default_factory=list)
+    refunds_due: int = 0
+
+    @property
+    def is_settled(self) -> bool:
+        return self.state in ("none", "paid", "exempt")
+
+
+def _counter_model_paid(dossier: Dossier) -> int:
+    """Add fees the back office recorded in its own counter-payment model, if it has one."""
+    try:
+        model = apps.get_model("processing", "CounterPayment")
+    except LookupError:
+        return 0
+    return model.objects.filter(dossier=dossier).aggregate(s=Sum("amount"))["s"] or 0
+
+
+def fee_state(dossier: Dossier) -> FeeState:
+    """Return the dossier's fee state, reading payments, exemptions and counter payments."""
+    payments = list(dossier.payments.order_by("-created_at", "-id"))
+    exemption = FeeExemption.objects.filter(dossier=dossier).first()
+    paid = sum(p.amount for p in payments if p.status == PaymentStatus.PAID
+               and not p.needs_refund) + _counter_model_paid(dossier)
+    refunds = sum(p.amount for p in payments if p.status == PaymentStatus.PAID and p.needs_refund)
+    open_payment = next((p for p in payments if p.status == PaymentStatus.PENDING), None)
+    unpaid_attempt = next((p for p in payments if p.status != PaymentStatus.PAID), None)
+    settled = any(p.status == PaymentStatus.PAID and not p.needs_refund for p in payments)
+    base: dict[str, Any] = {"paid": paid, "payments": payments, "exemption": exemption,
+                            "refunds_due": refunds}
+    if exemption is not None:
+        return FeeState(state="exempt", **base)
+    if open_payment is not None:
+        return FeeState(state="due", due=open_payment.amount, open_payment=open_payment, **base)
+    if settled or paid:
+        return FeeState(state="paid", **base)
+    if unpaid_attempt is not None:
+        # Failed or expired attempts: still owed; the citizen can try again.
+        return FeeState(state="due", due=unpaid_attempt.amount, open_payment=unpaid_attempt,
+                        **base)
+    procedure = dossier.procedure
+    catalog = procedure.fees.aggregate(s=Sum("amount"))["s"] or 0
+    if not catalog:
+        return FeeState(state="none", **base)
+    # Fully-online procedures are paid online once submitted; others at the officer's request.
+    online = procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE_STATUSES
+    return FeeState(state="due" if online else "not_requested", due=catalog, **base)
+
+
+def citizen_dossier(user: Any, dossier_id: int) -> Dossier:
+    """Return the applicant's own submitted dossier, or 404 (never another's)."""
+    dossier = (Dossier.objects.select_related("procedure", "agency")
+               .filter(pk=dossier_id, applicant=user, code__isnull=False).first()
+               if getattr(user, "is_authenticated", False) else None)
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+def citizen_payment(user: Any, order_ref: str) -> Payment:
+    """Return one of the applicant's payments by its reference, or 404."""
+    payment = (Payment.objects.select_related("dossier", "dossier__procedure")
+               .filter(order_ref=order_ref, dossier__applicant=user).first()
+               if getattr(user, "is_authenticated", False) else None)
+    if payment is None:
+        raise Http404
+    return payment
+
+
+def payments_to_reconcile(*, older_than_seconds: int = 120) -> list[Payment]:
+    """Return attempts whose gateway result may have drifted: pending ones sent a while ago,
+    and attempts superseded in the last day (the citizen may still have paid them)."""
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    recent = timezone.now() - timedelta(days=1)
+    drift = (Q(status=PaymentStatus.PENDING)
+             | Q(status=PaymentStatus.CANCELLED, started_at__gte=recent, paid_at__isnull=True))
+    return list(Payment.objects.filter(drift, started_at__lt=cutoff)
+                .exclude(provider__in=["", "counter", "demo"]).order_by("started_at")[:500])

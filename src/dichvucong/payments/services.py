@@ -1,0 +1,237 @@
+"""Writes for fees: request, start at a gateway, confirm (the only place that marks paid),
+reconcile. Exemptions and counter payments are in services_fees.py."""
+
+import logging
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dichvucong.catalog.models import OnlineLevel
+from dichvucong.core.audit import audit_log
+from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.payments import dossier_flow
+from dichvucong.payments.models import Payment, PaymentEvent, PaymentPurpose, PaymentStatus
+from dichvucong.payments.providers import (
+    GatewayNotice,
+    IpnResult,
+    PaymentGatewayError,
+    get_payment_provider,
+    provider_enabled,
+)
+
+logger = logging.getLogger(__name__)
+OPEN = PaymentStatus.PENDING
+
+
+class PaymentNotPayable(Exception):
+    """The payment is no longer open (already paid, exempted or cancelled)."""
+
+
+def new_order_ref() -> str:
+    """Return a fresh order reference (letters and digits only, as every gateway accepts)."""
+    return f"DVC{timezone.localdate():%y%m%d}{secrets.token_hex(5).upper()}"
+
+
+def catalog_fee(procedure: Any) -> int:
+    """Return the sum of the procedure's fixed fees in đồng."""
+    return procedure.fees.aggregate(total=Sum("amount"))["total"] or 0
+
+
+def record_event(payment: Payment, kind: str, *, source: str = "", actor: Any = None,
+                 from_status: str = "", data: dict | None = None, ip: str | None = None) -> None:
+    """Append a payment event and its audit row (inside the caller's transaction)."""
+    data = data or {}
+    PaymentEvent.objects.create(payment=payment, kind=kind, source=source,
+                                from_status=from_status, to_status=payment.status, data=data)
+    audit_log(action=f"payment.{kind}", actor=actor, target=payment, ip_address=ip,
+              data={"order_ref": payment.order_ref, "amount": payment.amount,
+                    "provider": payment.provider, "status": payment.status, "source": source,
+                    **data})
+
+
+@transaction.atomic
+def payment_request(*, dossier: Dossier, amount: int | None = None, actor: Any,
+                    note: str = "") -> Payment:
+    """Ask the applicant to pay (at submission, or 4→6 when the officer asks during processing)."""
+    dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    open_payment = dossier.payments.filter(status=OPEN).first()
+    if open_payment is not None:
+        return open_payment
+    amount = catalog_fee(dossier.procedure) if amount is None else amount
+    if amount <= 0:
+        raise ValueError("A payment request needs a positive amount.")
+    officer_request = dossier.status == DossierStatus.PROCESSING
+    payment = Payment.objects.create(
+        dossier=dossier, amount=amount, order_ref=new_order_ref(), requested_by=actor,
+        purpose=PaymentPurpose.OFFICER_REQUEST if officer_request else PaymentPurpose.SUBMISSION,
+        # Gateways want order info without tone marks: protocol data, not translated.
+        description=f"Thanh toan phi le phi ho so {dossier.code or dossier.pk}",
+    )
+    record_event(payment, "requested", actor=actor, data={"note": note})
+    if officer_request:
+        dossier_flow.transition(dossier=dossier, to=DossierStatus.PAYMENT_REQUESTED, actor=actor,
+                                note=note or _("Yêu cầu nộp phí, lệ phí %(amount)s đồng.")
+                                % {"amount": f"{amount:,}".replace(",", ".")},
+                                data={"payment": payment.order_ref, "amount": amount})
+    return payment
+
+
+def payment_charge_at_submission(*, dossier: Dossier) -> Payment | None:
+    """Open the fee payment of a just-submitted fully-online dossier with a fixed fee."""
+    procedure = dossier.procedure
+    if procedure.online_level != OnlineLevel.FULL or catalog_fee(procedure) <= 0:
+        return None
+    earlier = dossier.payments.filter(purpose=PaymentPurpose.SUBMISSION).first()
+    return earlier or payment_request(dossier=dossier, actor=dossier.applicant)
+
+
+def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:
+    """Lock the payment; reuse it if never sent to a gateway, else start a fresh attempt."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment_id)
+        settled = payment.dossier.payments.filter(
+            status=PaymentStatus.PAID, purpose=payment.purpose, needs_refund=False).exists()
+        if settled or hasattr(payment.dossier, "fee_exemption"):
+            raise PaymentNotPayable(payment.order_ref)
+        if payment.started_at is not None or payment.status != OPEN:
+            # A new gateway order needs a new reference; the old one can still be paid
+            # (another tab): confirmation accepts it and flags any double payment for refund.
+            if payment.status == OPEN:
+                payment.status = PaymentStatus.CANCELLED
+                payment.save(update_fields=["status", "updated_at"])
+                record_event(payment, "superseded", actor=actor, from_status=OPEN)
+            payment = Payment.objects.create(
+                dossier=payment.dossier, purpose=payment.purpose, amount=payment.amount,
+                description=payment.description, requested_by=payment.requested_by,
+                order_ref=new_order_ref())
+        payment.provider, payment.started_at = provider_id, timezone.now()
+        payment.save(update_fields=["provider", "started_at", "updated_at"])
+        record_event(payment, "started", actor=actor)
+    return payment
+
+
+def payment_start(*, payment: Payment, provider_id: str, return_url: str, ipn_url: str,
+                  client_ip: str = "", actor: Any = None) -> str:
+    """Open an order at the provider and return the URL to send the citizen to."""
+    if not provider_enabled(provider_id):
+        raise ValueError(f"Payment provider {provider_id!r} is not enabled")
+    provider = get_payment_provider(provider_id)
+    attempt = _open_attempt(payment.pk, provider_id, actor)
+    try:
+        url = provider.start(payment=attempt, return_url=return_url, ipn_url=ipn_url,
+                             client_ip=client_ip)
+    except PaymentGatewayError as exc:
+        with transaction.atomic():
+            record_event(attempt, "start_failed", actor=actor, data={"error": str(exc)[:300]})
+        raise
+    with transaction.atomic():
+        Payment.objects.filter(pk=attempt.pk).update(start_data=attempt.start_data)
+        record_event(attempt, "redirected", actor=actor, data={"url": url[:200]})
+    return url
+
+
+def payment_reject_notice(*, provider_id: str, reason: str, data: dict[str, Any],
+                          ip: str | None = None) -> None:
+    """Record a notification that failed verification (nothing else changes)."""
+    audit_log(action="payment.ipn_rejected", ip_address=ip,
+              data={"provider": provider_id, "reason": reason,
+                    "data": {k: str(v)[:200] for k, v in list(data.items())[:40]}})
+
+
+def payment_confirm_from_ipn(*, provider_id: str, notice: GatewayNotice, source: str = "ipn",
+                             actor: Any = None, ip: str | None = None) -> IpnResult:
+    """Apply a verified gateway result: the only place a payment becomes paid; idempotent."""
+    with transaction.atomic():
+        payment = (Payment.objects.select_for_update()
+                   .filter(order_ref=notice.order_ref, provider=provider_id).first())
+        if payment is None:
+            payment_reject_notice(provider_id=provider_id, reason="order_not_found",
+                                  data=notice.raw, ip=ip)
+            return IpnResult.NOT_FOUND
+        if notice.amount != payment.amount:
+            record_event(payment, "amount_mismatch", source=source, ip=ip,
+                         data={"notified_amount": notice.amount})
+            return IpnResult.INVALID_AMOUNT
+        if payment.status in (PaymentStatus.PAID, PaymentStatus.FAILED):
+            record_event(payment, "duplicate_notice", source=source, ip=ip,
+                         data={"success": notice.success})
+            return IpnResult.ALREADY_CONFIRMED
+        before = payment.status
+        payment.last_ipn = notice.raw
+        payment.gateway_txn_no = notice.txn_no[:64]
+        if notice.success:
+            _mark_paid(payment)
+        else:
+            payment.status = PaymentStatus.FAILED
+            payment.save()
+        record_event(payment, "paid" if notice.success else "failed", source=source,
+                     actor=actor, from_status=before, ip=ip,
+                     data={"txn_no": notice.txn_no, "message": notice.message,
+                           "needs_refund": payment.needs_refund})
+    return IpnResult.CONFIRMED
+
+
+def _mark_paid(payment: Payment) -> None:
+    from dichvucong.payments.tasks import issue_receipt
+
+    payment.status, payment.paid_at = PaymentStatus.PAID, timezone.now()
+    dossier = Dossier.objects.select_for_update().get(pk=payment.dossier_id)
+    already = dossier.payments.filter(status=PaymentStatus.PAID, purpose=payment.purpose,
+                                      needs_refund=False).exclude(pk=payment.pk).exists()
+    payment.needs_refund = already or hasattr(dossier, "fee_exemption")
+    payment.save()
+    enqueue_on_commit(issue_receipt, payment.pk)
+    if payment.needs_refund:
+        return
+    cancel_open_payments(dossier, reason="settled")
+    DossierEvent.objects.create(
+        dossier=dossier, action="fee_paid", note=_("Đã nộp phí, lệ phí %(amount)s đồng.")
+        % {"amount": f"{payment.amount:,}".replace(",", ".")},
+        data={"payment": payment.order_ref, "provider": payment.provider})
+    if (payment.purpose == PaymentPurpose.OFFICER_REQUEST
+            and dossier.status == DossierStatus.PAYMENT_REQUESTED):
+        dossier_flow.transition(dossier=dossier, to=DossierStatus.PROCESSING, actor=None,
+                                note=_("Công dân đã thực hiện nghĩa vụ tài chính."),
+                                data={"payment": payment.order_ref})
+
+
+def cancel_open_payments(dossier: Dossier, *, reason: str, actor: Any = None) -> None:
+    """Close the dossier's open payments (fee settled or waived), one logged event each."""
+    for payment in dossier.payments.select_for_update().filter(status=OPEN):
+        payment.status = PaymentStatus.CANCELLED
+        payment.save(update_fields=["status", "updated_at"])
+        record_event(payment, "cancelled", actor=actor, from_status=OPEN,
+                     data={"reason": reason})
+
+
+def payment_reconcile(*, payment: Payment) -> str:
+    """Ask the gateway about a pending payment and fix any drift; return the outcome."""
+    provider = get_payment_provider(payment.provider)
+    try:
+        answer = provider.query(payment=payment)
+    except PaymentGatewayError as exc:
+        logger.warning("Reconciling %s failed: %s", payment.order_ref, exc)
+        return "gateway_error"
+    if answer.notice is not None and answer.state in ("paid", "failed"):
+        result = payment_confirm_from_ipn(provider_id=payment.provider, notice=answer.notice,
+                                          source="reconcile")
+        return answer.state if result is IpnResult.CONFIRMED else result.value
+    expired_before = timezone.now() - timedelta(
+        minutes=settings.PAYMENT_EXPIRE_MINUTES * 2)
+    stale = payment.started_at is not None and payment.started_at < expired_before
+    if answer.state in ("not_found", "pending") and stale:
+        with transaction.atomic():
+            locked = Payment.objects.select_for_update().get(pk=payment.pk)
+            if locked.status == OPEN:
+                locked.status = PaymentStatus.EXPIRED
+                locked.save(update_fields=["status", "updated_at"])
+                record_event(locked, "expired", source="reconcile", from_status=OPEN)
+                return "expired"
+    return answer.state

@@ -1,0 +1,34 @@
+"""Write the receipt attachment of a paid payment."""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from dichvucong.dossiers.models import Attachment, AttachmentKind
+from dichvucong.payments.models import Payment, PaymentStatus
+from dichvucong.payments.receipts import render_receipt
+from dichvucong.payments.services import record_event
+
+
+def receipt_issue(*, payment_id: int) -> Attachment | None:
+    """Store the receipt PDF as an Attachment(kind=receipt); None if not due or already done."""
+    payment = Payment.objects.select_related("dossier__agency", "dossier__procedure").get(
+        pk=payment_id)
+    if payment.status != PaymentStatus.PAID or payment.receipt_id:
+        return None
+    content = render_receipt(payment)
+    with transaction.atomic():
+        locked = Payment.objects.select_for_update().get(pk=payment_id)
+        if locked.receipt_id:
+            return None
+        attachment = Attachment(
+            dossier=payment.dossier, kind=AttachmentKind.RECEIPT,
+            original_name=f"bien-lai-{payment.order_ref}.pdf", content_type="application/pdf",
+            extension=".pdf", size=len(content), sha256=hashlib.sha256(content).hexdigest())
+        attachment.file.save(attachment.original_name, ContentFile(content), save=False)
+        attachment.save()
+        locked.receipt = attachment
+        locked.save(update_fields=["receipt", "updated_at"])
+        record_event(locked, "receipt_issued", data={"attachment": attachment.pk})
+    return attachment

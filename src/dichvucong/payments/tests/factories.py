@@ -1,0 +1,39 @@
+"""Dossiers made directly in the database for payment and delivery tests."""
+
+from itertools import count
+
+from django.utils import timezone
+
+from dichvucong.accounts.tests.factories import make_citizen, make_staff
+from dichvucong.catalog.models import Fee
+from dichvucong.catalog.tests.factories import make_procedure
+from dichvucong.dossiers.models import Dossier, DossierStatus
+
+_seq = count(1)
+FEE = 50000
+
+
+def make_fee_procedure(*, amount: int = FEE, **overrides):
+    procedure = make_procedure(**overrides)
+    if amount:
+        Fee.objects.create(procedure=procedure, name="Lệ phí cấp bản sao", amount=amount)
+    return procedure
+
+
+def make_dossier(*, status: int = DossierStatus.NEW, procedure=None, applicant=None,
+                 **overrides) -> Dossier:
+    procedure = procedure or make_fee_procedure()
+    applicant = applicant or make_citizen()
+    agency = procedure.agencies.first()
+    n = next(_seq)
+    values = {
+        "code": f"{agency.code}-{timezone.localdate():%y%m%d}-{n:04d}",
+        "procedure": procedure, "agency": agency, "applicant": applicant,
+        "applicant_name": applicant.full_name, "applicant_phone": applicant.phone or "",
+        "status": status, "submitted_at": timezone.now(),
+    } | overrides
+    return Dossier.objects.create(**values)
+
+
+def make_officer_for(dossier: Dossier, **overrides):
+    return make_staff(is_staff=True, agency_code=dossier.agency.code, **overrides)

@@ -1,0 +1,62 @@
+"""Officer page for a dossier's fees: request payment (4→6), waive, record counter payment."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.payments.dossier_flow import TransitionNotAllowed, staff_can_handle
+from dichvucong.payments.forms import CounterPaymentForm, ExemptionForm, PaymentRequestForm
+from dichvucong.payments.selectors import fee_state
+from dichvucong.payments.services import catalog_fee, payment_request
+from dichvucong.payments.services_fees import (
+    FeeAlreadySettled,
+    fee_exempt,
+    payment_record_counter,
+)
+
+FORMS = {"request": PaymentRequestForm, "exempt": ExemptionForm, "counter": CounterPaymentForm}
+
+
+def _act(action: str, dossier: Dossier, user, data: dict) -> str:
+    if action == "request":
+        if dossier.status != DossierStatus.PROCESSING:
+            raise TransitionNotAllowed
+        payment_request(dossier=dossier, amount=data["amount"], actor=user, note=data["note"])
+        return _("Đã gửi yêu cầu thực hiện nghĩa vụ tài chính.")
+    if action == "exempt":
+        fee_exempt(dossier=dossier, actor=user, reason=data["reason"])
+        return _("Đã ghi nhận miễn phí, lệ phí.")
+    payment_record_counter(dossier=dossier, amount=data["amount"], actor=user,
+                           receipt_no=data["receipt_no"])
+    return _("Đã ghi nhận khoản thu tại Bộ phận Một cửa.")
+
+
+@login_required
+def officer_fees(request: HttpRequest, dossier_id: int) -> HttpResponse:
+    """Show and change the fees of a dossier of the officer's agency."""
+    dossier = get_object_or_404(Dossier.objects.select_related("agency", "procedure"),
+                                pk=dossier_id)
+    if not staff_can_handle(request.user, dossier):
+        raise Http404
+    default_amount = catalog_fee(dossier.procedure) or None
+    forms = {name: cls(prefix=name, initial={"amount": default_amount})
+             for name, cls in FORMS.items()}
+    status = 200
+    action = request.POST.get("action", "")
+    if request.method == "POST" and action in FORMS:
+        forms[action] = FORMS[action](request.POST, prefix=action)
+        if forms[action].is_valid():
+            try:
+                messages.success(request, _act(action, dossier, request.user,
+                                               forms[action].cleaned_data))
+                return redirect("payments:officer_fees", dossier_id=dossier.pk)
+            except (TransitionNotAllowed, FeeAlreadySettled, ValueError):
+                forms[action].add_error(None, _("Không thể thực hiện thao tác này ở trạng "
+                                                "thái hiện tại của hồ sơ."))
+        status = 400
+    return render(request, "payments/officer_fees.html", {
+        "dossier": dossier, "fees": fee_state(dossier), "forms": forms,
+        "can_request": dossier.status == DossierStatus.PROCESSING}, status=status)

@@ -1,0 +1,166 @@
+"""The officer inbox: tabs with counts, filters and keyset pagination, in a fixed query count."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.processing.deadlines import OPEN_CLOCK_STATUSES, due_soon_threshold
+
+PAGE_SIZE = 20
+LIST_FIELDS = ("id", "code", "status", "channel", "applicant_name", "submitted_at", "due_at",
+               "agency_id", "procedure__name", "procedure__code")
+
+
+@dataclass(frozen=True)
+class Tab:
+    slug: str
+    label: str
+    by_due: bool = False
+
+
+TABS = (
+    Tab("moi", _("Mới trực tuyến")),
+    Tab("dang-xu-ly", _("Đang xử lý")),
+    Tab("cho-bo-sung", _("Chờ bổ sung")),
+    Tab("cho-nop-phi", _("Chờ nộp phí")),
+    Tab("sap-den-han", _("Sắp đến hạn"), by_due=True),
+    Tab("qua-han", _("Quá hạn"), by_due=True),
+    Tab("da-xong", _("Đã xong")),
+)
+TABS_BY_SLUG = {tab.slug: tab for tab in TABS}
+
+
+def tab_condition(slug: str, now: datetime, soon: datetime) -> Q:
+    """Return the filter of one tab."""
+    open_clock = Q(status__in=OPEN_CLOCK_STATUSES)
+    return {
+        "moi": Q(status=S.NEW),
+        "dang-xu-ly": Q(status__in=(S.RECEIVED, S.PROCESSING)),
+        "cho-bo-sung": Q(status=S.SUPPLEMENT_REQUESTED),
+        "cho-nop-phi": Q(status=S.PAYMENT_REQUESTED),
+        "sap-den-han": open_clock & Q(due_at__gte=now, due_at__lte=soon),
+        "qua-han": open_clock & Q(due_at__lt=now),
+        "da-xong": Q(status__in=(S.DONE, S.RETURNED)),
+    }[slug]
+
+
+COUNTS_TTL_SECONDS = 30
+
+
+def _generation_keys(agency_ids: set[int]) -> list[str]:
+    return [f"inbox:gen:{pk}" for pk in sorted(agency_ids)]
+
+
+def touch_agency_counts(agency_id: int) -> None:
+    """Make the cached tab counts of an agency stale (called after a dossier changes)."""
+    from django.core.cache import cache
+
+    key = f"inbox:gen:{agency_id}"
+    if cache.add(key, 1, None) is False:
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, None)
+
+
+def cached_tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> dict[str, int]:
+    """Return the tab counts, reusing them for a few seconds until a dossier changes."""
+    from django.core.cache import cache
+
+    keys = _generation_keys(agency_ids)
+    generations = cache.get_many(keys)
+    stamp = ",".join(f"{k.rsplit(':', 1)[1]}.{generations.get(k, 0)}" for k in keys)
+    key = f"inbox:counts:{stamp}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = tab_counts(agency_ids, now, soon)
+        cache.set(key, counts, COUNTS_TTL_SECONDS)
+    return counts
+
+
+def tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> dict[str, int]:
+    """Return how many dossiers each tab holds, in one query."""
+    counts = Dossier.objects.filter(agency_id__in=agency_ids).aggregate(
+        **{tab.slug.replace("-", "_"): Count("id", filter=tab_condition(tab.slug, now, soon))
+           for tab in TABS})
+    return {tab.slug: counts[tab.slug.replace("-", "_")] for tab in TABS}
+
+
+@dataclass
+class InboxFilters:
+    procedure_id: int | None = None
+    field_id: int | None = None
+    channel: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    query: str = ""
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def apply_filters(qs: QuerySet, filters: InboxFilters) -> QuerySet:
+    """Narrow the inbox by procedure, field, channel, submission dates and code or name."""
+    if filters.procedure_id:
+        qs = qs.filter(procedure_id=filters.procedure_id)
+    if filters.field_id:
+        qs = qs.filter(procedure__field_id=filters.field_id)
+    if filters.channel:
+        qs = qs.filter(channel=filters.channel)
+    if filters.date_from:
+        qs = qs.filter(submitted_at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        qs = qs.filter(submitted_at__lt=_day_start(filters.date_to + timedelta(days=1)))
+    text = filters.query.strip()
+    if text:
+        qs = qs.filter(_search_condition(text))
+    return qs
+
+
+def _search_condition(text: str) -> Q:
+    from dichvucong.core.text import search_text
+
+    if any(ch.isdigit() for ch in text) and " " not in text:
+        return Q(code=text) | Q(code__endswith=text)  # a full code or its daily number
+    return Q(search_text__contains=search_text(text))
+
+
+def inbox_page(*, agency_ids: set[int], tab: Tab, filters: InboxFilters,
+               cursor: str = "", now: datetime | None = None) -> tuple[list, str]:
+    """Return one page of a tab and the cursor of the next page ("" when it is the last)."""
+    now = now or timezone.now()
+    soon = due_soon_threshold(now)
+    qs = Dossier.objects.filter(tab_condition(tab.slug, now, soon), agency_id__in=agency_ids)
+    qs = apply_filters(qs, filters)
+    key = "due_at" if tab.by_due else "submitted_at"
+    qs = _after_cursor(qs, key, cursor, descending=not tab.by_due)
+    order = (key, "id") if tab.by_due else (f"-{key}", "-id")
+    rows = list(qs.select_related("procedure").only(*LIST_FIELDS).order_by(*order)
+                [:PAGE_SIZE + 1])
+    next_cursor = ""
+    if len(rows) > PAGE_SIZE:
+        rows = rows[:PAGE_SIZE]
+        last = rows[-1]
+        next_cursor = f"{getattr(last, key).isoformat()}_{last.pk}"
+    return rows, next_cursor
+
+
+def _after_cursor(qs: QuerySet, key: str, cursor: str, *, descending: bool) -> QuerySet:
+    """Keep the rows after a "<iso moment>_<id>" cursor in the tab's order."""
+    moment_text, _sep, id_text = cursor.rpartition("_")
+    moment = parse_datetime(moment_text) if moment_text else None
+    if moment is None or not id_text.isdigit():
+        return qs
+    pk = int(id_text)
+    if descending:
+        return qs.filter(**{f"{key}__lte": moment}).filter(
+            Q(**{f"{key}__lt": moment}) | Q(**{key: moment, "id__lt": pk}))
+    return qs.filter(**{f"{key}__gte": moment}).filter(
+        Q(**{f"{key}__gt": moment}) | Q(**{key: moment, "id__gt": pk}))

@@ -1,0 +1,89 @@
+"""The national status machine: which transitions exist and who may take them."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.dossiers.models import DossierStatus as S
+
+COUNTER, SPECIALIST, LEADER = "counter", "specialist", "leader"
+APPLICANT, SYSTEM = "applicant", "system"
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One allowed move between national statuses."""
+
+    source: int
+    target: int
+    roles: frozenset[str]
+    action: str
+    label: str
+    needs_reason: bool = False
+
+
+def _t(source, target, roles, action, label, needs_reason=False) -> Transition:
+    return Transition(int(source), int(target), frozenset(roles), action, label, needs_reason)
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    _t(S.NEW, S.RECEIVED, {COUNTER}, "receive", _("Tiếp nhận hồ sơ")),
+    _t(S.NEW, S.NOT_RECEIVED, {COUNTER}, "refuse", _("Từ chối tiếp nhận"), True),
+    _t(S.NEW, S.SUPPLEMENT_REQUESTED, {COUNTER}, "request_supplement",
+       _("Yêu cầu bổ sung"), True),
+    _t(S.RECEIVED, S.PROCESSING, {COUNTER, SPECIALIST, LEADER}, "start_processing",
+       _("Chuyển xử lý")),
+    _t(S.RECEIVED, S.SUPPLEMENT_REQUESTED, {COUNTER, SPECIALIST}, "request_supplement",
+       _("Yêu cầu bổ sung"), True),
+    _t(S.PROCESSING, S.SUPPLEMENT_REQUESTED, {SPECIALIST, LEADER}, "request_supplement",
+       _("Yêu cầu bổ sung"), True),
+    _t(S.SUPPLEMENT_REQUESTED, S.NEW, {APPLICANT}, "resubmit", _("Nộp bổ sung")),
+    _t(S.SUPPLEMENT_REQUESTED, S.RECEIVED, {APPLICANT}, "resubmit", _("Nộp bổ sung")),
+    _t(S.SUPPLEMENT_REQUESTED, S.PROCESSING, {APPLICANT}, "resubmit", _("Nộp bổ sung")),
+    _t(S.PROCESSING, S.PAYMENT_REQUESTED, {SPECIALIST, LEADER, SYSTEM}, "request_payment",
+       _("Yêu cầu nộp phí, lệ phí")),
+    _t(S.PAYMENT_REQUESTED, S.PROCESSING, {COUNTER, SYSTEM}, "payment_paid",
+       _("Xác nhận đã nộp phí")),
+    _t(S.PROCESSING, S.DONE, {LEADER}, "approve", _("Phê duyệt kết quả")),
+    _t(S.PROCESSING, S.STOPPED, {SPECIALIST, LEADER}, "stop", _("Dừng xử lý"), True),
+    _t(S.DONE, S.RETURNED, {COUNTER, SYSTEM}, "return_result", _("Trả kết quả")),
+    *(_t(source, S.WITHDRAWN, {APPLICANT}, "withdraw", _("Rút hồ sơ"))
+    for source in (S.NEW, S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED,
+                   S.PAYMENT_REQUESTED)),
+)
+
+_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+
+
+class TransitionError(Exception):
+    """A dossier action that cannot be taken; the message is shown to the user."""
+
+    status_code = 400
+
+
+class TransitionNotAllowed(TransitionError):
+    """The move is not in the national status table."""
+
+    status_code = 409
+
+
+class RoleNotAllowed(TransitionError):
+    """The move exists, but this person holds no role that may take it."""
+
+    status_code = 403
+
+
+class StaleDossier(TransitionError):
+    """Someone else changed the dossier first (two officers acting at once)."""
+
+    status_code = 409
+
+
+def find_transition(source: int, target: int) -> Transition | None:
+    """Return the table row for a move, or None."""
+    return _BY_PAIR.get((int(source), int(target)))
+
+
+def transitions_from(source: int, roles: set[str]) -> list[Transition]:
+    """Return the moves out of a status that someone with these roles may take."""
+    return [t for t in TRANSITIONS if t.source == int(source) and t.roles & roles]

@@ -1,0 +1,83 @@
+"""Back-office data: staff roles per agency, counter fee collection and deadline extensions."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from dichvucong.catalog.models import Agency
+from dichvucong.dossiers.models import Dossier
+
+
+class StaffRoleKind(models.TextChoices):
+    COUNTER = "counter", _("Cán bộ một cửa (tiếp nhận, trả kết quả)")
+    SPECIALIST = "specialist", _("Chuyên viên xử lý")
+    LEADER = "leader", _("Lãnh đạo phê duyệt")
+    ADMIN = "admin", _("Quản trị đơn vị")
+    IDENTITY_CLERK = "identity_clerk", _("Cán bộ xác minh danh tính")
+
+
+class StaffRole(models.Model):
+    """One role an officer holds in one agency; officers act only on their agencies' dossiers."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("cán bộ"),
+                             on_delete=models.CASCADE, related_name="staff_roles")
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE,
+                               related_name="staff_roles")
+    role = models.CharField(_("vai trò"), max_length=20, choices=StaffRoleKind.choices)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vai trò cán bộ")
+        verbose_name_plural = _("vai trò cán bộ")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency", "role"], name="uniq_staff_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.agency} · {self.get_role_display()}"
+
+
+class PaymentMethod(models.TextChoices):
+    CASH = "cash", _("Tiền mặt")
+    TRANSFER = "transfer", _("Chuyển khoản")
+
+
+class CounterPayment(models.Model):
+    """A fee collected at the one-stop counter (partly online procedures)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE,
+                                related_name="counter_payments")
+    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
+    method = models.CharField(_("hình thức"), max_length=10, choices=PaymentMethod.choices)
+    receipt_number = models.CharField(_("số biên lai"), max_length=50)
+    collected_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("cán bộ thu"),
+                                     null=True, on_delete=models.SET_NULL, related_name="+")
+    collected_at = models.DateTimeField(_("thu lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thu phí tại quầy")
+        verbose_name_plural = _("thu phí tại quầy")
+        ordering = ["collected_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.receipt_number}: {self.amount:,} đ"
+
+
+class DeadlineExtension(models.Model):
+    """An apology and new appointment for a late dossier (form 04), kept for reports."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="extensions")
+    old_due_at = models.DateTimeField(_("hẹn trả cũ"))
+    new_due_at = models.DateTimeField(_("hẹn trả mới"))
+    reason = models.TextField(_("lý do chậm"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("lập lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiếu xin lỗi và hẹn lại")
+        verbose_name_plural = _("phiếu xin lỗi và hẹn lại")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.old_due_at:%d/%m/%Y} → {self.new_due_at:%d/%m/%Y}"

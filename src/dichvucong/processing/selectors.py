@@ -1,0 +1,56 @@
+"""Reads shared by the back office: staff scope, roles, and the officer inbox."""
+
+from django.db.models import QuerySet
+
+from dichvucong.dossiers.models import Dossier
+from dichvucong.processing.machine import APPLICANT, SYSTEM
+from dichvucong.processing.models import StaffRole
+
+
+def staff_agency_ids(user) -> set[int]:
+    """Return the ids of the agencies whose dossiers this officer may see and act on."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_staff_agency_ids", None)
+    if cached is None:
+        cached = set(StaffRole.objects.filter(user=user).values_list("agency_id", flat=True))
+        user._staff_agency_ids = cached
+    return set(cached)
+
+
+def is_officer(user) -> bool:
+    """Tell whether the user holds any staff role."""
+    return bool(staff_agency_ids(user))
+
+
+def staff_roles(user, agency_id: int) -> set[str]:
+    """Return the roles this user holds in one agency."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(
+        StaffRole.objects.filter(user=user, agency_id=agency_id).values_list("role", flat=True)
+    )
+
+
+def actor_roles(actor, dossier: Dossier) -> set[str]:
+    """Return the machine roles of an actor on a dossier (None acts as the system)."""
+    if actor is None:
+        return {SYSTEM}
+    roles = staff_roles(actor, dossier.agency_id)
+    if dossier.applicant_id is not None and dossier.applicant_id == actor.pk:
+        roles.add(APPLICANT)
+    return roles
+
+
+def staff_dossiers(user) -> QuerySet[Dossier]:
+    """Return the dossiers in the officer's agencies (never drafts)."""
+    return Dossier.objects.filter(agency_id__in=staff_agency_ids(user), status__gt=0)
+
+
+def specialists_of(agency_id: int):
+    """Return the users holding the specialist role in an agency."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        staff_roles__agency_id=agency_id, staff_roles__role="specialist"
+    ).order_by("full_name", "username")

@@ -1,0 +1,146 @@
+"""Counter work: walk-in dossiers, comparing originals, fees collected at the counter."""
+
+import uuid
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from dichvucong.catalog.models import OnlineLevel
+from dichvucong.core.audit import audit_log
+from dichvucong.core.text import search_text
+from dichvucong.dossiers.models import Channel, Dossier, DossierEvent
+from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.processing import deadlines
+from dichvucong.processing.machine import COUNTER, RoleNotAllowed, TransitionError
+from dichvucong.processing.models import CounterPayment
+from dichvucong.processing.selectors import staff_roles
+
+
+def allocate_code(*, agency, moment) -> str:
+    """Return the next dossier code from the dossiers part's allocator."""
+    try:
+        from dichvucong.dossiers.codes import allocate_dossier_code
+    except ImportError:  # until the submission part lands: same format, same counter table
+        return _fallback_code(agency=agency, moment=moment)
+    return allocate_dossier_code(agency=agency, moment=moment)
+
+
+def _fallback_code(*, agency, moment) -> str:
+    from dichvucong.dossiers.models import DailyCounter
+
+    day = timezone.localtime(moment).date()
+    counter, _created = DailyCounter.objects.select_for_update().get_or_create(
+        agency_code=agency.code, day=day)
+    counter.value += 1
+    counter.save(update_fields=["value"])
+    return f"{agency.code}-{day:%y%m%d}-{counter.value:04d}"
+
+
+def _require_counter(actor, agency_id: int) -> None:
+    if COUNTER not in staff_roles(actor, agency_id):
+        raise RoleNotAllowed(_("Chỉ cán bộ một cửa của cơ quan mới làm được việc này."))
+
+
+def counter_create_dossier(*, actor, agency, procedure, applicant: dict[str, str],
+                           form_data: dict[str, Any] | None = None,
+                           result_delivery: str = "counter",
+                           ip_address: str | None = None) -> Dossier:
+    """Register a walk-in citizen's paper dossier as received (channel 1)."""
+    _require_counter(actor, agency.pk)
+    if not procedure.agencies.filter(pk=agency.pk).exists():
+        raise TransitionError(_("Cơ quan này không giải quyết thủ tục đã chọn."))
+    if not applicant.get("name", "").strip():
+        raise TransitionError(_("Vui lòng nhập họ tên người nộp."))
+    now = timezone.now()
+    with transaction.atomic():
+        code = allocate_code(agency=agency, moment=now)
+        dossier = Dossier.objects.create(
+            code=code, procedure=procedure, agency=agency, channel=Channel.COUNTER,
+            status=S.RECEIVED, applicant_name=applicant["name"].strip(),
+            applicant_id_number=applicant.get("id_number", ""),
+            applicant_phone=applicant.get("phone", ""),
+            applicant_email=applicant.get("email", ""),
+            applicant_address=applicant.get("address", ""), form_data=form_data or {},
+            result_delivery=result_delivery, submitted_at=now, received_at=now,
+            received_by=actor, idempotency_key=uuid.uuid4(),
+            due_at=deadlines.compute_due_at(procedure=procedure, received_at=now),
+            fee_total=sum(procedure.fees.values_list("amount", flat=True)),
+            search_text=search_text(f"{code} {applicant['name']}"),
+        )
+        event = DossierEvent.objects.create(dossier=dossier, actor=actor, action="receive",
+                                            from_status=None, to_status=S.RECEIVED,
+                                            data={"channel": Channel.COUNTER})
+        audit_log(action="dossier.counter_create", actor=actor, target=dossier,
+                  data={"code": code}, ip_address=ip_address)
+        from dichvucong.processing.effects import schedule_effects
+
+        schedule_effects(dossier=dossier, event=event)
+    return dossier
+
+
+def needs_counter_checks(dossier: Dossier) -> bool:
+    """Tell whether originals must be compared at the counter before handing over."""
+    return (dossier.channel != Channel.COUNTER
+            and dossier.procedure.online_level == OnlineLevel.PARTIAL)
+
+
+def fee_collected(dossier: Dossier) -> int:
+    """Return the amount collected at the counter for a dossier."""
+    return dossier.counter_payments.aggregate(total=Sum("amount"))["total"] or 0
+
+
+def fee_settled(dossier: Dossier) -> bool:
+    """Tell whether the dossier's fees are paid (at the counter or through payments)."""
+    if dossier.fee_total <= 0 or fee_collected(dossier) >= dossier.fee_total:
+        return True
+    return dossier.events.filter(action="payment_paid").exists()
+
+
+def check_ready_to_hand_over(dossier: Dossier) -> None:
+    """Refuse to hand over a partly online result before originals and fees are checked."""
+    if not needs_counter_checks(dossier):
+        return
+    if dossier.originals_checked_at is None:
+        raise TransitionError(_("Cần đối chiếu bản gốc trước khi trả kết quả."))
+    if not fee_settled(dossier):
+        raise TransitionError(_("Cần thu đủ phí, lệ phí trước khi trả kết quả."))
+
+
+def record_originals_checked(*, dossier: Dossier, actor, note: str = "",
+                             ip_address: str | None = None) -> Dossier:
+    """Record that the officer compared the originals with the uploaded copies."""
+    _require_counter(actor, dossier.agency_id)
+    with transaction.atomic():
+        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        locked.originals_checked_at = timezone.now()
+        locked.save(update_fields=["originals_checked_at", "updated_at"])
+        DossierEvent.objects.create(dossier=locked, actor=actor, action="originals_checked",
+                                    note=note, is_public=False)
+        audit_log(action="dossier.originals_checked", actor=actor, target=locked,
+                  ip_address=ip_address)
+    return locked
+
+
+def record_counter_payment(*, dossier: Dossier, actor, amount: int, method: str,
+                           receipt_number: str, ip_address: str | None = None
+                           ) -> CounterPayment:
+    """Record a fee collected at the counter with its receipt number."""
+    _require_counter(actor, dossier.agency_id)
+    if amount <= 0 or not receipt_number.strip():
+        raise TransitionError(_("Vui lòng nhập số tiền và số biên lai."))
+    with transaction.atomic():
+        payment = CounterPayment.objects.create(
+            dossier=dossier, amount=amount, method=method,
+            receipt_number=receipt_number.strip(), collected_by=actor)
+        DossierEvent.objects.create(
+            dossier=dossier, actor=actor, action="counter_payment", is_public=True,
+            note=_("Thu %(amount)s đồng, biên lai số %(number)s")
+            % {"amount": f"{amount:,}".replace(",", "."), "number": payment.receipt_number},
+            data={"amount": amount, "method": method, "receipt_number": payment.receipt_number})
+        audit_log(action="dossier.counter_payment", actor=actor, target=dossier,
+                  data={"amount": amount, "method": method,
+                        "receipt_number": payment.receipt_number}, ip_address=ip_address)
+    return payment

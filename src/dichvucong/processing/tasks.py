@@ -1,0 +1,26 @@
+"""Background tasks of the back office; each takes ids, reloads and is safe to retry."""
+
+from django_tasks import task
+
+
+@task()
+def notify_task(dossier_id: int, event_code: str, event_id: int | None = None) -> str:
+    """Send the citizen the message for one dossier event."""
+    from dichvucong.dossiers.models import Dossier, DossierEvent
+    from dichvucong.processing.notify import notify_dossier_event
+
+    dossier = Dossier.objects.select_related("agency", "procedure").filter(pk=dossier_id).first()
+    if dossier is None:
+        return "missing"
+    event = DossierEvent.objects.filter(pk=event_id).first() if event_id else None
+    sent = notify_dossier_event(dossier=dossier, event_code=event_code, event=event)
+    return "sent" if sent else "no-contact"
+
+
+@task()
+def render_slip_task(dossier_id: int, slip: str, event_id: int | None = None) -> str:
+    """Render one official slip as a PDF and store it with the dossier."""
+    from dichvucong.processing.slips import store_slip
+
+    attachment = store_slip(dossier_id=dossier_id, slip=slip, event_id=event_id)
+    return "stored" if attachment else "skipped"

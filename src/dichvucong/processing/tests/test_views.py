@@ -1,0 +1,123 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from dichvucong.core.models import AuditLog
+from dichvucong.dossiers.models import Attachment, AttachmentKind
+from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.processing.services import dossier_transition
+from dichvucong.processing.tests.factories import make_dossier, make_team
+
+pytestmark = pytest.mark.django_db
+
+
+def _attach(dossier, name="cccd.jpg", content_type="image/jpeg", blurry=False):
+    attachment = Attachment(dossier=dossier, kind=AttachmentKind.APPLICATION,
+                            original_name=name, content_type=content_type,
+                            extension=".jpg", size=3, sha256="0" * 64, is_blurry=blurry)
+    attachment.file.save(name, SimpleUploadedFile(name, b"abc"), save=False)
+    attachment.save()
+    return attachment
+
+
+def test_officer_of_another_agency_gets_404_for_the_dossier_and_its_files(client):
+    team, other = make_team(), make_team()
+    dossier = make_dossier(agency=team["agency"])
+    attachment = _attach(dossier)
+    client.force_login(other["counter"])
+    assert client.get(reverse("processing:dossier", args=[dossier.pk])).status_code == 404
+    url = reverse("processing:attachment", args=[dossier.pk, attachment.pk])
+    assert client.get(url).status_code == 404
+    response = client.post(reverse("processing:transition", args=[dossier.pk]),
+                           {"to": S.RECEIVED, "expected_status": S.NEW})
+    assert response.status_code == 404
+    dossier.refresh_from_db()
+    assert dossier.status == S.NEW
+
+
+def test_citizen_cannot_open_the_workspace(client):
+    dossier = make_dossier()
+    client.force_login(dossier.applicant)
+    assert client.get(reverse("processing:inbox")).status_code == 403
+    assert client.get(reverse("processing:dossier", args=[dossier.pk])).status_code == 403
+
+
+def test_dossier_page_shows_files_history_and_only_allowed_buttons(client):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    attachment = _attach(dossier, blurry=True)
+    client.force_login(team["counter"])
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "Tiếp nhận hồ sơ" in page and "Từ chối tiếp nhận" in page
+    assert "Phê duyệt kết quả" not in page
+    assert reverse("processing:attachment", args=[dossier.pk, attachment.pk]) in page
+    assert "Ảnh có thể chưa rõ nét" in page
+    assert "Hàm Thắng" in page  # form data
+    client.force_login(team["specialist"])
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "Tiếp nhận hồ sơ" not in page
+
+
+def test_officer_opens_an_image_inline(client):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    attachment = _attach(dossier)
+    client.force_login(team["specialist"])
+    response = client.get(reverse("processing:attachment", args=[dossier.pk, attachment.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert b"".join(response.streaming_content) == b"abc"
+
+
+def test_receiving_through_the_page_moves_the_dossier_and_is_audited(client):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    client.force_login(team["counter"])
+    response = client.post(reverse("processing:transition", args=[dossier.pk]),
+                           {"to": S.RECEIVED, "expected_status": S.NEW, "note": ""})
+    assert response.status_code == 302
+    dossier.refresh_from_db()
+    assert dossier.status == S.RECEIVED
+    assert AuditLog.objects.filter(action="dossier.receive", actor=team["counter"]).exists()
+
+
+def test_a_move_outside_the_table_gets_a_clear_409(client):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    client.force_login(team["counter"])
+    response = client.post(reverse("processing:transition", args=[dossier.pk]),
+                           {"to": S.RETURNED, "expected_status": S.NEW})
+    assert response.status_code == 409
+    assert "Không thể chuyển hồ sơ" in response.content.decode()
+
+
+def test_refusal_without_reason_is_a_400_and_keeps_the_dossier(client):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    client.force_login(team["counter"])
+    response = client.post(reverse("processing:transition", args=[dossier.pk]),
+                           {"to": S.NOT_RECEIVED, "expected_status": S.NEW, "note": ""})
+    assert response.status_code == 400
+    assert "Vui lòng nhập lý do" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == S.NEW
+
+
+def test_second_officer_acting_on_the_same_page_sees_a_conflict_message(client):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
+    client.force_login(team["counter"])
+    response = client.post(reverse("processing:transition", args=[dossier.pk]),
+                           {"to": S.NOT_RECEIVED, "expected_status": S.NEW, "note": "Thiếu"})
+    assert response.status_code == 409
+    assert "người khác cập nhật" in response.content.decode()
+
+
+def test_garbage_action_input_is_a_400_not_a_500(client):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    client.force_login(team["counter"])
+    response = client.post(reverse("processing:transition", args=[dossier.pk]),
+                           {"to": "abc", "expected_status": "99"})
+    assert response.status_code == 400

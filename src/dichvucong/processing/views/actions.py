@@ -1,0 +1,138 @@
+"""Officer actions (POST only): status moves, results, apologies, counter work."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from dichvucong.catalog.models import Agency
+from dichvucong.core.audit import client_ip
+from dichvucong.processing import services
+from dichvucong.processing.forms import (
+    ActionForm,
+    ApologyForm,
+    CounterDossierForm,
+    CounterPaymentForm,
+    ResultUploadForm,
+)
+from dichvucong.processing.machine import TransitionError
+from dichvucong.processing.models import StaffRoleKind
+from dichvucong.processing.views.common import action_error, officer_required, scoped_dossier
+
+
+def _bad_form(request, dossier, form):
+    errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
+    return render(request, "processing/action_error.html",
+                  {"dossier": dossier, "message": _("Dữ liệu chưa hợp lệ: %(e)s") % {"e": errors}},
+                  status=400)
+
+
+@require_POST
+@officer_required
+def transition_view(request, pk: int):
+    dossier = scoped_dossier(request, pk)
+    form = ActionForm(request.POST)
+    if not form.is_valid():
+        return _bad_form(request, dossier, form)
+    try:
+        services.dossier_transition(
+            dossier=dossier, to=form.cleaned_data["to"], actor=request.user,
+            note=form.cleaned_data["note"], data=form.transition_data(),
+            expected_status=form.cleaned_data["expected_status"],
+            ip_address=client_ip(request))
+    except TransitionError as exc:
+        return action_error(request, dossier, exc)
+    messages.success(request, _("Đã cập nhật hồ sơ %(code)s.") % {"code": dossier.code})
+    return redirect("processing:dossier", pk=dossier.pk)
+
+
+@require_POST
+@officer_required
+def result_upload_view(request, pk: int):
+    dossier = scoped_dossier(request, pk)
+    form = ResultUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _bad_form(request, dossier, form)
+    try:
+        services.add_result_file(dossier=dossier, actor=request.user,
+                                 upload=form.cleaned_data["file"], ip_address=client_ip(request))
+    except TransitionError as exc:
+        return action_error(request, dossier, exc)
+    messages.success(request, _("Đã tải lên văn bản kết quả."))
+    return redirect("processing:dossier", pk=dossier.pk)
+
+
+@require_POST
+@officer_required
+def apology_view(request, pk: int):
+    dossier = scoped_dossier(request, pk)
+    form = ApologyForm(request.POST)
+    if not form.is_valid():
+        return _bad_form(request, dossier, form)
+    try:
+        services.extend_deadline(dossier=dossier, actor=request.user,
+                                 new_due_at=form.cleaned_data["new_due_at"],
+                                 reason=form.cleaned_data["reason"],
+                                 ip_address=client_ip(request))
+    except TransitionError as exc:
+        return action_error(request, dossier, exc)
+    messages.success(request, _("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả."))
+    return redirect("processing:dossier", pk=dossier.pk)
+
+
+@require_POST
+@officer_required
+def originals_view(request, pk: int):
+    dossier = scoped_dossier(request, pk)
+    try:
+        services.record_originals_checked(dossier=dossier, actor=request.user,
+                                          ip_address=client_ip(request))
+    except TransitionError as exc:
+        return action_error(request, dossier, exc)
+    messages.success(request, _("Đã ghi nhận đối chiếu bản gốc."))
+    return redirect("processing:dossier", pk=dossier.pk)
+
+
+@require_POST
+@officer_required
+def counter_payment_view(request, pk: int):
+    dossier = scoped_dossier(request, pk)
+    form = CounterPaymentForm(request.POST)
+    if not form.is_valid():
+        return _bad_form(request, dossier, form)
+    try:
+        services.record_counter_payment(dossier=dossier, actor=request.user,
+                                        ip_address=client_ip(request), **form.cleaned_data)
+    except TransitionError as exc:
+        return action_error(request, dossier, exc)
+    messages.success(request, _("Đã ghi nhận thu phí tại quầy."))
+    return redirect("processing:dossier", pk=dossier.pk)
+
+
+@officer_required
+def counter_create_view(request):
+    agencies = Agency.objects.filter(staff_roles__user=request.user,
+                                     staff_roles__role=StaffRoleKind.COUNTER).order_by("pk")
+    wanted = request.GET.get("co_quan", "")
+    agency = (agencies.filter(pk=int(wanted)) if wanted.isdigit() else agencies).first()
+    if agency is None:
+        raise Http404
+    form = CounterDossierForm(request.POST or None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            dossier = services.counter_create_dossier(
+                actor=request.user, agency=agency, procedure=data["procedure"],
+                applicant={k: data[k] for k in ("name", "id_number", "phone", "email",
+                                                "address")},
+                form_data={"noi_dung": data["note"]} if data["note"] else {},
+                result_delivery=data["result_delivery"], ip_address=client_ip(request))
+        except TransitionError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s.") % {"code": dossier.code})
+            return redirect("processing:dossier", pk=dossier.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "processing/counter_create.html",
+                  {"form": form, "agency": agency}, status=status)

@@ -1,0 +1,39 @@
+"""Shared helpers of the officer pages: access and dossier lookup scoped to the agency."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from dichvucong.dossiers.models import Dossier
+from dichvucong.processing.machine import TransitionError
+from dichvucong.processing.selectors import staff_agency_ids, staff_dossiers
+
+
+def officer_required(view):
+    """Let only users holding a staff role in some agency in."""
+
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not staff_agency_ids(request.user):
+            raise PermissionDenied(_("Trang này chỉ dành cho cán bộ."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def scoped_dossier(request, pk: int) -> Dossier:
+    """Return a dossier of the officer's agencies, or 404 (never reveal others' dossiers)."""
+    return get_object_or_404(
+        staff_dossiers(request.user).select_related("procedure", "procedure__field", "agency",
+                                                    "assignee", "received_by", "applicant"),
+        pk=pk)
+
+
+def action_error(request, dossier: Dossier, exc: TransitionError):
+    """Render a refused action with its message and the right 4xx status."""
+    return render(request, "processing/action_error.html",
+                  {"dossier": dossier, "message": str(exc)}, status=exc.status_code)

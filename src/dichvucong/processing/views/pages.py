@@ -1,0 +1,122 @@
+"""Read pages: the inbox, the dossier page, its files and the tracking log."""
+
+import datetime as dt
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from dichvucong.catalog.models import Agency
+from dichvucong.dossiers.models import Attachment
+from dichvucong.processing import inbox
+from dichvucong.processing.deadlines import deadline_mark, due_soon_threshold
+from dichvucong.processing.forms import (
+    ActionForm,
+    ApologyForm,
+    CounterPaymentForm,
+    InboxFilterForm,
+    ResultUploadForm,
+)
+from dichvucong.processing.machine import transitions_from
+from dichvucong.processing.selectors import actor_roles, specialists_of, staff_agency_ids
+from dichvucong.processing.services.counter import fee_collected, needs_counter_checks
+from dichvucong.processing.services.work import needs_apology
+from dichvucong.processing.slips import tracking
+from dichvucong.processing.views.common import officer_required, scoped_dossier
+
+INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp", "image/gif"}
+
+
+@officer_required
+def inbox_view(request):
+    agency_ids = staff_agency_ids(request.user)
+    tab = inbox.TABS_BY_SLUG.get(request.GET.get("tab", ""), inbox.TABS[0])
+    form = InboxFilterForm(request.GET or None, agency_ids=agency_ids)
+    filters = form.to_filters()
+    now = timezone.now()
+    soon = due_soon_threshold(now)
+    rows, next_cursor = inbox.inbox_page(agency_ids=agency_ids, tab=tab, filters=filters,
+                                         cursor=request.GET.get("sau", ""), now=now)
+    for row in rows:
+        row.mark = deadline_mark(row, now, soon)
+    query = request.GET.copy()
+    query.pop("sau", None)
+    query.pop("tab", None)
+    counts = inbox.cached_tab_counts(agency_ids, now, soon)
+    return render(request, "processing/inbox.html", {
+        "tabs": [(t, counts[t.slug]) for t in inbox.TABS], "tab": tab, "form": form,
+        "rows": rows, "next_cursor": next_cursor, "filter_query": query.urlencode(),
+        "is_first_page": not request.GET.get("sau"), "selected": {
+            "procedure": filters.procedure_id, "field": filters.field_id,
+            "channel": filters.channel, "date_from": filters.date_from,
+            "date_to": filters.date_to},
+        **form.choice_lists(),
+    })
+
+
+@officer_required
+def dossier_view(request, pk: int):
+    dossier = scoped_dossier(request, pk)
+    roles = actor_roles(request.user, dossier)
+    roles.discard("applicant")
+    attachments = list(dossier.attachments.select_related("required_document"))
+    now = timezone.now()
+    return render(request, "processing/dossier.html", {
+        "dossier": dossier, "roles": roles,
+        "transitions": transitions_from(dossier.status, roles),
+        "attachments": attachments,
+        "events": dossier.events.select_related("actor").order_by("created_at", "id"),
+        "mark": deadline_mark(dossier, now, due_soon_threshold(now)),
+        "specialists": specialists_of(dossier.agency_id),
+        "action_form": ActionForm(), "result_form": ResultUploadForm(),
+        "apology_form": ApologyForm(), "payment_form": CounterPaymentForm(),
+        "can_apologise": needs_apology(dossier, now) and roles & {"specialist", "leader"},
+        "can_upload_result": dossier.status == 4 and roles & {"specialist", "leader"},
+        "counter_checks": needs_counter_checks(dossier) and "counter" in roles,
+        "fee_collected": fee_collected(dossier),
+        "form_items": sorted(dossier.form_data.items()) if isinstance(dossier.form_data, dict)
+        else [],
+    })
+
+
+@officer_required
+def attachment_view(request, pk: int, attachment_pk: int):
+    dossier = scoped_dossier(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, dossier=dossier)
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404 from exc
+    inline = attachment.content_type in INLINE_TYPES
+    response = FileResponse(handle, content_type=attachment.content_type,
+                            as_attachment=not inline, filename=attachment.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@officer_required
+def tracking_log_view(request):
+    agency_ids = staff_agency_ids(request.user)
+    agency = get_object_or_404(Agency, pk=request.GET.get("co_quan") or min(agency_ids),
+                               id__in=agency_ids)
+    today = timezone.localdate()
+    start = _date_param(request.GET.get("tu_ngay"), today.replace(day=1))
+    end = _date_param(request.GET.get("den_ngay"), today)
+    dossiers = (agency.dossiers.filter(status__gt=0, submitted_at__date__gte=start,
+                                       submitted_at__date__lte=end)
+                .select_related("procedure").order_by("submitted_at", "id"))
+    content = tracking.build_log(agency=agency, start=start, end=end, dossiers=dossiers)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="so-theo-doi-{start:%Y%m%d}.pdf"'
+    return response
+
+
+def _date_param(value: str | None, default: dt.date) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value) if value else default
+    except ValueError:
+        return default
+
+

@@ -1,0 +1,155 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from dichvucong.accounts.tests.factories import make_citizen
+from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.tracking.tests.factories import PDF, make_attachment, make_dossier, make_event
+
+pytestmark = pytest.mark.django_db
+S = DossierStatus
+
+
+@pytest.fixture
+def owner():
+    return make_citizen()
+
+
+@pytest.fixture
+def dossier(owner):
+    d = make_dossier(applicant=owner, status=S.PROCESSING)
+    make_event(d, action="submit", to_status=S.NEW)
+    make_event(d, to_status=S.RECEIVED, note="Đã nhận đủ giấy tờ")
+    make_event(d, action="internal", note="Ý kiến nội bộ", is_public=False)
+    return d
+
+
+def _url(name, dossier, **kwargs):
+    return reverse(f"tracking:{name}", kwargs={"ref": dossier.code, **kwargs})
+
+
+def test_list_shows_my_dossiers_with_what_needs_me_and_not_others(client, owner):
+    mine = [make_dossier(applicant=owner, status=s)
+            for s in (S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED, S.RETURNED, S.PROCESSING)]
+    make_dossier(applicant=owner, status=S.DRAFT, code=None)
+    theirs = make_dossier(status=S.PROCESSING)
+    client.force_login(owner)
+    page = client.get("/ho-so-cua-toi/").content.decode()
+    for d in mine:
+        assert d.code in page
+    assert theirs.code not in page
+    assert "Cần bổ sung giấy tờ" in page
+    assert "Cần nộp phí, lệ phí" in page
+    assert "Chờ đánh giá" in page
+    assert "Bạn có 1 hồ sơ đang soạn." in page
+    assert "/ho-so-dang-soan/" in page
+
+
+def test_detail_shows_timeline_with_notes_form_data_and_documents(client, owner, dossier):
+    slip = make_attachment(dossier, kind=AttachmentKind.SLIP, name="phieu-tiep-nhan.pdf")
+    make_attachment(dossier, kind=AttachmentKind.APPLICATION, name="cccd.pdf")
+    client.force_login(owner)
+    page = client.get(_url("my_dossier", dossier)).content.decode()
+    assert "Nộp hồ sơ trực tuyến" in page
+    assert "Đã nhận đủ giấy tờ" in page
+    assert "Ý kiến nội bộ" not in page
+    assert "Thôn 1, xã Thử Nghiệm" in page
+    assert "phieu-tiep-nhan.pdf" in page and "cccd.pdf" in page
+    assert _url("my_file", dossier, attachment_id=slip.pk) in page
+    assert reverse("tracking:qr", kwargs={"code": dossier.code}) in page
+    assert "Rút hồ sơ" in page
+
+
+def test_owner_downloads_a_slip_as_an_attachment_never_inline(client, owner, dossier):
+    slip = make_attachment(dossier, name="phiếu tiếp nhận.pdf")
+    client.force_login(owner)
+    response = client.get(_url("my_file", dossier, attachment_id=slip.pk))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PDF
+
+
+def test_another_citizen_gets_404_on_my_dossier_files_qr_and_actions(client, dossier):
+    slip = make_attachment(dossier)
+    client.force_login(make_citizen())
+    assert client.get(_url("my_dossier", dossier)).status_code == 404
+    assert client.get(f"/ho-so-cua-toi/{dossier.pk}/").status_code == 404
+    assert client.get(_url("my_file", dossier, attachment_id=slip.pk)).status_code == 404
+    assert client.get(reverse("tracking:qr", kwargs={"code": dossier.code})).status_code == 404
+    assert client.post(_url("withdraw", dossier), {"reason": "x"}).status_code == 404
+    assert client.post(_url("rate", dossier), {"overall": 5}).status_code == 404
+
+
+def test_a_file_of_another_dossier_is_404_even_under_my_code(client, owner, dossier):
+    foreign = make_attachment(make_dossier())
+    client.force_login(owner)
+    assert client.get(_url("my_file", dossier, attachment_id=foreign.pk)).status_code == 404
+
+
+def test_withdraw_with_a_reason_moves_to_status_7(client, owner, dossier, transition):
+    client.force_login(owner)
+    response = client.post(_url("withdraw", dossier), {"reason": "Tôi nộp nhầm thủ tục"},
+                           follow=True)
+    dossier.refresh_from_db()
+    assert dossier.status == S.WITHDRAWN
+    assert "Đã gửi yêu cầu rút hồ sơ." in response.content.decode()
+    assert dossier.events.filter(to_status=S.WITHDRAWN, note="Tôi nộp nhầm thủ tục").exists()
+
+
+def test_withdraw_needs_a_reason_and_an_open_dossier(client, owner, dossier, transition):
+    client.force_login(owner)
+    response = client.post(_url("withdraw", dossier), {"reason": "  "}, follow=True)
+    assert "Vui lòng nêu lý do rút hồ sơ." in response.content.decode()
+    done = make_dossier(applicant=owner, status=S.RETURNED)
+    response = client.post(_url("withdraw", done), {"reason": "muộn"}, follow=True)
+    assert "không thể rút" in response.content.decode()
+    dossier.refresh_from_db()
+    done.refresh_from_db()
+    assert (dossier.status, done.status) == (S.PROCESSING, S.RETURNED)
+
+
+def test_supplement_attaches_files_and_resubmits(client, owner, transition):
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    doc = d.procedure.required_documents.create(name="Bản sao giấy khai sinh")
+    make_event(d, from_status=S.PROCESSING, to_status=S.SUPPLEMENT_REQUESTED,
+               note="Thiếu bản sao giấy khai sinh", data={"required_document_ids": [doc.pk]})
+    client.force_login(owner)
+    page = client.get(_url("my_dossier", d)).content.decode()
+    assert "Thiếu bản sao giấy khai sinh" in page and "Bản sao giấy khai sinh" in page
+    upload = SimpleUploadedFile("khai-sinh.pdf", PDF, content_type="application/pdf")
+    client.post(_url("supplement", d), {f"doc_{doc.pk}": upload})
+    d.refresh_from_db()
+    assert d.status == S.PROCESSING
+    added = d.attachments.get(kind=AttachmentKind.SUPPLEMENT)
+    assert (added.original_name, added.required_document_id) == ("khai-sinh.pdf", doc.pk)
+
+
+def test_supplement_refuses_a_file_that_is_not_what_it_claims(client, owner, transition):
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    client.force_login(owner)
+    fake = SimpleUploadedFile("anh.pdf", b"<html>not a pdf</html>", content_type="application/pdf")
+    response = client.post(_url("supplement", d), {"other": fake}, follow=True)
+    assert "không đúng định dạng" in response.content.decode()
+    d.refresh_from_db()
+    assert d.status == S.SUPPLEMENT_REQUESTED and not d.attachments.exists()
+
+
+def test_pay_action_is_offered_when_payment_is_requested(client, owner):
+    d = make_dossier(applicant=owner, status=S.PAYMENT_REQUESTED)
+    client.force_login(owner)
+    page = client.get(_url("my_dossier", d)).content.decode()
+    assert "Nộp phí, lệ phí" in page
+
+
+def test_unknown_reference_is_404_not_500(client, owner):
+    client.force_login(owner)
+    assert client.get("/ho-so-cua-toi/" + "x" * 5000 + "/").status_code == 404
+    assert client.get("/ho-so-cua-toi/99999999999999999999/").status_code == 404
+
+
+def test_pages_need_login(client, settings, dossier):
+    settings.LOGIN_URL = "/dang-nhap/"
+    assert client.get("/ho-so-cua-toi/").status_code == 302
+    assert client.get(_url("my_dossier", dossier)).status_code == 302
+    assert Dossier.objects.count() == 1

@@ -1,0 +1,98 @@
+"""Public lookup by dossier code and a second factor (or the receipt's signed token)."""
+
+import re
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from dichvucong.core.audit import client_ip
+from dichvucong.tracking import lookup as lk
+from dichvucong.tracking import pagecache
+from dichvucong.tracking.forms import LookupForm
+from dichvucong.tracking.selectors import current_step, public_timeline
+
+NEUTRAL = _("Không tìm thấy hồ sơ khớp với thông tin đã nhập. "
+            "Vui lòng kiểm tra lại mã hồ sơ và 4 số cuối.")
+LIMITED = _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.")
+CSRF_VALUE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _mask_name(name: str) -> str:
+    """Show the first word and initials only: enough to recognise, not to identify."""
+    words = name.split()
+    if not words:
+        return ""
+    return " ".join([words[0], *(w[0] + "." for w in words[1:])])
+
+
+def _page_cache_key(request: HttpRequest, code: str | None, token_ok: bool) -> str | None:
+    """Return the page cache key when the QR view may be shared between anonymous visitors."""
+    anonymous = (settings.SESSION_COOKIE_NAME not in request.COOKIES
+                 and "messages" not in request.COOKIES)
+    if request.method == "POST" or not token_ok or not anonymous:
+        return None
+    return lk.page_key(code, get_language())
+
+
+def _serve_cached(request: HttpRequest, entry: tuple[bytes, bytes | None]) -> HttpResponse:
+    """Send a cached public view with this visitor's own CSRF token in its forms."""
+    body, rendered_token = entry
+    if rendered_token:
+        body = body.replace(rendered_token, get_token(request).encode())
+    return HttpResponse(body, content_type="text/html; charset=utf-8")
+
+
+def _store(key: str, response: HttpResponse) -> None:
+    match = CSRF_VALUE.search(response.content)
+    pagecache.put(key, (response.content, match.group(1) if match else None))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def lookup(request: HttpRequest) -> HttpResponse:
+    """Show the lookup form, and the dossier's public view when code and factor match."""
+    response = _lookup(request)
+    # Answers name a dossier and carry a CSRF token: never kept by browsers or proxies.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _lookup(request: HttpRequest) -> HttpResponse:
+    source = request.POST if request.method == "POST" else request.GET
+    raw_code = source.get("ma", "")[: lk.MAX_INPUT]
+    token = source.get("t", "")[: lk.MAX_INPUT + 1]
+    code = lk.normalise_code(raw_code)
+    if request.method != "POST" and not token:
+        form = LookupForm(initial={"ma": code or raw_code.strip()})
+        return render(request, "tracking/lookup.html", {"form": form})
+    token_ok = code is not None and lk.token_matches(code, token)
+    page_key = _page_cache_key(request, code, token_ok)
+    # A valid signed token cannot be guessed, so its view skips the limit and may be cached.
+    cached = pagecache.get(page_key) if page_key else None
+    if cached is not None:
+        return _serve_cached(request, cached)
+    ip = client_ip(request)
+    context = {"form": LookupForm(initial={"ma": code or raw_code.strip(), "t": token})}
+    if not token_ok and lk.is_blocked(cache.get(lk.rate_key(ip))):
+        context["error"] = LIMITED
+        return render(request, "tracking/lookup.html", context, status=429)
+    dossier = lk.find_for_lookup(code, factor=lk.normalise_factor(source.get("so")),
+                                 token=token)
+    if dossier is None:
+        lk.count_failure(ip)
+        context.update(error=NEUTRAL, form=LookupForm(initial={"ma": raw_code.strip()}))
+        return render(request, "tracking/lookup.html", context, status=400)
+    context.update(
+        dossier=dossier, step=current_step(dossier), masked_name=_mask_name(dossier.applicant_name),
+        timeline=public_timeline(dossier, with_notes=False),
+        is_owner=request.user.is_authenticated and dossier.applicant_id == request.user.pk,
+    )
+    response = render(request, "tracking/lookup.html", context)
+    if page_key:
+        _store(page_key, response)
+    return response

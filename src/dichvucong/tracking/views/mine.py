@@ -1,0 +1,178 @@
+"""The citizen's own dossiers: list, detail, files, QR, and the actions that need them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
+from dichvucong.tracking import integration, lookup, services
+from dichvucong.tracking.forms import RatingForm, WithdrawForm
+from dichvucong.tracking.models import Rating
+from dichvucong.tracking.selectors import (
+    WITHDRAWABLE,
+    current_step,
+    my_dossiers,
+    my_draft_count,
+    needs_me,
+    owned_dossier,
+    public_timeline,
+    supplement_request,
+)
+
+S = DossierStatus
+DOCUMENT_KINDS = (AttachmentKind.SLIP, AttachmentKind.RECEIPT, AttachmentKind.RESULT)
+
+
+def _owned_or_404(request: HttpRequest, ref: str) -> Dossier:
+    dossier = owned_dossier(request.user, ref)
+    if dossier is None:
+        raise Http404
+    return dossier
+
+
+@login_required
+@require_GET
+def my_dossier_list(request: HttpRequest) -> HttpResponse:
+    """List my submitted dossiers with what each needs from me."""
+    page = Paginator(my_dossiers(request.user), 20).get_page(request.GET.get("trang"))
+    rows = [{"dossier": d, "badges": needs_me(d, has_rating=d.has_rating)} for d in page]
+    return render(request, "tracking/my_list.html", {
+        "page": page, "rows": rows, "draft_count": my_draft_count(request.user),
+        "drafts_url": integration.drafts_url(),
+    })
+
+
+def _file_rows(dossier: Dossier, kinds) -> list[dict]:
+    rows = []
+    for attachment in dossier.attachments.filter(kind__in=kinds).select_related(
+            "required_document"):
+        url = integration.private_file_url(attachment) or _own_file_url(dossier, attachment)
+        rows.append({"attachment": attachment, "url": url})
+    return rows
+
+
+def _own_file_url(dossier: Dossier, attachment: Attachment) -> str:
+    from django.urls import reverse
+
+    return reverse("tracking:my_file", kwargs={"ref": dossier.code or dossier.pk,
+                                               "attachment_id": attachment.pk})
+
+
+def _requested_documents(dossier: Dossier):
+    request = supplement_request(dossier)
+    ids = (request.data or {}).get("required_document_ids") if request else None
+    docs = dossier.procedure.required_documents.all()
+    return docs.filter(pk__in=ids) if ids else docs
+
+
+@login_required
+@require_GET
+def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
+    """Show my dossier: status, timeline, form data, files, documents and my actions."""
+    dossier = _owned_or_404(request, ref)
+    rating = Rating.objects.filter(dossier=dossier).prefetch_related("scores__criterion").first()
+    return render(request, "tracking/my_detail.html", {
+        "dossier": dossier, "step": current_step(dossier),
+        "timeline": public_timeline(dossier, with_notes=True),
+        "form_items": sorted((dossier.form_data or {}).items()),
+        "my_files": _file_rows(dossier, (AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT)),
+        "documents": _file_rows(dossier, DOCUMENT_KINDS),
+        "badges": needs_me(dossier, has_rating=rating is not None), "rating": rating,
+        "can_withdraw": dossier.status in WITHDRAWABLE, "withdraw_form": WithdrawForm(),
+        "supplement_request": supplement_request(dossier)
+        if dossier.status == S.SUPPLEMENT_REQUESTED else None,
+        "requested_documents": _requested_documents(dossier)
+        if dossier.status == S.SUPPLEMENT_REQUESTED else [],
+        "pay_url": integration.payment_url(dossier) if dossier.status == S.PAYMENT_REQUESTED
+        else None,
+        "rating_form": RatingForm() if dossier.status == S.RETURNED and not rating else None,
+    })
+
+
+@login_required
+@require_GET
+def my_file(request: HttpRequest, ref: str, attachment_id: int) -> FileResponse:
+    """Send one of my dossier's files as a download, never rendered inline."""
+    dossier = _owned_or_404(request, ref)
+    attachment = dossier.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, OSError):
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
+                            content_type=attachment.content_type or "application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def my_qr(request: HttpRequest, code: str) -> HttpResponse:
+    """Serve the QR code of my dossier's lookup link as a PNG."""
+    dossier = _owned_or_404(request, code)
+    if not dossier.code:
+        raise Http404
+    response = HttpResponse(lookup.qr_png(dossier), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _run(request: HttpRequest, dossier: Dossier, action, success: str, **kwargs):
+    try:
+        action(dossier=dossier, user=request.user, **kwargs)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    except integration.TransitionUnavailable:
+        messages.error(request, _("Chức năng này tạm thời chưa sẵn sàng. Vui lòng thử lại sau."))
+    else:
+        messages.success(request, success)
+    return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
+
+
+@login_required
+@require_POST
+def my_withdraw(request: HttpRequest, ref: str) -> HttpResponse:
+    """Withdraw my dossier with a reason."""
+    dossier = _owned_or_404(request, ref)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vui lòng nêu lý do rút hồ sơ."))
+        return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
+    return _run(request, dossier, services.dossier_withdraw, _("Đã gửi yêu cầu rút hồ sơ."),
+                reason=form.cleaned_data["reason"])
+
+
+@login_required
+@require_POST
+def my_supplement(request: HttpRequest, ref: str) -> HttpResponse:
+    """Attach the requested documents and send my dossier back to processing."""
+    dossier = _owned_or_404(request, ref)
+    files = []
+    for document in _requested_documents(dossier):
+        files += [(document.pk, f) for f in request.FILES.getlist(f"doc_{document.pk}")]
+    files += [(None, f) for f in request.FILES.getlist("other")]
+    return _run(request, dossier, services.supplement_submit, _("Đã bổ sung hồ sơ."),
+                files=files[:20], note=request.POST.get("note", "")[:1000])
+
+
+@login_required
+@require_POST
+def my_rating(request: HttpRequest, ref: str) -> HttpResponse:
+    """Store my satisfaction rating of a returned dossier."""
+    dossier = _owned_or_404(request, ref)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vui lòng chọn điểm cho mọi tiêu chí."))
+        return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
+    return _run(request, dossier, services.rating_submit, _("Cảm ơn bạn đã đánh giá."),
+                overall=form.cleaned_data["overall"], scores=form.scores(),
+                comment=form.cleaned_data["comment"])

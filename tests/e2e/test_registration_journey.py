@@ -1,0 +1,67 @@
+"""A citizen registers by phone OTP in Chromium, reads the code in the demo outbox, logs in."""
+
+import re
+
+import pytest
+from django.contrib.sessions.models import Session
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "Ngay-moi-2026!"
+
+
+def _captcha_from_session(page) -> str:
+    """Read the answer the server keeps in the DB-backed session (the server still checks it)."""
+    cookie = next(c for c in page.context.cookies() if c["name"] == "sessionid")
+    return Session.objects.get(session_key=cookie["value"]).get_decoded()["captcha_answer"]
+
+
+def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server, artifacts_dir):
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="Đăng ký").click()
+    page.get_by_label("Công dân").check()
+    page.get_by_label("Thuê bao di động").check()
+    page.get_by_role("button", name="Tiếp tục").click()
+
+    page.get_by_label("Họ và tên").fill("Nguyễn Thị Lan")
+    page.get_by_label("Số định danh cá nhân (CCCD)").fill("060195001122")
+    page.get_by_label("Ngày sinh").fill("1995-03-08")
+    page.get_by_label("Số điện thoại di động").fill("0987 654 321")
+    page.get_by_label("Mã xác thực").fill(_captcha_from_session(page).lower())
+    page.get_by_role("button", name="Đăng ký").click()
+    page.get_by_text("Mã OTP gồm 6 chữ số đã được gửi đến số điện thoại 0987 654 321").wait_for()
+
+    outbox = page.context.new_page()
+    outbox.goto(f"{live_server.url}/dev/sms/")
+    row = outbox.locator("tr", has_text="+84987654321").first
+    code = re.search(r"\b(\d{6})\b", row.locator(".sms-text").inner_text()).group(1)
+    outbox.close()
+
+    page.get_by_label("Mã OTP").fill(code)
+    page.get_by_role("button", name="Xác nhận").click()
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng ký").click()
+
+    page.get_by_text("Tạo tài khoản thành công").wait_for()
+    assert page.url.endswith("/dang-nhap/")
+    page.get_by_label("Số định danh cá nhân hoặc số điện thoại").fill("0987654321")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+    page.wait_for_url(re.compile(r"/tai-khoan/$"))
+    level = page.locator(".verification-level")
+    assert level.inner_text() == "Trung bình"
+    assert page.get_by_text("Nguyễn Thị Lan").first.is_visible()
+
+    # The contact address: choosing a province fills the commune list (static/js/address.js).
+    page.get_by_label("Tỉnh/thành phố").select_option(label="Lâm Đồng")
+    commune = page.get_by_label("Xã/phường/đặc khu")
+    commune.locator("option:nth-child(2)").wait_for(state="attached")
+    commune.select_option(index=1)
+    chosen = commune.locator("option:checked").inner_text()
+    page.get_by_label("Số nhà, đường, thôn/xóm").fill("Số 5 Lê Lợi")
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_text("Đã lưu thông tin liên hệ.").wait_for()
+    assert chosen in page.get_by_text("Địa chỉ hiện tại").inner_text()
+    page.screenshot(path=str(artifacts_dir / "registration-profile.png"), full_page=True)
