@@ -138,7 +138,7 @@ def test_search_runs_through_the_database_index(catalog, django_assert_num_queri
             cursor.execute("SELECT name FROM sqlite_master WHERE name = 'catalog_procedure_fts'")
         else:
             cursor.execute("SELECT indexname FROM pg_indexes "
-                           "WHERE indexname = 'catalog_procedure_search_gin'")
+                           "WHERE indexname = 'catalog_procedure_search_doc_gin'")
         assert cursor.fetchone() is not None
     sql = procedure_search(query="khai sinh")._from
     assert ("MATCH" in sql) if connection.vendor == "sqlite" else ("@@" in sql)
