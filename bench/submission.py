@@ -237,8 +237,8 @@ def main() -> None:
         sizes = {n: round((workdir / n).stat().st_size / 1e6, 2) for n in (*PHOTOS, PDF)}
         single = run_worker("single", workdir, "--runs", str(args.runs))
         single["median_ms"] = round(statistics.median(single["times_ms"]), 1)
-        report = {"files_mb": sizes, "single": single,
-                  "concurrent": concurrent(workdir, args.concurrent)}
+        report = {"files_mb": sizes, "single": single, "load_average": os.getloadavg()[0],
+                  "concurrent": concurrent(workdir, args.concurrent) if args.concurrent else None}
     print(json.dumps(report, indent=2, ensure_ascii=False))
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)

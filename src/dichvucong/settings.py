@@ -126,6 +126,8 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env_str("TASKS_BACKEND", "databas
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
+# Who counts as an officer (lands on the workspace after login): dotted paths to f(user).
+OFFICER_PREDICATES = ["dichvucong.processing.selectors.is_officer"]
 LOGIN_REDIRECT_URL = "catalog:home"
 LOGOUT_REDIRECT_URL = "catalog:home"
 PASSWORD_HASHERS = [

@@ -65,3 +65,64 @@ def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server,
     page.get_by_text("Đã lưu thông tin liên hệ.").wait_for()
     assert chosen in page.get_by_text("Địa chỉ hiện tại").inner_text()
     page.screenshot(path=str(artifacts_dir / "registration-profile.png"), full_page=True)
+
+
+def _register(page, live_server, *, method: str, person: dict) -> None:
+    """Fill steps 1–2 for a citizen with the given verification method, then the password."""
+    page.goto(f"{live_server.url}/dang-ky/")
+    page.get_by_label("Công dân").check()
+    page.get_by_label(method).check()
+    page.get_by_role("button", name="Tiếp tục").click()
+    for label, value in person.items():
+        page.get_by_label(label).fill(value)
+    page.get_by_label("Mã xác thực").fill(_captcha_from_session(page))
+    page.get_by_role("button", name="Đăng ký").click()
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng ký").click()
+    page.get_by_text("Tạo tài khoản thành công").wait_for()
+
+
+def _login(page, identifier: str, password: str = PASSWORD) -> None:
+    page.get_by_label("Số định danh cá nhân hoặc số điện thoại").fill(identifier)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Đăng nhập").click()
+
+
+def test_social_insurance_and_post_office_registrations_in_the_browser(browser, live_server):
+    from django.contrib.auth.models import Permission
+
+    from dichvucong.accounts.tests.factories import PASSWORD as STAFF_PASSWORD
+    from dichvucong.accounts.tests.factories import make_staff
+
+    citizen = browser.new_context(locale="vi-VN")
+    page = citizen.new_page()
+    _register(page, live_server, method="Mã số bảo hiểm xã hội", person={
+        "Họ và tên": "Lê Văn Hải", "Số định danh cá nhân (CCCD)": "060085004321",
+        "Ngày sinh": "1985-09-30", "Số điện thoại di động": "0912000222",
+        "Mã số bảo hiểm xã hội": "6021098765"})
+    _login(page, "060085004321")
+    page.wait_for_url(re.compile(r"/tai-khoan/$"))
+    assert page.locator(".verification-level").inner_text() == "Trung bình"
+    page.get_by_role("button", name="Đăng xuất").click()
+
+    _register(page, live_server, method="Bưu điện", person={
+        "Họ và tên": "Phạm Gia Bảo", "Số định danh cá nhân (CCCD)": "060302000777",
+        "Ngày sinh": "2002-01-15", "Số điện thoại di động": "0912000333"})
+    _login(page, "0912000333")
+    page.get_by_text("Chờ xác minh").wait_for()
+
+    clerk = make_staff(is_staff=True)
+    clerk.user_permissions.add(Permission.objects.get(codename="verify_identity"))
+    officer = browser.new_context(locale="vi-VN").new_page()
+    officer.goto(f"{live_server.url}/dang-nhap/?next=/can-bo/xac-minh/")
+    _login(officer, clerk.username, STAFF_PASSWORD)
+    officer.locator("tr", has_text="Phạm Gia Bảo").get_by_role(
+        "button", name="Đã kiểm tra giấy tờ").click()
+    officer.get_by_text("Đã xác minh tài khoản Phạm Gia Bảo.").wait_for()
+    officer.context.close()
+
+    page.reload()
+    assert page.locator(".verification-level").inner_text() == "Trung bình"
+    assert page.get_by_text("Đã xác minh").first.is_visible()
+    citizen.close()

@@ -70,6 +70,10 @@ def test_citizen_submits_online_replaces_a_blurred_photo_and_downloads_the_recei
     expect(blurred_block.get_by_text("Ảnh chưa rõ nét, vui lòng chụp lại")).to_be_visible()
     expect(page.locator(f"#giay-to-{id_card.pk} .attachment__preview")).to_be_visible()
     page.screenshot(path=str(artifacts_dir / "submission-blurred-warning.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
+    page.screenshot(path=str(artifacts_dir / "submission-files-390px.png"), full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     blurred_block.locator(".js-replace").set_input_files(_photo("cu-tru-ro.jpg"))
     expect(blurred_block.get_by_role("link", name="cu-tru-ro.jpg")).to_be_visible()
@@ -87,7 +91,7 @@ def test_citizen_submits_online_replaces_a_blurred_photo_and_downloads_the_recei
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile("Tải Giấy tiếp nhận")).click()
-    text = "".join(p.extract_text() for p in PdfReader(
-        io.BytesIO(Path(download_info.value.path()).read_bytes())).pages)
+    pdf_bytes = Path(download_info.value.path()).read_bytes()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes)).pages)
     assert code in text
     assert "Lê Thị Hoa" in text

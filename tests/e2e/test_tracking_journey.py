@@ -55,8 +55,9 @@ def test_owner_public_visitor_and_another_citizen(live_server, browser, page, lo
     assert download.value.suggested_filename == "ket-qua.pdf"
     page.screenshot(path=artifacts_dir / "tracking-owner.png", full_page=True)
 
-    # An anonymous visitor: a wrong factor is refused, the right one shows the limited view.
-    visitor = browser.new_context(locale="vi-VN").new_page()
+    # An anonymous visitor on a phone: a wrong factor is refused, the right one shows the
+    # limited view.
+    visitor = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
     visitor.goto(f"{live_server.url}/tra-cuu/")
     visitor.get_by_label("Mã hồ sơ").fill(dossier.code)
     visitor.get_by_label("4 số cuối").fill("1111")
@@ -68,6 +69,7 @@ def test_owner_public_visitor_and_another_citizen(live_server, browser, page, lo
     assert dossier.procedure.name in view and "Đã trả kết quả" in view
     assert "Phạm T. T. D." in view
     assert "hẹn trả đúng hạn" not in view and "ket-qua.pdf" not in view
+    assert visitor.evaluate("document.documentElement.scrollWidth") <= 390  # reads on a phone
     visitor.screenshot(path=artifacts_dir / "tracking-public.png", full_page=True)
     visitor.context.close()
 
@@ -76,6 +78,8 @@ def test_owner_public_visitor_and_another_citizen(live_server, browser, page, lo
     login_browser(other, make_citizen())
     file_url = f"{detail}tep/"
     for url in (detail, f"{file_url}{slip.pk}/", f"{file_url}{result.pk}/",
+                f"{live_server.url}/tep/{slip.pk}/?tai-ve=1", f"{live_server.url}/tep/{result.pk}/",
+                f"{live_server.url}/ho-so/{dossier.pk}/giay-tiep-nhan/",
                 f"{live_server.url}/tra-cuu/qr/{dossier.code}.png"):
         response = other.request.get(url)
         assert response.status == 404, url

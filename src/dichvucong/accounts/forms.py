@@ -1,6 +1,7 @@
 """Forms of the registration wizard, login, password reset and profile."""
 
 import datetime as dt
+import re
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
@@ -158,7 +159,8 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
 class OtpForm(PortalForm):
     code = forms.CharField(label=_l("Mã OTP"), max_length=6, min_length=6, widget=forms.TextInput(
         attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
-        error_messages={"min_length": _l("Mã OTP gồm 6 chữ số.")})
+        error_messages={"min_length": _l("Mã OTP gồm 6 chữ số."),
+                        "max_length": _l("Mã OTP gồm 6 chữ số.")})
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
@@ -167,25 +169,28 @@ class OtpForm(PortalForm):
         return code
 
 
+def _is_phone_or_id(password: str, phone: str | None, id_number: str | None) -> bool:
+    compact = re.sub(r"[\s.\-+()]", "", password)
+    forbidden = {id_number}
+    if phone and phone.startswith("+84"):
+        forbidden |= {phone[1:], "0" + phone[3:], phone[3:]}
+    return compact in {value for value in forbidden if value}
+
+
 def validate_new_password(password: str, *, phone: str | None, id_number: str | None,
                           user=None) -> None:
     """Check the portal's password rules; raise ValidationError with Vietnamese messages."""
     errors = []
-    digits = "".join(ch for ch in password if ch.isdigit())
-    national = "0" + phone[3:] if phone and phone.startswith("+84") else None
-    if password in {p for p in (phone, national, id_number) if p} or (
-        digits and digits == password and digits in {national, id_number}
-    ):
+    if _is_phone_or_id(password, phone, id_number):
         errors.append(_("Mật khẩu không được là số điện thoại hoặc số định danh."))
     if len(password) < 8:
         errors.append(_("Mật khẩu phải có ít nhất 8 ký tự."))
     try:
         candidate = user or get_user_model()(username=id_number or "", phone=phone)
         password_validation.validate_password(password, candidate)
-    except ValidationError as exc:
+    except ValidationError:  # Django's common/numeric/similarity checks, in one message
         if not errors:
             errors.append(_("Mật khẩu quá phổ biến hoặc dễ đoán, vui lòng chọn mật khẩu khác."))
-        del exc
     if errors:
         raise ValidationError(errors)
 

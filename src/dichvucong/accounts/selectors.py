@@ -1,8 +1,10 @@
 """Reads about accounts that several pages share."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.module_loading import import_string
 
 from dichvucong.accounts.models import VerificationLevel, VerificationMethod, VerificationStatus
 from dichvucong.accounts.validators import normalise_vn_mobile
@@ -27,12 +29,32 @@ def user_by_identifier(identifier: str):
     return User.objects.filter(username=value, is_active=True).first()
 
 
+IDENTITY_CLERK_ROLE = "identity_clerk"
+
+
+def _staff_roles(user):
+    # `staff_roles` is the reverse relation of processing.StaffRole; accounts does not import it.
+    return getattr(user, "staff_roles", None)
+
+
 def is_officer(user) -> bool:
-    """Return True for back-office users: staff, or holders of a staff role or permission."""
+    """Return True for back-office users: staff, holders of a staff role or permission."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return bool(user.is_staff or user.groups.exists()
-                or user.has_perm("accounts.verify_identity"))
+    if user.is_staff or user.groups.exists() or user.has_perm("accounts.verify_identity"):
+        return True
+    # Later parts (the back office's staff roles) say who else is an officer, without this
+    # app importing them: each entry of OFFICER_PREDICATES is a dotted path to `f(user)`.
+    return any(import_string(path)(user) for path in settings.OFFICER_PREDICATES)
+
+
+def can_verify_identity(user) -> bool:
+    """Return True for holders of `accounts.verify_identity` or the identity-clerk staff role."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    roles = _staff_roles(user)
+    return user.has_perm("accounts.verify_identity") or (
+        roles is not None and roles.filter(role=IDENTITY_CLERK_ROLE).exists())
 
 
 def pending_post_office_accounts() -> QuerySet:

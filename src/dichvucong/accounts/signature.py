@@ -8,6 +8,7 @@ trusted root (settings.TRUSTED_SIGNATURE_ROOTS) and the configured CRLs.
 
 import base64
 import hashlib
+import logging
 import secrets
 import time
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+logger = logging.getLogger(__name__)
 SESSION_KEY = "signature_challenge"
 CHALLENGE_SECONDS = 5 * 60
 MAX_CHAIN = 5
@@ -89,15 +91,26 @@ def _load_trust(items: tuple[str, ...]) -> tuple[x509.Certificate, ...]:
 
 def trusted_roots() -> tuple[x509.Certificate, ...]:
     """Return the configured trusted root certificates."""
-    return _load_trust(tuple(settings.TRUSTED_SIGNATURE_ROOTS))
+    try:
+        return _load_trust(tuple(settings.TRUSTED_SIGNATURE_ROOTS))
+    except (OSError, ValueError) as exc:
+        logger.exception("TRUSTED_SIGNATURE_ROOTS cannot be read")
+        raise SignatureError(_("Cổng chưa kiểm tra được chứng thư số lúc này. "
+                               "Vui lòng thử lại sau.")) from exc
 
 
 def _load_crls() -> list[x509.CertificateRevocationList]:
     crls = []
-    for item in settings.SIGNATURE_CRLS:
-        raw = item.encode() if "-----BEGIN" in item else Path(item).read_bytes()
-        load = x509.load_pem_x509_crl if b"-----BEGIN" in raw else x509.load_der_x509_crl
-        crls.append(load(raw))
+    try:
+        for item in settings.SIGNATURE_CRLS:
+            raw = item.encode() if "-----BEGIN" in item else Path(item).read_bytes()
+            load = x509.load_pem_x509_crl if b"-----BEGIN" in raw else x509.load_der_x509_crl
+            crls.append(load(raw))
+    except (OSError, ValueError) as exc:
+        # Without the revocation list we cannot tell a revoked certificate: refuse.
+        logger.exception("SIGNATURE_CRLS cannot be read")
+        raise SignatureError(_("Cổng chưa kiểm tra được chứng thư số lúc này. "
+                               "Vui lòng thử lại sau.")) from exc
     return crls
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from dichvucong.core.pdf import new_pdf, official_header, paragraph, render, title_block
 from dichvucong.core.selectors import current_province
+from dichvucong.dossiers.lookup_link import qr_png
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, ResultDelivery
 
 RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
@@ -65,6 +66,8 @@ def render_receipt(dossier: Dossier) -> bytes:
     paragraph(pdf, f"6. Đăng ký nhận kết quả tại: {where}")
     paragraph(pdf, "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "
                    "khi hồ sơ được nộp thành công; mọi thay đổi sẽ được thông báo tới người nộp.")
+    paragraph(pdf, "Quét mã QR để tra cứu tình trạng hồ sơ (không cần nhập 4 số cuối):")
+    pdf.image(io.BytesIO(qr_png(dossier, box_size=4)), x=pdf.l_margin, w=32)
     return render(pdf)
 
 

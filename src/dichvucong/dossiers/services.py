@@ -142,11 +142,11 @@ def dossier_submit(*, applicant, procedure: Procedure, data: dict, files=None,
     try:
         return _submit(applicant=applicant, procedure=procedure, cleaned=cleaned,
                        checked=checked, key=key, agency=agency, draft=draft, moment=moment)
-    except IntegrityError:
+    except IntegrityError as exc:
         # The same key raced in from a retried request: hand back the dossier that won.
         existing = Dossier.objects.filter(idempotency_key=key, applicant=applicant).first()
         if existing is None:
-            raise
+            raise SubmissionError([_("Yêu cầu nộp hồ sơ không hợp lệ, vui lòng thử lại.")]) from exc
         return existing
 
 

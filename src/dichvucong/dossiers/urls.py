@@ -20,5 +20,4 @@ urlpatterns = [
     path("ho-so/<int:pk>/giay-to/<int:document_pk>/pdf/", files.document_pdf,
          name="document_pdf"),
     path("tep/<int:pk>/", files.serve, name="file"),
-    path("dia-ban/<str:province>/xa-phuong.json", files.communes, name="communes"),
 ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.notifications.models import MessageChannel, MessageTemplate, SmsMessage, SmsStatus
 from dichvucong.notifications.providers import SmsSendError, get_sms_provider
+from dichvucong.notifications.sms_text import sms_text
 
 logger = logging.getLogger(__name__)
 MAX_SMS_ATTEMPTS = 5
@@ -55,7 +56,8 @@ def sms_deliver(*, message_id: int) -> SmsMessage | None:
         message.attempts += 1
         message.provider = provider.id
         try:
-            receipt = provider.send(phone=message.phone, text=message.text)
+            # The log keeps the text as written; the gateway gets it folded and in one part.
+            receipt = provider.send(phone=message.phone, text=sms_text(message.text))
         except SmsSendError as exc:
             retry = exc.retryable and message.attempts < MAX_SMS_ATTEMPTS
             message.status = SmsStatus.RETRYING if retry else SmsStatus.FAILED

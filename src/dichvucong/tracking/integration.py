@@ -36,9 +36,17 @@ def drafts_url() -> str:
 
 def private_file_url(attachment: Attachment) -> str | None:
     """Return the submission part's permission-checked file URL, when it exists."""
-    return _reverse_first([("dossiers:attachment", {"pk": attachment.pk})])
+    url = _reverse_first([("dossiers:file", {"pk": attachment.pk})])
+    return f"{url}?tai-ve=1" if url else None
+
+
+def receipt_url(dossier: Dossier) -> str | None:
+    """Return the submission part's receipt download, when it exists."""
+    if not dossier.code:
+        return None
+    return _reverse_first([("dossiers:receipt", {"pk": dossier.pk})])
 
 
 def payment_url(dossier: Dossier) -> str | None:
     """Return the payments part's page for paying this dossier's fees, when it exists."""
-    return _reverse_first([("payments:pay", {"code": dossier.code})])
+    return _reverse_first([("payments:dossier_fees", {"dossier_id": dossier.pk})])

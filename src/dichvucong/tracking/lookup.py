@@ -1,21 +1,21 @@
 """Public dossier lookup: code and factor checks, per-IP rate limit, signed QR tokens."""
 
 import hmac
-import io
 import re
-from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
-from django.urls import reverse
 
+from dichvucong.dossiers.lookup_link import (  # noqa: F401 (tracking's public API too)
+    lookup_token,
+    lookup_url_for,
+    qr_png,
+)
 from dichvucong.dossiers.models import Dossier, DossierStatus
 
 MAX_INPUT = 60
 CODE_RE = re.compile(r"^[0-9A-Z.]{3,30}-\d{6}-\d{4,6}$")
 FACTOR_RE = re.compile(r"^\d{4}$")
-TOKEN_SALT = "dichvucong.tracking.lookup"  # noqa: S105 (a signing namespace, not a secret)
 
 
 def normalise_code(raw: str | None) -> str | None:
@@ -48,35 +48,11 @@ def factor_matches(dossier: Dossier, factor: str) -> bool:
     return ok
 
 
-def lookup_token(code: str) -> str:
-    """Return the signed token that stands for the second factor of this dossier code."""
-    return signing.Signer(salt=TOKEN_SALT).signature(code)
-
-
 def token_matches(code: str, token: str | None) -> bool:
     """Tell whether the token was signed by this site for this code."""
     if not token or len(token) > MAX_INPUT:
         return False
     return hmac.compare_digest(lookup_token(code), token)
-
-
-def lookup_url_for(dossier: Dossier) -> str:
-    """Return the absolute lookup URL for the dossier, prefilled and carrying its token."""
-    query = urlencode({"ma": dossier.code, "t": lookup_token(dossier.code)})
-    return f"{settings.SITE_URL.rstrip('/')}{reverse('tracking:lookup')}?{query}"
-
-
-def qr_png(dossier: Dossier, *, box_size: int = 6) -> bytes:
-    """Return a PNG QR code that opens the lookup for the dossier (for receipts and pages)."""
-    import qrcode
-
-    qr = qrcode.QRCode(box_size=box_size, border=2,
-                       error_correction=qrcode.constants.ERROR_CORRECT_M)
-    qr.add_data(lookup_url_for(dossier))
-    qr.make(fit=True)
-    buffer = io.BytesIO()
-    qr.make_image().save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def rate_key(ip: str | None) -> str:

@@ -1,30 +1,22 @@
-"""Tell the applicant about a status change: in-app, SMS and email, from editable templates."""
-
-import contextlib
+"""Tell the applicant in the portal about a status change (SMS and e-mail: processing.notify)."""
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dichvucong.core.tasks import enqueue_on_commit
-from dichvucong.dossiers.models import Dossier, DossierStatus
-from dichvucong.notifications.models import MessageChannel, MessageTemplate
-from dichvucong.notifications.services import render_template, send_sms
-from dichvucong.notifications.sms_text import sms_text
+from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.notifications.models import MessageChannel
+from dichvucong.notifications.services import render_template
 from dichvucong.tracking.lookup import lookup_url_for
 from dichvucong.tracking.services import notify_citizen
 
 S = DossierStatus
-# Statuses worth an SMS: the ones where the citizen must act or can collect the result.
-SMS_STATUSES = {S.RECEIVED, S.NOT_RECEIVED, S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED,
-                S.STOPPED, S.DONE}
 DEFAULT_BODY = "Hồ sơ {ma_ho_so} ({ten_thu_tuc}): {trang_thai}. {ghi_chu}"
-DEFAULT_SMS = "Ho so {ma_ho_so}: {trang_thai}. Tra cuu: {duong_dan}"
 
 
 def template_code(status: int) -> str:
-    """Return the message template code used for a status change."""
+    """Return the in-app message template code used for a status change."""
     return f"dossier_status_{int(status)}"
 
 
@@ -43,32 +35,27 @@ def status_context(dossier: Dossier, *, note: str = "") -> dict:
     }
 
 
-def notify_status_change(*, dossier: Dossier, note: str = "") -> None:
-    """Send the applicant the in-app, SMS and email messages for the dossier's new status."""
-    code = template_code(dossier.status)
+def notify_status_change(*, dossier: Dossier, note: str = ""):
+    """Add the in-app notice for the dossier's current status to the applicant's list."""
+    if not dossier.applicant_id or dossier.status == S.DRAFT:
+        return None
     context = status_context(dossier, note=note)
-    body = render_template(code, context, channel=MessageChannel.IN_APP,
-                           default=DEFAULT_BODY).strip()
+    body = render_template(template_code(dossier.status), context,
+                           channel=MessageChannel.IN_APP, default=DEFAULT_BODY).strip()
     title = _("Hồ sơ %(code)s: %(status)s") % {"code": context["ma_ho_so"],
                                                 "status": context["trang_thai"]}
     path = context["duong_dan"].removeprefix(settings.SITE_URL.rstrip("/"))
-    notify_citizen(user=dossier.applicant, dossier=dossier, title=title, body=body, link=path)
-    if dossier.status in SMS_STATUSES and dossier.applicant_phone:
-        text = render_template(code, context, channel=MessageChannel.SMS, default=DEFAULT_SMS)
-        send_sms(phone=dossier.applicant_phone, text=sms_text(text), purpose="dossier_status",
-                 user=dossier.applicant, dossier=dossier)
-    if dossier.applicant_email:
-        subject = (MessageTemplate.objects.filter(code=code, channel=MessageChannel.EMAIL)
-                   .values_list("subject", flat=True).first()) or title
-        email_body = render_template(code, context, channel=MessageChannel.EMAIL,
-                                     default=DEFAULT_BODY + "\n{duong_dan}")
-        from dichvucong.tracking.tasks import send_dossier_email
-
-        with contextlib.suppress(ValueError, IndexError):  # a stray brace typed in the admin
-            subject = subject.format_map(_Safe(context))
-        enqueue_on_commit(send_dossier_email, dossier.applicant_email, subject, email_body)
+    return notify_citizen(user=dossier.applicant, dossier=dossier, title=title, body=body,
+                          link=path)
 
 
-class _Safe(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def notify_event(*, event_id: int) -> None:
+    """Add the in-app notice for one public status event (run after its commit)."""
+    event = DossierEvent.objects.filter(pk=event_id, is_public=True).select_related(
+        "dossier__procedure", "dossier__applicant").first()
+    if event is None or event.to_status is None:
+        return
+    dossier = event.dossier
+    dossier.status = event.to_status  # the notice is about this event, even if it moved on
+    # Back-office notes on public events are written for the citizen (reasons, requests).
+    notify_status_change(dossier=dossier, note=event.note)

@@ -22,7 +22,10 @@ CURRENT_STEP = {
 }
 ACTION_LABELS = {
     "submit": _("Nộp hồ sơ trực tuyến"),
+    "submitted": _("Nộp hồ sơ trực tuyến"),
     "supplement": _("Công dân bổ sung giấy tờ"),
+    "resubmit": _("Công dân nộp bổ sung giấy tờ"),
+    "payment_paid": _("Đã nộp phí, lệ phí"),
     "withdraw": _("Công dân yêu cầu rút hồ sơ"),
     "payment": _("Đã nộp phí, lệ phí"),
     "rating": _("Công dân đánh giá mức độ hài lòng"),

@@ -104,7 +104,8 @@ def supplement_submit(*, dossier: Dossier, user, files: list[tuple[int | None, o
     stored = [_store_attachment(dossier=dossier, upload=f, document_id=d, user=user)
               for d, f in files]
     request = supplement_request(dossier)
-    back_to = S.NEW if request and request.from_status == S.NEW else S.PROCESSING
+    # Back to the step where the supplement was asked for, as the status machine expects.
+    back_to = (request.from_status if request else None) or S.RECEIVED
     audit_log(action="dossier.supplement", actor=user, target=dossier,
               data={"attachments": [a.pk for a in stored]})
     return integration.dossier_transition(

@@ -152,6 +152,8 @@ def test_wizard_ignores_tampered_hidden_data(client):
 @pytest.mark.parametrize(("password", "message"), [
     ("short1!", "Mật khẩu phải có ít nhất 8 ký tự."),
     ("0987654321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
+    ("0987 654 321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
+    ("+84987654321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
     ("060195001122", "Mật khẩu không được là số điện thoại hoặc số định danh."),
     ("password123", "Mật khẩu quá phổ biến hoặc dễ đoán"),
 ])
@@ -229,3 +231,21 @@ def test_invalid_inputs_point_to_their_messages_for_screen_readers(client):
     html = submit_details(client, citizen_details(phone="123")).content.decode()
     assert 'aria-invalid="true"' in html
     assert 'aria-describedby="id_phone_errors"' in html and 'id="id_phone_errors"' in html
+
+
+def test_identity_clerk_staff_role_may_verify_and_lands_in_the_workspace(client):
+    from dichvucong.accounts.tests.factories import PASSWORD, make_staff
+    from dichvucong.catalog.tests.factories import make_agency
+    from dichvucong.processing.models import StaffRole
+
+    pending = make_citizen(verification_method="post_office", verification_level="none",
+                           verification_status="pending")
+    clerk = make_staff()
+    StaffRole.objects.create(user=clerk, agency=make_agency(), role="identity_clerk")
+    response = client.post(reverse("accounts:login"),
+                           {"identifier": clerk.username, "password": PASSWORD})
+    assert response["Location"] == "/can-bo/"
+    client.post(reverse("accounts:officer_verify", args=[pending.pk]))
+    pending.refresh_from_db()
+    assert pending.verification_status == VerificationStatus.VERIFIED
+    assert pending.verified_by == clerk

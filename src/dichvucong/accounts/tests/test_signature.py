@@ -175,3 +175,13 @@ def test_malformed_api_requests_get_400_not_500(client, trusted, body):
                            content_type="application/json")
     assert response.status_code == 400
     assert response.json()["ok"] is False
+
+
+def test_unreadable_trust_configuration_refuses_without_a_500(trusted, settings):
+    leaf = trusted.leaf(ID)
+    settings.SIGNATURE_CRLS = ["/nonexistent/ca.crl"]
+    with pytest.raises(signature.SignatureError, match="chưa kiểm tra được"):
+        _respond({}, leaf, leaf.pem + trusted.intermediate.pem)
+    settings.TRUSTED_SIGNATURE_ROOTS = ["/nonexistent/root.pem"]
+    with pytest.raises(signature.SignatureError, match="chưa kiểm tra được"):
+        _respond({}, leaf, leaf.pem + trusted.intermediate.pem)

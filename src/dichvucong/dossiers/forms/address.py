@@ -1,30 +1,20 @@
-"""Vietnamese addresses after the 2025 reorganisation: province → commune (vietnam-provinces)."""
+"""Addresses in forms: province → commune, from the accounts part's list of today's units."""
 
-from functools import cache
-
-from vietnam_provinces import Province, Ward
+from dichvucong.accounts import addresses
 
 
-@cache
-def province_choices() -> tuple[tuple[str, str], ...]:
-    """Return (code, name) of every province, sorted by name."""
-    provinces = sorted(Province.iter_all(), key=lambda p: p.name)
-    return tuple((str(int(p.code)), p.name) for p in provinces)
+def province_choices() -> list[tuple[str, str]]:
+    """Return (code, name) of every province."""
+    return addresses.provinces()
 
 
-@cache
-def commune_choices(province_code: str) -> tuple[tuple[str, str], ...]:
+def commune_choices(province_code: str) -> list[tuple[str, str]]:
     """Return (code, name) of the communes and wards of one province (empty if unknown)."""
-    try:
-        province = Province.from_code(int(province_code))
-    except (ValueError, TypeError, KeyError):
-        return ()
-    wards = sorted(Ward.iter_by_province(province.code), key=lambda w: w.name)
-    return tuple((str(int(w.code)), w.name) for w in wards)
+    return addresses.communes(str(province_code or ""))
 
 
 def province_name(code: str) -> str:
-    return dict(province_choices()).get(str(code), "")
+    return addresses.province_name(str(code))
 
 
 def commune_name(province_code: str, code: str) -> str:

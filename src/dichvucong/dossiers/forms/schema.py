@@ -58,7 +58,8 @@ class SchemaForm(forms.Form):
         for part, field in address_fields(spec, str(province or "")).items():
             self.fields[f"{name}{SUB}{part}"] = field
             names.append(f"{name}{SUB}{part}")
-        self.fields[names[0]].widget.attrs["data-province-for"] = names[1]
+        self.fields[names[1]].widget.attrs.update({
+            "data-commune-select": "", "data-province-field": f"id_{names[0]}"})
         return names
 
     def grouped(self):

@@ -158,3 +158,15 @@ def test_photos_of_one_document_combine_into_one_pdf(client, setup):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert len(PdfReader(io.BytesIO(response.content)).pages) == 2
     assert draft.attachments.filter(kind=AttachmentKind.APPLICATION).count() == 2
+
+
+def test_a_body_far_over_the_file_limit_is_refused_before_it_is_read(client, setup, settings):
+    _, procedure, doc = setup
+    draft = _start(client, procedure)
+    settings.UPLOAD_MAX_FILE_BYTES = 1000
+    big = upload("to.pdf", b"%PDF-1.7\n" + b"0" * 200_000)
+    response = client.post(reverse("dossiers:draft_upload", args=[draft.pk]),
+                           {"document": doc.pk, "file": big}, **JSON)
+    assert response.status_code == 413
+    assert "vượt quá dung lượng" in response.json()["error"]
+    assert not Attachment.objects.exists()

@@ -1,5 +1,6 @@
 """Files: the JSON upload endpoint, removal, and the permission-checked download views."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -14,7 +15,6 @@ from dichvucong.catalog.models import RequiredDocument
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.combine import combine_photos
 from dichvucong.dossiers.errors import SubmissionError
-from dichvucong.dossiers.forms.address import commune_choices
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
 from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_bytes
@@ -45,6 +45,11 @@ def attachment_json(attachment: Attachment) -> dict:
 def upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Take one file for one required document; answer JSON (or redirect without script)."""
     draft = selectors.draft_of(request.user, pk)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > settings.UPLOAD_MAX_FILE_BYTES + 65536:
+        # Refuse before Django reads (and spools to disk) a body far over the limit.
+        text = _("Tệp vượt quá dung lượng cho phép (tối đa %(limit)s).") % {
+            "limit": filesizeformat(settings.UPLOAD_MAX_FILE_BYTES)}
+        return JsonResponse({"error": text}, status=413)
     document = RequiredDocument.objects.filter(
         pk=request.POST.get("document") or 0, procedure_id=draft.procedure_id).first()
     replaces = draft.attachments.filter(pk=request.POST.get("replaces") or 0).first()
@@ -133,9 +138,3 @@ def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpRespons
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return _private(response)
-
-
-@require_GET
-def communes(request: HttpRequest, province: str) -> JsonResponse:
-    """The communes of a province, for the address pickers."""
-    return JsonResponse({"communes": [[c, n] for c, n in commune_choices(province)]})

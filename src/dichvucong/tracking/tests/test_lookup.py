@@ -159,3 +159,16 @@ def test_only_failed_attempts_count_towards_the_limit(client, dossier, settings)
     client.post(URL, {"ma": dossier.code, "so": "0000"})
     client.post(URL, {"ma": "nonsense", "so": "0000"})
     assert client.post(URL, {"ma": dossier.code, "so": "5678"}).status_code == 429
+
+
+def test_the_receipt_pdf_carries_the_lookup_qr_code(dossier):
+    import io
+
+    from pypdf import PdfReader
+
+    from dichvucong.dossiers.receipts import render_receipt
+
+    reader = PdfReader(io.BytesIO(render_receipt(dossier)))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Quét mã QR để tra cứu" in text
+    assert sum(len(page.images) for page in reader.pages) >= 1

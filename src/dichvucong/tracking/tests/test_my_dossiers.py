@@ -55,7 +55,9 @@ def test_detail_shows_timeline_with_notes_form_data_and_documents(client, owner,
     assert "Ý kiến nội bộ" not in page
     assert "Thôn 1, xã Thử Nghiệm" in page
     assert "phieu-tiep-nhan.pdf" in page and "cccd.pdf" in page
-    assert _url("my_file", dossier, attachment_id=slip.pk) in page
+    # Files open through the submission part's permission-checked view, as downloads.
+    assert reverse("dossiers:file", kwargs={"pk": slip.pk}) + "?tai-ve=1" in page
+    assert reverse("dossiers:receipt", kwargs={"pk": dossier.pk}) in page
     assert reverse("tracking:qr", kwargs={"code": dossier.code}) in page
     assert "Rút hồ sơ" in page
 
@@ -79,6 +81,8 @@ def test_another_citizen_gets_404_on_my_dossier_files_qr_and_actions(client, dos
     assert client.get(reverse("tracking:qr", kwargs={"code": dossier.code})).status_code == 404
     assert client.post(_url("withdraw", dossier), {"reason": "x"}).status_code == 404
     assert client.post(_url("rate", dossier), {"overall": 5}).status_code == 404
+    assert client.get(reverse("dossiers:file", kwargs={"pk": slip.pk})).status_code == 404
+    assert client.get(reverse("dossiers:receipt", kwargs={"pk": dossier.pk})).status_code == 404
 
 
 def test_a_file_of_another_dossier_is_404_even_under_my_code(client, owner, dossier):

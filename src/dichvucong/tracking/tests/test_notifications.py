@@ -1,15 +1,14 @@
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.dossiers.models import DossierStatus
-from dichvucong.notifications.models import MessageTemplate, SmsMessage
+from dichvucong.notifications.models import MessageTemplate
 from dichvucong.notifications.sms_text import sms_units
 from dichvucong.tracking.models import Notification
 from dichvucong.tracking.notify import notify_status_change
 from dichvucong.tracking.services import notify_citizen
-from dichvucong.tracking.tests.factories import make_dossier
+from dichvucong.tracking.tests.factories import make_dossier, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -42,34 +41,47 @@ def test_another_users_notification_is_404_and_outside_links_are_not_followed(cl
     assert response["Location"] == reverse("tracking:notifications")
 
 
-def test_status_change_sends_in_app_folded_one_part_sms_and_email(
-        django_capture_on_commit_callbacks, settings):
-    settings.SMS_FOLD_TONE_MARKS = True
-    d = make_dossier(status=DossierStatus.SUPPLEMENT_REQUESTED, applicant_email="dan@example.vn")
+def test_each_public_status_event_adds_an_in_app_notice(django_capture_on_commit_callbacks):
+    d = make_dossier(status=DossierStatus.SUPPLEMENT_REQUESTED)
     with django_capture_on_commit_callbacks(execute=True):
-        notify_status_change(dossier=d, note="Thiếu bản sao giấy khai sinh")
+        make_event(d, to_status=DossierStatus.SUPPLEMENT_REQUESTED,
+                   note="Thiếu bản sao giấy khai sinh")
+        make_event(d, action="internal", note="Nội bộ", is_public=False)
     note = Notification.objects.get(user=d.applicant)
     assert d.code in note.title and "Yêu cầu bổ sung giấy tờ" in note.title
     assert "Thiếu bản sao giấy khai sinh" in note.body
     assert note.link == f"/ho-so-cua-toi/{d.code}/"
-    sms = SmsMessage.objects.get(dossier_id=d.pk)
-    assert sms.text.startswith(f"Ho so {d.code} can bo sung giay to")
-    assert sms_units(sms.text) <= 160
-    assert len(mail.outbox) == 1 and d.code in mail.outbox[0].subject
 
 
-def test_templates_edited_in_the_admin_are_used(django_capture_on_commit_callbacks):
+def test_in_app_templates_edited_in_the_admin_are_used():
     d = make_dossier(status=DossierStatus.DONE)
-    MessageTemplate.objects.filter(code="dossier_status_9", channel="sms").update(
-        body="Kết quả hồ sơ {ma_ho_so} đã có, hẹn {han_tra}.")
-    with django_capture_on_commit_callbacks(execute=True):
-        notify_status_change(dossier=d)
-    sms = SmsMessage.objects.get(dossier_id=d.pk)
-    assert sms.text.startswith(f"Ket qua ho so {d.code} da co, hen ")
+    MessageTemplate.objects.filter(code="dossier_status_9", channel="in_app").update(
+        body="Đã có kết quả hồ sơ {ma_ho_so}, hẹn {han_tra}.")
+    note = notify_status_change(dossier=d)
+    assert note.body.startswith(f"Đã có kết quả hồ sơ {d.code}, hẹn ")
 
 
 def test_no_in_app_row_for_a_dossier_without_account():
     d = make_dossier(applicant=False, status=DossierStatus.RECEIVED)
-    notify_status_change(dossier=d)
+    assert notify_status_change(dossier=d) is None
     assert not Notification.objects.exists()
-    assert SmsMessage.objects.filter(dossier_id=d.pk).exists()
+
+
+def test_sms_reaches_the_gateway_folded_and_in_one_part(settings, monkeypatch,
+                                                          django_capture_on_commit_callbacks):
+    from dichvucong.notifications.providers.demo import DemoSmsProvider
+    from dichvucong.notifications.services import send_sms
+
+    settings.SMS_FOLD_TONE_MARKS = True
+    sent = []
+    original = DemoSmsProvider.send
+    monkeypatch.setattr(DemoSmsProvider, "send",
+                        lambda self, *, phone, text: sent.append(text) or original(
+                            self, phone=phone, text=text))
+    long_text = "Hồ sơ 000.00.06.H56-261125-0007 đã được tiếp nhận. " * 6
+    with django_capture_on_commit_callbacks(execute=True):
+        message = send_sms(phone="+84912345678", text=long_text, purpose="test")
+    assert sent and sent[0].startswith("Ho so 000.00.06.H56-261125-0007 da duoc tiep nhan.")
+    assert sms_units(sent[0]) <= 160
+    message.refresh_from_db()
+    assert message.text == long_text  # the log keeps what was written

@@ -88,6 +88,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
         if dossier.status == S.SUPPLEMENT_REQUESTED else None,
         "requested_documents": _requested_documents(dossier)
         if dossier.status == S.SUPPLEMENT_REQUESTED else [],
+        "receipt_url": integration.receipt_url(dossier),
         "pay_url": integration.payment_url(dossier) if dossier.status == S.PAYMENT_REQUESTED
         else None,
         "rating_form": RatingForm() if dossier.status == S.RETURNED and not rating else None,
