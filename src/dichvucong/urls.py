@@ -3,7 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from dichvucong.core.views import admin_login
+
 urlpatterns = [
+    # The admin signs in through the portal's own login, with its throttling and lockout.
+    path("quan-tri/login/", admin_login),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("dichvucong.core.urls")),
@@ -18,5 +22,6 @@ urlpatterns = [
     path("api/", include("dichvucong.api.urls")),
 ]
 
+handler403 = "dichvucong.core.views.permission_denied"
 handler404 = "dichvucong.core.views.page_not_found"
 handler500 = "dichvucong.core.views.server_error"

@@ -3,19 +3,20 @@ chooses delivery by post, pays through a fake VNPay on loopback (its IPN is the 
 the officer returns the result by post through a fake VNPost, and the delivery callback closes
 the dossier.
 
-The back office's processing UI is not merged yet, so receiving and processing (1 → 4 → 9) are
-done in the database / through the status-machine adapter; every other step is in the browser.
+Receiving, processing and approving (1 → 2 → 4 → 9) go through the back office's status machine
+by service call (its own journey covers those pages); every other step is in the browser.
 """
 
 import pytest
+from django.core.files.base import ContentFile
 
-from dichvucong.accounts.tests.factories import make_citizen, make_staff
+from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.delivery.addresses import communes, provinces
-from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
 from dichvucong.payments.dossier_flow import transition
 from dichvucong.payments.models import PaymentStatus
-from dichvucong.payments.tests.factories import make_fee_procedure
+from dichvucong.payments.tests.factories import make_fee_procedure, make_officer_for
 from dichvucong.payments.tests.fakes import FakeVnpay, FakeVnpost
 
 
@@ -92,10 +93,13 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
     assert payment.provider == "vnpay" and payment.amount == 30000
     page.screenshot(path=str(artifacts_dir / "payments-return.png"), full_page=True)
 
-    # The officer processes the dossier and returns the result by post.
-    Dossier.objects.filter(pk=dossier.pk).update(status=DossierStatus.PROCESSING)
-    officer = make_staff(is_staff=True, agency_code=dossier.agency.code)
-    transition(dossier=Dossier.objects.get(pk=dossier.pk), to=DossierStatus.DONE, actor=officer)
+    # The officer receives, processes and approves (status machine), then returns by post.
+    officer = make_officer_for(dossier)
+    result = Attachment(dossier=dossier, kind=AttachmentKind.RESULT, original_name="kq.pdf",
+                        content_type="application/pdf", extension=".pdf", size=8, sha256="0")
+    result.file.save("kq.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    for status in (DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.DONE):
+        transition(dossier=Dossier.objects.get(pk=dossier.pk), to=status, actor=officer)
     officer_page = browser.new_context(locale="vi-VN").new_page()
     login_browser(officer_page, officer)
     officer_page.goto(f"{base}/can-bo/ho-so/{dossier.pk}/buu-chinh/")

@@ -1,7 +1,20 @@
 """Error pages in Vietnamese."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Render the Vietnamese 403 page."""
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Render the Vietnamese page for a form sent without a valid CSRF token."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -12,3 +25,15 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     """Render the 500 page without touching the database."""
     return render(request, "500.html", status=500)
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """Send the admin's sign-in to the portal login (throttled); refuse signed-in non-staff."""
+    if request.user.is_authenticated:
+        if request.user.is_staff:
+            target = request.GET.get("next", "")
+            safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
+            return redirect(target if target and safe else "admin:index")
+        raise PermissionDenied
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(reverse("accounts:login") + (f"?{query}" if query else ""))

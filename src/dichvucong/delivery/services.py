@@ -156,13 +156,26 @@ def shipment_apply_status(*, update: StatusUpdate, provider_id: str) -> Shipment
                   data={"reference": shipment.reference, "status": update.status})
         dossier = shipment.dossier
         if update.status == S.DELIVERED and dossier.status == DossierStatus.DONE:
-            dossier_flow.transition(dossier=dossier, to=DossierStatus.RETURNED, actor=None,
-                                    note=_("Bưu điện đã giao kết quả cho người nhận."),
-                                    data={"tracking_number": shipment.tracking_number})
+            _mark_returned(dossier, shipment)
         elif update.status != S.DELIVERED:
             DossierEvent.objects.create(dossier=dossier, action="shipment_status",
                                         note=shipment.get_status_display())
     return shipment
+
+
+def _mark_returned(dossier: Dossier, shipment: Shipment) -> None:
+    """Move the dossier to 10; if the back office's hand-over checks refuse, keep the delivery
+    recorded and leave the return to the officer (the post's report must not be lost)."""
+    try:
+        with transaction.atomic():
+            dossier_flow.transition(dossier=dossier, to=DossierStatus.RETURNED, actor=None,
+                                    note=_("Bưu điện đã giao kết quả cho người nhận."),
+                                    data={"tracking_number": shipment.tracking_number})
+    except dossier_flow.TransitionNotAllowed as exc:
+        DossierEvent.objects.create(dossier=dossier, action="shipment_status", is_public=False,
+                                    note=str(exc)[:300], data={"status": "delivered"})
+        audit_log(action="delivery.return_blocked", target=dossier,
+                  data={"reference": shipment.reference, "reason": str(exc)[:300]})
 
 
 @transaction.atomic

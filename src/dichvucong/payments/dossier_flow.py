@@ -26,12 +26,16 @@ def transition(*, dossier: Dossier, to: int, actor: Any, note: str = "",
                data: dict | None = None, is_public: bool = True) -> Dossier:
     """Move the dossier through the back office's status machine."""
     try:
+        from dichvucong.processing.machine import TransitionError
         from dichvucong.processing.services import dossier_transition
     except ImportError:
         return _fallback_transition(dossier=dossier, to=to, actor=actor, note=note,
                                     data=data or {}, is_public=is_public)
-    return dossier_transition(dossier=dossier, to=to, actor=actor, note=note, data=data,
-                              is_public=is_public)
+    try:
+        return dossier_transition(dossier=dossier, to=to, actor=actor, note=note, data=data,
+                                  is_public=is_public)
+    except TransitionError as exc:
+        raise TransitionNotAllowed(str(exc)) from exc
 
 
 @transaction.atomic

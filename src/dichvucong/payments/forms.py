@@ -13,9 +13,3 @@ class PaymentRequestForm(forms.Form):
 class ExemptionForm(forms.Form):
     reason = forms.CharField(label=_("Lý do miễn, giảm"), min_length=5, max_length=1000,
                              widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class CounterPaymentForm(forms.Form):
-    amount = forms.IntegerField(label=_("Số tiền đã thu (đồng)"), min_value=1000,
-                                max_value=10**10)
-    receipt_no = forms.CharField(label=_("Số biên lai"), max_length=40, required=False)

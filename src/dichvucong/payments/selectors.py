@@ -47,31 +47,32 @@ def fee_state(dossier: Dossier) -> FeeState:
     """Return the dossier's fee state, reading payments, exemptions and counter payments."""
     payments = list(dossier.payments.order_by("-created_at", "-id"))
     exemption = FeeExemption.objects.filter(dossier=dossier).first()
-    paid = sum(p.amount for p in payments if p.status == PaymentStatus.PAID
-               and not p.needs_refund) + _counter_model_paid(dossier)
+    counter = _counter_model_paid(dossier)
+    online = sum(p.amount for p in payments
+                 if p.status == PaymentStatus.PAID and not p.needs_refund)
     refunds = sum(p.amount for p in payments if p.status == PaymentStatus.PAID and p.needs_refund)
-    open_payment = next((p for p in payments if p.status == PaymentStatus.PENDING), None)
-    unpaid_attempt = next((p for p in payments if p.status != PaymentStatus.PAID), None)
-    settled = any(p.status == PaymentStatus.PAID and not p.needs_refund for p in payments)
-    base: dict[str, Any] = {"paid": paid, "payments": payments, "exemption": exemption,
-                            "refunds_due": refunds}
+    base: dict[str, Any] = {"paid": online + counter, "payments": payments,
+                            "exemption": exemption, "refunds_due": refunds}
     if exemption is not None:
         return FeeState(state="exempt", **base)
-    if open_payment is not None:
-        return FeeState(state="due", due=open_payment.amount, open_payment=open_payment, **base)
-    if settled or paid:
+    if online:
         return FeeState(state="paid", **base)
-    if unpaid_attempt is not None:
-        # Failed or expired attempts: still owed; the citizen can try again.
-        return FeeState(state="due", due=unpaid_attempt.amount, open_payment=unpaid_attempt,
-                        **base)
+    # The latest open attempt, else the latest failed/expired one (the citizen can retry).
+    attempt = next((p for p in payments if p.status == PaymentStatus.PENDING),
+                   next(iter(payments), None))
     procedure = dossier.procedure
-    catalog = procedure.fees.aggregate(s=Sum("amount"))["s"] or 0
-    if not catalog:
+    due = attempt.amount if attempt else (
+        procedure.fees.aggregate(s=Sum("amount"))["s"] or dossier.fee_total)
+    if counter and counter >= due:
+        return FeeState(state="paid", **base)
+    if attempt is not None:
+        return FeeState(state="due", due=due, open_payment=attempt, **base)
+    if not due:
         return FeeState(state="none", **base)
-    # Fully-online procedures are paid online once submitted; others at the officer's request.
-    online = procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE_STATUSES
-    return FeeState(state="due" if online else "not_requested", due=catalog, **base)
+    # Fully-online procedures are paid online once submitted; others when the officer asks.
+    payable = dossier.status == DossierStatus.PAYMENT_REQUESTED or (
+        procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE_STATUSES)
+    return FeeState(state="due" if payable else "not_requested", due=due, **base)
 
 
 def citizen_dossier(user: Any, dossier_id: int) -> Dossier:

@@ -67,7 +67,8 @@ def payment_request(*, dossier: Dossier, amount: int | None = None, actor: Any,
     amount = catalog_fee(dossier.procedure) if amount is None else amount
     if amount <= 0:
         raise ValueError("A payment request needs a positive amount.")
-    officer_request = dossier.status == DossierStatus.PROCESSING
+    officer_request = dossier.status in (DossierStatus.PROCESSING,
+                                         DossierStatus.PAYMENT_REQUESTED)
     payment = Payment.objects.create(
         dossier=dossier, amount=amount, order_ref=new_order_ref(), requested_by=actor,
         purpose=PaymentPurpose.OFFICER_REQUEST if officer_request else PaymentPurpose.SUBMISSION,
@@ -75,7 +76,7 @@ def payment_request(*, dossier: Dossier, amount: int | None = None, actor: Any,
         description=f"Thanh toan phi le phi ho so {dossier.code or dossier.pk}",
     )
     record_event(payment, "requested", actor=actor, data={"note": note})
-    if officer_request:
+    if dossier.status == DossierStatus.PROCESSING:
         dossier_flow.transition(dossier=dossier, to=DossierStatus.PAYMENT_REQUESTED, actor=actor,
                                 note=note or _("Yêu cầu nộp phí, lệ phí %(amount)s đồng.")
                                 % {"amount": f"{amount:,}".replace(",", ".")},
@@ -90,6 +91,14 @@ def payment_charge_at_submission(*, dossier: Dossier) -> Payment | None:
         return None
     earlier = dossier.payments.filter(purpose=PaymentPurpose.SUBMISSION).first()
     return earlier or payment_request(dossier=dossier, actor=dossier.applicant)
+
+
+def payment_open_due(*, dossier: Dossier, amount: int, actor: Any) -> Payment | None:
+    """Open the payment of a fee that is due but has no payment row yet."""
+    if dossier.status == DossierStatus.PAYMENT_REQUESTED:
+        # The back office asked for the fee (4→6) without going through payment_request.
+        return payment_request(dossier=dossier, amount=amount, actor=actor)
+    return payment_charge_at_submission(dossier=dossier)
 
 
 def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:

@@ -1,4 +1,5 @@
-"""Officer-side fee writes: exemptions and fees collected at the counter."""
+"""Officer-side fee writes: exemptions (fees collected at the counter are the back office's:
+processing.services.record_counter_payment; fee_state reads them)."""
 
 from typing import Any
 
@@ -8,17 +9,11 @@ from django.utils.translation import gettext as _
 from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
 from dichvucong.payments import dossier_flow
-from dichvucong.payments.models import FeeExemption, Payment, PaymentPurpose
-from dichvucong.payments.providers import GatewayNotice, IpnResult
+from dichvucong.payments.models import FeeExemption
 from dichvucong.payments.services import (
     cancel_open_payments,
     catalog_fee,
-    new_order_ref,
-    payment_confirm_from_ipn,
-    record_event,
 )
-
-COUNTER = "counter"
 
 
 class FeeAlreadySettled(Exception):
@@ -43,34 +38,9 @@ def fee_exempt(*, dossier: Dossier, actor: Any, reason: str,
     audit_log(action="payment.fee_exempted", actor=actor, target=dossier,
               data={"reason": reason, "amount": amount})
     if dossier.status == DossierStatus.PAYMENT_REQUESTED:
-        dossier_flow.transition(dossier=dossier, to=DossierStatus.PROCESSING, actor=actor,
-                                note=_("Miễn phí, lệ phí."), data={"exemption": exemption.pk})
+        # The machine lets the system (not a specialist) confirm fees; the officer who decided
+        # is in the exemption row, the history entry above and the audit log.
+        dossier_flow.transition(dossier=dossier, to=DossierStatus.PROCESSING, actor=None,
+                                note=_("Miễn phí, lệ phí."),
+                                data={"exemption": exemption.pk, "officer": actor.pk})
     return exemption
-
-
-def payment_record_counter(*, dossier: Dossier, amount: int, actor: Any,
-                           receipt_no: str = "") -> Payment:
-    """Record a fee the officer collected in cash at the counter (provider "counter")."""
-    if amount <= 0:
-        raise ValueError("amount must be positive")
-    with transaction.atomic():
-        dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
-        if hasattr(dossier, "fee_exemption"):
-            raise FeeAlreadySettled(dossier.code)
-        open_payment = dossier.payments.filter(status="pending").first()
-        purpose = open_payment.purpose if open_payment else PaymentPurpose.COUNTER
-        payment = Payment.objects.create(
-            dossier=dossier, purpose=purpose, provider=COUNTER, amount=amount,
-            order_ref=new_order_ref(), requested_by=actor,
-            description=_("Nộp tại Bộ phận Một cửa"))
-        record_event(payment, "requested", source=COUNTER, actor=actor,
-                     data={"receipt_no": receipt_no})
-        notice = GatewayNotice(order_ref=payment.order_ref, amount=amount, success=True,
-                               txn_no=receipt_no, raw={"receipt_no": receipt_no,
-                                                       "officer": actor.pk})
-        result = payment_confirm_from_ipn(provider_id=COUNTER, notice=notice, source=COUNTER,
-                                          actor=actor)
-        if result is not IpnResult.CONFIRMED:
-            raise FeeAlreadySettled(dossier.code)
-    payment.refresh_from_db()
-    return payment

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dichvucong.core.audit import client_ip
 from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.dossiers.models import Dossier
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.providers import (
     PAYMENT_PROVIDER_CLASSES,
@@ -26,8 +27,8 @@ from dichvucong.payments.providers import (
 from dichvucong.payments.selectors import citizen_dossier, citizen_payment, fee_state
 from dichvucong.payments.services import (
     PaymentNotPayable,
-    payment_charge_at_submission,
     payment_confirm_from_ipn,
+    payment_open_due,
     payment_reject_notice,
     payment_start,
 )
@@ -49,6 +50,15 @@ def dossier_fees(request: HttpRequest, dossier_id: int, *, status: int = 200,
 
 
 @login_required
+def pay_by_code(request: HttpRequest, code: str) -> HttpResponse:
+    """Open the fee page of the applicant's dossier with this code."""
+    dossier = Dossier.objects.filter(code=code, applicant=request.user).only("pk").first()
+    if dossier is None:
+        raise Http404
+    return redirect("payments:dossier_fees", dossier_id=dossier.pk)
+
+
+@login_required
 @require_POST
 def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """Send the citizen to the chosen gateway."""
@@ -57,7 +67,7 @@ def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
     provider_id = request.POST.get("provider", "")
     payment = fees.open_payment
     if fees.state == "due" and payment is None:
-        payment = payment_charge_at_submission(dossier=dossier)
+        payment = payment_open_due(dossier=dossier, amount=fees.due, actor=request.user)
     if fees.state != "due" or payment is None:
         messages.info(request, _("Hồ sơ không còn khoản phí nào cần thanh toán."))
         return redirect("payments:dossier_fees", dossier_id=dossier.pk)

@@ -1,4 +1,4 @@
-"""Officer page for a dossier's fees: request payment (4→6), waive, record counter payment."""
+"""Officer page for a dossier's fees: request payment (4→6), waive (counter fees: back office)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,16 +8,15 @@ from django.utils.translation import gettext as _
 
 from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.payments.dossier_flow import TransitionNotAllowed, staff_can_handle
-from dichvucong.payments.forms import CounterPaymentForm, ExemptionForm, PaymentRequestForm
+from dichvucong.payments.forms import ExemptionForm, PaymentRequestForm
 from dichvucong.payments.selectors import fee_state
 from dichvucong.payments.services import catalog_fee, payment_request
 from dichvucong.payments.services_fees import (
     FeeAlreadySettled,
     fee_exempt,
-    payment_record_counter,
 )
 
-FORMS = {"request": PaymentRequestForm, "exempt": ExemptionForm, "counter": CounterPaymentForm}
+FORMS = {"request": PaymentRequestForm, "exempt": ExemptionForm}
 
 
 def _act(action: str, dossier: Dossier, user, data: dict) -> str:
@@ -26,12 +25,8 @@ def _act(action: str, dossier: Dossier, user, data: dict) -> str:
             raise TransitionNotAllowed
         payment_request(dossier=dossier, amount=data["amount"], actor=user, note=data["note"])
         return _("Đã gửi yêu cầu thực hiện nghĩa vụ tài chính.")
-    if action == "exempt":
-        fee_exempt(dossier=dossier, actor=user, reason=data["reason"])
-        return _("Đã ghi nhận miễn phí, lệ phí.")
-    payment_record_counter(dossier=dossier, amount=data["amount"], actor=user,
-                           receipt_no=data["receipt_no"])
-    return _("Đã ghi nhận khoản thu tại Bộ phận Một cửa.")
+    fee_exempt(dossier=dossier, actor=user, reason=data["reason"])
+    return _("Đã ghi nhận miễn phí, lệ phí.")
 
 
 @login_required

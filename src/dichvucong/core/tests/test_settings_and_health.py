@@ -41,3 +41,29 @@ def test_unknown_page_is_a_vietnamese_404(client):
     response = client.get("/khong-co-trang-nay/")
     assert response.status_code == 404
     assert "Không tìm thấy trang" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_form_without_csrf_token_gets_a_vietnamese_403():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/dang-nhap/", {"identifier": "x"})
+    assert response.status_code == 403
+    assert "Phiên làm việc đã hết hạn" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_login_goes_through_the_throttled_portal_login(client):
+    response = client.get("/quan-tri/login/?next=/quan-tri/")
+    assert response.status_code == 302
+    assert response["Location"] == "/dang-nhap/?next=/quan-tri/"
+
+
+@pytest.mark.django_db
+def test_signed_in_citizen_opening_the_admin_gets_403_not_a_redirect_loop(client):
+    from dichvucong.accounts.tests.factories import make_citizen
+
+    client.force_login(make_citizen())
+    response = client.get("/quan-tri/", follow=True)
+    assert response.status_code == 403
+    assert "Không có quyền truy cập" in response.content.decode()

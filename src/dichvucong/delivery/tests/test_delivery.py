@@ -187,3 +187,25 @@ def test_officer_cannot_ship_a_dossier_not_ready(client):
     response = client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "ship"})
     assert response.status_code == 400
     assert not Shipment.objects.exists()
+
+
+def test_delivery_report_is_kept_when_the_back_office_refuses_the_hand_over(
+        client, vnpost, django_capture_on_commit_callbacks):
+    from dichvucong.catalog.models import OnlineLevel
+
+    dossier, _ = ready_for_post(client)
+    # A partly-online procedure needs originals compared before hand-over (back-office rule).
+    dossier.procedure.online_level = OnlineLevel.PARTIAL
+    dossier.procedure.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "ship"})
+    shipment = Shipment.objects.get(dossier=dossier)
+    body, headers = vnpost.callback(shipment.reference, "delivered")
+    response = client.post(reverse("delivery:callback", args=["vnpost"]), body,
+                           content_type="application/json", headers=headers)
+    assert response.status_code == 200
+    shipment.refresh_from_db()
+    dossier.refresh_from_db()
+    assert shipment.status == ShipmentStatus.DELIVERED
+    assert dossier.status == DossierStatus.DONE
+    assert AuditLog.objects.filter(action="delivery.return_blocked").exists()

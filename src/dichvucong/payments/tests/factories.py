@@ -35,5 +35,12 @@ def make_dossier(*, status: int = DossierStatus.NEW, procedure=None, applicant=N
     return Dossier.objects.create(**values)
 
 
-def make_officer_for(dossier: Dossier, **overrides):
-    return make_staff(is_staff=True, agency_code=dossier.agency.code, **overrides)
+def make_officer_for(dossier: Dossier, *, roles=("counter", "specialist", "leader"),
+                     **overrides):
+    """Return an officer holding the given back-office roles in the dossier's agency."""
+    from dichvucong.processing.models import StaffRole
+
+    officer = make_staff(is_staff=True, agency_code=dossier.agency.code, **overrides)
+    for role in roles:
+        StaffRole.objects.create(user=officer, agency=dossier.agency, role=role)
+    return officer

@@ -11,7 +11,7 @@ from dichvucong.dossiers.models import DossierStatus
 from dichvucong.payments.models import Payment, PaymentStatus
 from dichvucong.payments.selectors import fee_state
 from dichvucong.payments.services import payment_charge_at_submission, payment_request
-from dichvucong.payments.services_fees import fee_exempt, payment_record_counter
+from dichvucong.payments.services_fees import fee_exempt
 from dichvucong.payments.tests.factories import (
     FEE,
     make_dossier,
@@ -140,26 +140,50 @@ def test_officer_of_another_agency_gets_404():
     assert client.get(reverse("payments:officer_fees", args=[dossier.pk])).status_code == 404
 
 
-def test_counter_payment_settles_an_officer_request():
+def test_fee_collected_at_the_counter_by_the_back_office_counts_in_fee_state():
+    from dichvucong.processing.services import record_counter_payment
+
     dossier = make_dossier(status=DossierStatus.PROCESSING)
     officer = make_officer_for(dossier)
     payment_request(dossier=dossier, amount=FEE, actor=officer)
-    counter = payment_record_counter(dossier=dossier, amount=FEE, actor=officer,
-                                     receipt_no="BL-0001")
-    dossier.refresh_from_db()
-    assert counter.provider == "counter" and counter.status == PaymentStatus.PAID
-    assert dossier.status == DossierStatus.PROCESSING
+    assert fee_state(dossier).state == "due"
+    record_counter_payment(dossier=dossier, actor=officer, amount=FEE, method="cash",
+                           receipt_number="BL-0001")
     state = fee_state(dossier)
     assert state.state == "paid" and state.paid == FEE
 
 
 def test_second_payment_for_a_settled_fee_is_flagged_for_refund():
-    dossier = make_dossier(status=DossierStatus.PROCESSING)
-    officer = make_officer_for(dossier)
-    payment_record_counter(dossier=dossier, amount=FEE, actor=officer)
-    payment_record_counter(dossier=dossier, amount=FEE, actor=officer)
+    from dichvucong.payments.providers.demo import DemoPaymentProvider
+    from dichvucong.payments.services import payment_confirm_from_ipn, payment_start
+
+    dossier = make_dossier()
+    first = payment_charge_at_submission(dossier=dossier)
+    payment_start(payment=first, provider_id="demo", return_url="", ipn_url="")
+    payment_start(payment=first, provider_id="demo", return_url="", ipn_url="")  # other tab
+    demo = DemoPaymentProvider()
+    for attempt in Payment.objects.filter(dossier=dossier):
+        payment_confirm_from_ipn(provider_id="demo", source="demo",
+                                 notice=demo.notice(payment=attempt, success=True))
     state = fee_state(dossier)
-    assert state.paid == FEE and state.refunds_due == FEE
+    assert state.state == "paid" and state.paid == FEE and state.refunds_due == FEE
+
+
+def test_status_6_set_by_the_back_office_can_be_paid_online(client):
+    from dichvucong.payments.dossier_flow import transition
+
+    dossier = make_dossier(status=DossierStatus.PROCESSING,
+                           procedure=make_fee_procedure(online_level=OnlineLevel.PARTIAL))
+    officer = make_officer_for(dossier)
+    transition(dossier=dossier, to=DossierStatus.PAYMENT_REQUESTED, actor=officer)
+    dossier.refresh_from_db()
+    assert fee_state(dossier).state == "due"
+    client.force_login(dossier.applicant)
+    response = client.post(reverse("payments:start", args=[dossier.pk]), {"provider": "demo"})
+    back = client.post(response.url, {"action": "pay"})
+    assert "Thanh toán thành công" in client.get(back.url).content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.PROCESSING
 
 
 def test_exempted_dossier_cannot_be_exempted_twice():
@@ -186,3 +210,12 @@ def test_demo_provider_is_never_offered_outside_demo_mode(client, settings):
     assert 'value="demo"' not in page and 'value="vnpay"' in page
     response = client.post(reverse("payments:start", args=[dossier.pk]), {"provider": "demo"})
     assert response.status_code == 400
+
+
+def test_tracking_link_by_dossier_code_opens_the_fee_page_of_the_owner_only(client):
+    dossier = make_dossier(status=DossierStatus.PAYMENT_REQUESTED)
+    url = reverse("payments:pay", kwargs={"code": dossier.code})
+    client.force_login(dossier.applicant)
+    assert client.get(url).url == reverse("payments:dossier_fees", args=[dossier.pk])
+    client.force_login(make_citizen())
+    assert client.get(url).status_code == 404
