@@ -20,5 +20,8 @@ class CatalogConfig(AppConfig):
     verbose_name = _("Danh mục thủ tục")
 
     def ready(self) -> None:
+        from dichvucong.catalog import signals
+
+        signals.connect()
         post_migrate.connect(_repair_search_index, sender=self,
                              dispatch_uid="catalog-search-index")

@@ -1,43 +1,58 @@
-"""The procedure list's search and filter form: unknown values are dropped, never errors."""
+"""The procedure list's search and filters: unknown values are dropped, never errors.
 
-from django import forms
+Plain validation rather than a Django form: the agency list can hold hundreds of entries and
+this runs on every search, so choices are checked against sets and options drawn in Python.
+"""
+
+from django.http import QueryDict
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.catalog.models import Agency, Field, OnlineLevel
+from dichvucong.catalog.models import OnlineLevel
 
 CHANNEL_CHOICES = [
     ("counter", _("Trực tiếp")),
     ("online", _("Trực tuyến")),
     ("post", _("Bưu chính công ích")),
 ]
+FILTER_LABELS = {
+    "field": _("Lĩnh vực"), "agency": _("Cơ quan thực hiện"),
+    "level": _("Mức độ trực tuyến"), "channel": _("Cách nộp hồ sơ"),
+}
 
 
-class ProcedureFilterForm(forms.Form):
-    q = forms.CharField(label=_("Từ khóa"), required=False, strip=True)
-    field = forms.ChoiceField(label=_("Lĩnh vực"), required=False)
-    agency = forms.ChoiceField(label=_("Cơ quan thực hiện"), required=False)
-    level = forms.ChoiceField(label=_("Mức độ trực tuyến"), required=False)
-    channel = forms.ChoiceField(label=_("Cách nộp hồ sơ"), required=False)
+class ProcedureFilters:
+    """The validated query and filters of a procedure list request."""
 
-    def __init__(self, data, *, fields: list[Field], agencies: list[Agency]):
-        super().__init__(data)
-        everything = [("", _("Tất cả"))]
-        self.fields["field"].choices = everything + [(f.code, f.name) for f in fields]
-        self.fields["agency"].choices = everything + [(a.code, a.name) for a in agencies]
-        self.fields["level"].choices = everything + list(OnlineLevel.choices)
-        self.fields["channel"].choices = everything + CHANNEL_CHOICES
+    def __init__(self, params: QueryDict, *, fields: list[tuple[str, str]],
+                 agencies: list[tuple[str, str]]) -> None:
+        self.choices = {
+            "field": fields, "agency": agencies,
+            "level": list(OnlineLevel.choices), "channel": CHANNEL_CHOICES,
+        }
+        query = params.get("q", "").strip()
+        self.values = {"query": "" if "\x00" in query else query}
+        for name, choices in self.choices.items():
+            value = params.get(name, "")
+            self.values[name] = value if value in {code for code, _ in choices} else ""
 
     def filters(self) -> dict[str, str]:
         """Return the valid values only; an unknown value counts as no filter."""
-        self.is_valid()
-        cleaned = self.cleaned_data
-        return {
-            "query": cleaned.get("q", ""),
-            "field": cleaned.get("field", ""),
-            "agency": cleaned.get("agency", ""),
-            "level": cleaned.get("level", ""),
-            "channel": cleaned.get("channel", ""),
-        }
+        return dict(self.values)
 
-    def has_active_filters(self) -> bool:
-        return any(self.filters().values())
+    def select_filters(self) -> list[dict]:
+        """Return the select boxes to draw: name, label and the rendered options."""
+        return [
+            {"name": name, "label": FILTER_LABELS[name],
+             "options": _options_html([("", _("Tất cả")), *choices], self.values[name])}
+            for name, choices in self.choices.items()
+        ]
+
+
+def _options_html(choices, selected: str) -> str:
+    return format_html_join(
+        "", '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if value == selected else "", label)
+         for value, label in choices),
+    )

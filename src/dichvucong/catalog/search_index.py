@@ -30,13 +30,31 @@ _SQLITE_TABLE = (
     "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
 )
 
-PG_DOCUMENT = "to_tsvector('simple'::regconfig, search_name || ' ' || search_body)"
-PG_NAME = "to_tsvector('simple'::regconfig, search_name)"
+COVER_INDEX = "catalog_procedure_rank_cover"
+# Narrow indexes for ranking and counting: the procedure rows themselves carry long texts.
+_RANK_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS catalog_procedure_rank ON catalog_procedure "
+    "(is_active, popularity DESC, name, id)",
+    "CREATE INDEX IF NOT EXISTS catalog_procedure_field_active ON catalog_procedure "
+    "(field_id, is_active)",
+    f"CREATE INDEX IF NOT EXISTS {COVER_INDEX} ON catalog_procedure (id, is_active, popularity, "
+    "name, field_id, online_level, accepts_counter, accepts_online, accepts_post)",
+]
+
+# PostgreSQL keeps the folded texts as stored tsvector columns (generated, unknown to the ORM):
+# a broad query then reads them instead of re-parsing every row's texts.
+PG_DOCUMENT = "catalog_procedure.search_document"
+PG_NAME = "catalog_procedure.search_name_document"
 _PG_INDEXES = [
-    f"CREATE INDEX IF NOT EXISTS catalog_procedure_search_gin ON catalog_procedure "
-    f"USING gin ({PG_DOCUMENT})",
-    f"CREATE INDEX IF NOT EXISTS catalog_procedure_search_name_gin ON catalog_procedure "
-    f"USING gin ({PG_NAME})",
+    "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_document tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_name || ' ' || search_body)) "
+    "STORED",
+    "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_name_document tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_name)) STORED",
+    "DROP INDEX IF EXISTS catalog_procedure_search_name_gin",
+    "DROP INDEX IF EXISTS catalog_procedure_search_gin",
+    "CREATE INDEX IF NOT EXISTS catalog_procedure_search_doc_gin ON catalog_procedure "
+    "USING gin (search_document)",
 ]
 
 
@@ -57,10 +75,12 @@ def ensure_search_index(connection: BaseDatabaseWrapper) -> None:
             cursor.execute(_SQLITE_TABLE)
             for statement in _SQLITE_TRIGGERS:
                 cursor.execute(statement)
+            for statement in _RANK_INDEXES:
+                cursor.execute(statement)
             if repair:
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")  # noqa: S608
         elif connection.vendor == "postgresql":
-            for statement in _PG_INDEXES:
+            for statement in _PG_INDEXES + _RANK_INDEXES:
                 cursor.execute(statement)
 
 
@@ -72,5 +92,8 @@ def drop_search_index(connection: BaseDatabaseWrapper) -> None:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{suffix}")
             cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
         elif connection.vendor == "postgresql":
-            cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_gin")
-            cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_name_gin")
+            cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_doc_gin")
+            cursor.execute("ALTER TABLE catalog_procedure DROP COLUMN IF EXISTS search_document, "
+                           "DROP COLUMN IF EXISTS search_name_document")
+        for name in ("catalog_procedure_rank", "catalog_procedure_field_active", COVER_INDEX):
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")

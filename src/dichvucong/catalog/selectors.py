@@ -9,13 +9,7 @@ from dichvucong.catalog.models import (
     Procedure,
     RequiredDocument,
 )
-from dichvucong.catalog.search import search_procedures
-
-CHANNEL_FILTERS = {
-    "counter": Q(accepts_counter=True),
-    "online": Q(accepts_online=True),
-    "post": Q(accepts_post=True),
-}
+from dichvucong.catalog.search import ProcedureSearch
 
 
 def public_procedures() -> QuerySet[Procedure]:
@@ -41,27 +35,19 @@ def most_used_procedures(*, limit: int = 8) -> list[Procedure]:
     )
 
 
-def filter_choices() -> tuple[list[Field], list[Agency]]:
-    """Return the fields and agencies offered as list filters."""
-    return list(Field.objects.order_by("order", "name")), list(Agency.objects.order_by("name"))
+def filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Return (code, name) of the fields and of the agencies offered as list filters."""
+    return (
+        list(Field.objects.order_by("order", "name").values_list("code", "name")),
+        list(Agency.objects.order_by("name").values_list("code", "name")),
+    )
 
 
 def procedure_search(
     *, query: str = "", field: str = "", agency: str = "", level: str = "", channel: str = ""
-) -> QuerySet[Procedure]:
+) -> ProcedureSearch:
     """Return active procedures matching a query and filters (already validated), ranked."""
-    queryset = public_procedures()
-    if field:
-        queryset = queryset.filter(field__code=field)
-    if agency:
-        queryset = queryset.filter(agencies__code=agency)
-    if level:
-        queryset = queryset.filter(online_level=level)
-    if channel in CHANNEL_FILTERS:
-        queryset = queryset.filter(CHANNEL_FILTERS[channel])
-    return search_procedures(queryset, query).select_related("field").prefetch_related(
-        Prefetch("agencies", queryset=Agency.objects.order_by("name"))
-    )
+    return ProcedureSearch(query=query, field=field, agency=agency, level=level, channel=channel)
 
 
 def procedure_detail(code: str) -> Procedure | None:

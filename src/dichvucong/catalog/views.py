@@ -7,9 +7,12 @@ from pathlib import PurePosixPath
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from dichvucong.catalog import selectors
-from dichvucong.catalog.forms import ProcedureFilterForm
+from dichvucong.catalog.cache import cached_html
+from dichvucong.catalog.forms import ProcedureFilters
+from dichvucong.catalog.search import MAX_QUERY_CHARS
 
 PAGE_SIZE = 20
 _MAX_CODE_LENGTH = 20  # Procedure.code max_length
@@ -19,23 +22,39 @@ _UNSAFE_FILENAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 def home(request: HttpRequest) -> HttpResponse:
     """Show the search box, the fields, the most used procedures and the four steps."""
-    return render(request, "catalog/home.html", {
-        "fields": selectors.fields_with_counts(),
-        "popular": selectors.most_used_procedures(),
-    })
+    catalog = cached_html("home", "", lambda: render_to_string(
+        "catalog/_home_catalog.html",
+        {"fields": selectors.fields_with_counts(), "popular": selectors.most_used_procedures()},
+    ))
+    return render(request, "catalog/home.html", {"catalog_html": catalog})
 
 
 def procedure_list(request: HttpRequest) -> HttpResponse:
     """List procedures matching the query and filters, a page at a time."""
+    results = cached_html("list", request.GET.urlencode(), lambda: _render_results(request))
+    return render(request, "catalog/procedure_list.html", {
+        "results_html": results, "query": request.GET.get("q", "")[:MAX_QUERY_CHARS],
+    })
+
+
+def _render_results(request: HttpRequest) -> str:
     fields, agencies = selectors.filter_choices()
-    form = ProcedureFilterForm(request.GET, fields=fields, agencies=agencies)
+    form = ProcedureFilters(request.GET, fields=fields, agencies=agencies)
     filters = form.filters()
     paginator = Paginator(selectors.procedure_search(**filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    return render(request, "catalog/procedure_list.html", {
-        "form": form, "page": page, "query": filters["query"],
-        "has_filters": any(filters.values()),
+    return render_to_string("catalog/_procedure_results.html", {
+        "filters": form.select_filters(), "page": page, "query": filters["query"],
+        "has_filters": any(filters.values()), "page_prefix": _page_prefix(request),
     })
+
+
+def _page_prefix(request: HttpRequest) -> str:
+    """Return the current query string without `page`, ready for `page=N` to be appended."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    encoded = params.urlencode()
+    return f"?{encoded}&" if encoded else "?"
 
 
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:

@@ -12,3 +12,15 @@ def media_storage(settings, tmp_path):
         },
     }
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(settings):
+    """Catalog tests run with fragment caching on, starting from an empty cache."""
+    settings.CATALOG_CACHE_SECONDS = 300
+    from django.core.cache import cache
+
+    from dichvucong.catalog.cache import bump_catalog_version
+
+    cache.clear()
+    bump_catalog_version()
