@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.notifications.models import SmsMessage
 from dichvucong.processing.tests.factories import make_dossier, make_team
 
@@ -54,7 +55,7 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     expect(page.locator("#supplement")).to_contain_text("Ảnh giấy khai sinh bị mờ")
     page.set_input_files("#other", files=[{
         "name": "giay-khai-sinh-ro.pdf", "mimeType": "application/pdf",
-        "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"}])
+        "buffer": small_pdf()}])
     page.locator("#supplement").get_by_role("button", name="Gửi bổ sung").click()
     expect(page.locator(".message--success")).to_be_visible()
 
@@ -65,7 +66,7 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     expect(page.get_by_text("giay-khai-sinh-ro.pdf")).to_be_visible()
     page.set_input_files("#result-file", files=[{
         "name": "giay-khai-sinh.pdf", "mimeType": "application/pdf",
-        "buffer": b"%PDF-1.4\n% ket qua\n"}])
+        "buffer": small_pdf()}])
     page.get_by_role("button", name="Tải lên kết quả").click()
     expect(page.locator(".message--success")).to_be_visible()
     expect(page.locator('form[data-action="approve"]')).to_have_count(0)

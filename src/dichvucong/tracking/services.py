@@ -1,24 +1,20 @@
 """Writes of the citizen's space: notifications, ratings, supplements and withdrawals."""
 
-import hashlib
-from pathlib import PurePath
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import audit_log
-from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
-from dichvucong.tracking import integration
+from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.uploads.errors import UploadRejected
+from dichvucong.dossiers.uploads.pipeline import check_upload
+from dichvucong.dossiers.uploads.store import files_cleaned_on_failure, store_checked
+from dichvucong.processing.services import dossier_transition, resume_status
 from dichvucong.tracking.models import Notification, Rating, RatingCriterion, RatingScore
-from dichvucong.tracking.selectors import WITHDRAWABLE, supplement_request
+from dichvucong.tracking.selectors import WITHDRAWABLE
 
 S = DossierStatus
-SUPPLEMENT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-                    ".png": "image/png"}
-SUPPLEMENT_MAX_BYTES = 10 * 1024 * 1024
-SUPPLEMENT_MAGIC = {"application/pdf": b"%PDF", "image/jpeg": b"\xff\xd8", "image/png": b"\x89PNG"}
 
 
 def notify_citizen(*, user, dossier: Dossier | None = None, title: str, body: str = "",
@@ -62,57 +58,43 @@ def rating_submit(*, dossier: Dossier, user, overall: int, scores: dict[str, int
     return rating
 
 
-def _check_upload(upload) -> tuple[str, str]:
-    """Return (extension, content type) of an allowed supplement file or raise."""
-    extension = PurePath(upload.name or "").suffix.lower()
-    content_type = SUPPLEMENT_TYPES.get(extension)
-    if content_type is None or upload.size > SUPPLEMENT_MAX_BYTES or upload.size == 0:
-        raise ValidationError(_("Tệp %(name)s không hợp lệ: chỉ nhận PDF, JPG, PNG đến 10 MB.")
-                              % {"name": (upload.name or "")[:80]})
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(SUPPLEMENT_MAGIC[content_type]):
-        raise ValidationError(_("Tệp %(name)s không đúng định dạng.")
-                              % {"name": (upload.name or "")[:80]})
-    return extension, content_type
+def _check_files(dossier: Dossier, files: list[tuple[int | None, object]]):
+    """Run every file through the dossiers upload pipeline; name the file that is refused."""
+    documents = {d.pk: d for d in dossier.procedure.required_documents.all()}
+    checked = []
+    for document_id, upload in files:
+        try:
+            result = check_upload(upload, name=upload.name, size=upload.size)
+        except UploadRejected as exc:
+            raise ValidationError(_("Tệp %(name)s: %(reason)s")
+                                  % {"name": (upload.name or "")[:80], "reason": exc.message}
+                                  ) from None
+        checked.append((documents.get(document_id), result))
+    return checked
 
 
-def _store_attachment(*, dossier: Dossier, upload, document_id: int | None, user) -> Attachment:
-    extension, content_type = _check_upload(upload)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    attachment = Attachment(
-        dossier=dossier, kind=AttachmentKind.SUPPLEMENT, required_document_id=document_id,
-        original_name=PurePath(upload.name).name[:255], content_type=content_type,
-        extension=extension, size=upload.size, sha256=digest.hexdigest(), uploaded_by=user,
-    )
-    attachment.file.save(upload.name, upload, save=False)
-    attachment.save()
-    return attachment
-
-
-@transaction.atomic
 def supplement_submit(*, dossier: Dossier, user, files: list[tuple[int | None, object]],
                       note: str = "") -> Dossier:
-    """Attach the supplement files and send the dossier back to processing."""
+    """Attach the supplement files and send the dossier back to where it was asked for."""
     if dossier.applicant_id != user.pk or dossier.status != S.SUPPLEMENT_REQUESTED:
         raise ValidationError(_("Hồ sơ này hiện không yêu cầu bổ sung."))
     if not files:
         raise ValidationError(_("Vui lòng chọn ít nhất một tệp để bổ sung."))
-    stored = [_store_attachment(dossier=dossier, upload=f, document_id=d, user=user)
-              for d, f in files]
-    request = supplement_request(dossier)
-    # Back to the step where the supplement was asked for, as the status machine expects.
-    back_to = (request.from_status if request else None) or S.RECEIVED
-    audit_log(action="dossier.supplement", actor=user, target=dossier,
-              data={"attachments": [a.pk for a in stored]})
-    return integration.dossier_transition(
-        dossier=dossier, to=back_to, actor=user,
-        note=note.strip() or _("Công dân đã bổ sung giấy tờ."),
-        data={"action": "supplement", "attachments": [a.pk for a in stored]},
-    )
+    checked = _check_files(dossier, files)
+    with files_cleaned_on_failure() as stored, transaction.atomic():
+        attachments = [
+            store_checked(dossier=dossier, checked=result, stored=stored, user=user,
+                          required_document=document, kind=AttachmentKind.SUPPLEMENT)
+            for document, result in checked
+        ]
+        ids = [a.pk for a in attachments]
+        audit_log(action="dossier.supplement", actor=user, target=dossier,
+                  data={"attachments": ids})
+        return dossier_transition(
+            dossier=dossier, to=resume_status(dossier), actor=user,
+            note=note.strip() or _("Công dân đã bổ sung giấy tờ."),
+            data={"action": "supplement", "attachments": ids},
+        )
 
 
 @transaction.atomic
@@ -124,5 +106,5 @@ def dossier_withdraw(*, dossier: Dossier, user, reason: str) -> Dossier:
     if not reason:
         raise ValidationError(_("Vui lòng nêu lý do rút hồ sơ."))
     audit_log(action="dossier.withdraw", actor=user, target=dossier, data={"reason": reason})
-    return integration.dossier_transition(dossier=dossier, to=S.WITHDRAWN, actor=user,
-                                          note=reason[:1000], data={"action": "withdraw"})
+    return dossier_transition(dossier=dossier, to=S.WITHDRAWN, actor=user,
+                              note=reason[:1000], data={"action": "withdraw"})

@@ -8,7 +8,6 @@ urlpatterns = [
     path("tra-cuu/qr/<str:code>.png", mine.my_qr, name="qr"),
     path("ho-so-cua-toi/", mine.my_dossier_list, name="my_dossiers"),
     path("ho-so-cua-toi/<str:ref>/", mine.my_dossier_detail, name="my_dossier"),
-    path("ho-so-cua-toi/<str:ref>/tep/<int:attachment_id>/", mine.my_file, name="my_file"),
     path("ho-so-cua-toi/<str:ref>/rut/", mine.my_withdraw, name="withdraw"),
     path("ho-so-cua-toi/<str:ref>/bo-sung/", mine.my_supplement, name="supplement"),
     path("ho-so-cua-toi/<str:ref>/danh-gia/", mine.my_rating, name="rate"),

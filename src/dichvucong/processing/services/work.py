@@ -1,9 +1,6 @@
 """Officer actions that are not status moves: result files and late-dossier apologies."""
 
-import hashlib
-import mimetypes
 from datetime import datetime
-from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,36 +10,28 @@ from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.uploads.errors import UploadRejected
+from dichvucong.dossiers.uploads.pipeline import check_upload
+from dichvucong.dossiers.uploads.store import files_cleaned_on_failure, store_checked
 from dichvucong.processing.machine import LEADER, SPECIALIST, RoleNotAllowed, TransitionError
 from dichvucong.processing.models import DeadlineExtension
 from dichvucong.processing.selectors import staff_roles
 
-RESULT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-                ".png": "image/png", ".docx": mimetypes.types_map.get(".docx", "")}
-MAX_RESULT_BYTES = 20 * 1024 * 1024
-
 
 def add_result_file(*, dossier: Dossier, actor, upload, ip_address: str | None = None
                     ) -> Attachment:
-    """Attach a result document (kết quả giải quyết) to a dossier being processed."""
+    """Check a result document (PDF or photo) and attach it to a dossier being processed."""
     if not staff_roles(actor, dossier.agency_id) & {SPECIALIST, LEADER}:
         raise RoleNotAllowed(_("Chỉ chuyên viên hoặc lãnh đạo mới tải lên kết quả."))
     if dossier.status != S.PROCESSING:
         raise TransitionError(_("Chỉ tải kết quả khi hồ sơ đang xử lý."))
-    extension = Path(upload.name).suffix.lower()
-    if extension not in RESULT_TYPES or upload.size > MAX_RESULT_BYTES:
-        raise TransitionError(_("Kết quả phải là tệp PDF, JPG, PNG hoặc DOCX, tối đa 20 MB."))
-    content = upload.read()
-    with transaction.atomic():
-        attachment = Attachment(
-            dossier=dossier, kind=AttachmentKind.RESULT, original_name=upload.name[:255],
-            content_type=RESULT_TYPES[extension] or "application/octet-stream",
-            extension=extension, size=len(content), uploaded_by=actor,
-            sha256=hashlib.sha256(content).hexdigest(),
-        )
-        upload.seek(0)
-        attachment.file.save(upload.name, upload, save=False)
-        attachment.save()
+    try:
+        checked = check_upload(upload, name=upload.name, size=upload.size)
+    except UploadRejected as exc:
+        raise TransitionError(exc.message) from None
+    with files_cleaned_on_failure() as stored, transaction.atomic():
+        attachment = store_checked(dossier=dossier, checked=checked, stored=stored,
+                                   kind=AttachmentKind.RESULT, user=actor)
         DossierEvent.objects.create(dossier=dossier, actor=actor, action="result_uploaded",
                                     is_public=False, data={"attachment": attachment.pk})
         audit_log(action="dossier.result_uploaded", actor=actor, target=dossier,

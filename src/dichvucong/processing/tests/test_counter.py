@@ -7,6 +7,7 @@ from dichvucong.catalog.tests.factories import make_procedure
 from dichvucong.core.models import AuditLog
 from dichvucong.dossiers.models import Channel, Dossier
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.processing.machine import RoleNotAllowed, TransitionError
 from dichvucong.processing.services import (
     add_result_file,
@@ -63,7 +64,7 @@ def test_partly_online_result_needs_originals_and_counter_fee_before_hand_over()
     dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.PROCESSING,
                            fee_total=50000)
     add_result_file(dossier=dossier, actor=team["specialist"],
-                    upload=SimpleUploadedFile("kq.pdf", b"%PDF-1.4"))
+                    upload=SimpleUploadedFile("kq.pdf", small_pdf()))
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     with pytest.raises(TransitionError, match="đối chiếu bản gốc"):
         dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])

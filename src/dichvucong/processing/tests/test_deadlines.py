@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.processing.inbox import TABS_BY_SLUG, InboxFilters, inbox_page, tab_counts
 from dichvucong.processing.models import DeadlineExtension
 from dichvucong.processing.services import add_result_file, dossier_transition, extend_deadline
@@ -86,7 +87,7 @@ def test_completion_after_the_original_appointment_counts_as_late_even_with_an_a
                         reason="Cần xác minh thực địa")
         dossier.refresh_from_db()
         add_result_file(dossier=dossier, actor=team["specialist"],
-                        upload=SimpleUploadedFile("kq.pdf", b"%PDF-1.4"))
+                        upload=SimpleUploadedFile("kq.pdf", small_pdf()))
     with _clock(at(2026, 11, 5, 9)):
         dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     assert dossier.timeliness == "late"
@@ -98,6 +99,6 @@ def test_completion_a_day_before_the_appointment_is_early():
     with _clock(at(2026, 11, 3, 9)):
         dossier = dossier_transition(dossier=dossier, to=S.PROCESSING, actor=team["specialist"])
         add_result_file(dossier=dossier, actor=team["specialist"],
-                        upload=SimpleUploadedFile("kq.pdf", b"%PDF-1.4"))
+                        upload=SimpleUploadedFile("kq.pdf", small_pdf()))
         dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     assert dossier.timeliness == "early"

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from dichvucong.core.models import AuditLog
 from dichvucong.dossiers.models import DossierEvent
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.processing.machine import (
     TRANSITIONS,
     RoleNotAllowed,
@@ -108,7 +109,7 @@ def test_leader_approval_needs_a_result_file_and_records_timeliness():
     with pytest.raises(TransitionError, match="kết quả"):
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     add_result_file(dossier=dossier, actor=team["specialist"],
-                    upload=SimpleUploadedFile("ket-qua.pdf", b"%PDF-1.4 ket qua"))
+                    upload=SimpleUploadedFile("ket-qua.pdf", small_pdf()))
     with pytest.raises(RoleNotAllowed):
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["specialist"])
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
@@ -116,6 +117,17 @@ def test_leader_approval_needs_a_result_file_and_records_timeliness():
     assert dossier.timeliness in ("early", "on_time")
     dossier = dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
     assert dossier.returned_at is not None
+
+
+def test_a_result_file_that_is_not_what_its_name_says_is_refused_and_not_stored():
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    dossier = dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
+    dossier = dossier_transition(dossier=dossier, to=S.PROCESSING, actor=team["specialist"])
+    with pytest.raises(TransitionError, match="Định dạng tệp không được chấp nhận"):
+        add_result_file(dossier=dossier, actor=team["specialist"],
+                        upload=SimpleUploadedFile("ket-qua.pdf", b"<html>not a pdf</html>"))
+    assert not dossier.attachments.exists()
 
 
 def test_late_completion_is_recorded_as_late():
@@ -126,7 +138,7 @@ def test_late_completion_is_recorded_as_late():
     type(dossier).objects.filter(pk=dossier.pk).update(due_at=dossier.due_at - timedelta(days=30))
     dossier.refresh_from_db()
     add_result_file(dossier=dossier, actor=team["leader"],
-                    upload=SimpleUploadedFile("ket-qua.pdf", b"%PDF-1.4 ket qua"))
+                    upload=SimpleUploadedFile("ket-qua.pdf", small_pdf()))
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     assert dossier.timeliness == "late"
 

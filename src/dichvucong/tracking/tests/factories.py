@@ -3,7 +3,6 @@
 from itertools import count
 
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import timezone
 
 from dichvucong.accounts.tests.factories import make_citizen
@@ -15,9 +14,11 @@ from dichvucong.dossiers.models import (
     DossierEvent,
     DossierStatus,
 )
+from dichvucong.dossiers.tests.helpers import small_pdf
 
 _seq = count(1)
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+PDF = small_pdf()
 
 
 def make_dossier(*, applicant=None, status=DossierStatus.RECEIVED, procedure=None,
@@ -56,14 +57,3 @@ def make_attachment(dossier: Dossier, *, kind=AttachmentKind.SLIP, name="phieu-t
     attachment.file.save(name, ContentFile(content), save=False)
     attachment.save()
     return attachment
-
-
-def fake_transition(*, dossier, to, actor, note="", data=None, is_public=True) -> Dossier:
-    """Stand in for processing's status machine where that part is not installed yet."""
-    with transaction.atomic():
-        locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-        make_event(locked, from_status=locked.status, to_status=int(to), note=note,
-                   is_public=is_public, action=(data or {}).get("action", "transition"))
-        locked.status = int(to)
-        locked.save(update_fields=["status"])
-    return locked

@@ -65,7 +65,7 @@ def test_detail_shows_timeline_with_notes_form_data_and_documents(client, owner,
 def test_owner_downloads_a_slip_as_an_attachment_never_inline(client, owner, dossier):
     slip = make_attachment(dossier, name="phiếu tiếp nhận.pdf")
     client.force_login(owner)
-    response = client.get(_url("my_file", dossier, attachment_id=slip.pk))
+    response = client.get(reverse("dossiers:file", kwargs={"pk": slip.pk}) + "?tai-ve=1")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -77,7 +77,6 @@ def test_another_citizen_gets_404_on_my_dossier_files_qr_and_actions(client, dos
     client.force_login(make_citizen())
     assert client.get(_url("my_dossier", dossier)).status_code == 404
     assert client.get(f"/ho-so-cua-toi/{dossier.pk}/").status_code == 404
-    assert client.get(_url("my_file", dossier, attachment_id=slip.pk)).status_code == 404
     assert client.get(reverse("tracking:qr", kwargs={"code": dossier.code})).status_code == 404
     assert client.post(_url("withdraw", dossier), {"reason": "x"}).status_code == 404
     assert client.post(_url("rate", dossier), {"overall": 5}).status_code == 404
@@ -85,13 +84,7 @@ def test_another_citizen_gets_404_on_my_dossier_files_qr_and_actions(client, dos
     assert client.get(reverse("dossiers:receipt", kwargs={"pk": dossier.pk})).status_code == 404
 
 
-def test_a_file_of_another_dossier_is_404_even_under_my_code(client, owner, dossier):
-    foreign = make_attachment(make_dossier())
-    client.force_login(owner)
-    assert client.get(_url("my_file", dossier, attachment_id=foreign.pk)).status_code == 404
-
-
-def test_withdraw_with_a_reason_moves_to_status_7(client, owner, dossier, transition):
+def test_withdraw_with_a_reason_moves_to_status_7(client, owner, dossier):
     client.force_login(owner)
     response = client.post(_url("withdraw", dossier), {"reason": "Tôi nộp nhầm thủ tục"},
                            follow=True)
@@ -101,7 +94,7 @@ def test_withdraw_with_a_reason_moves_to_status_7(client, owner, dossier, transi
     assert dossier.events.filter(to_status=S.WITHDRAWN, note="Tôi nộp nhầm thủ tục").exists()
 
 
-def test_withdraw_needs_a_reason_and_an_open_dossier(client, owner, dossier, transition):
+def test_withdraw_needs_a_reason_and_an_open_dossier(client, owner, dossier):
     client.force_login(owner)
     response = client.post(_url("withdraw", dossier), {"reason": "  "}, follow=True)
     assert "Vui lòng nêu lý do rút hồ sơ." in response.content.decode()
@@ -113,7 +106,7 @@ def test_withdraw_needs_a_reason_and_an_open_dossier(client, owner, dossier, tra
     assert (dossier.status, done.status) == (S.PROCESSING, S.RETURNED)
 
 
-def test_supplement_attaches_files_and_resubmits(client, owner, transition):
+def test_supplement_attaches_files_and_resubmits(client, owner):
     d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
     doc = d.procedure.required_documents.create(name="Bản sao giấy khai sinh")
     make_event(d, from_status=S.PROCESSING, to_status=S.SUPPLEMENT_REQUESTED,
@@ -129,14 +122,33 @@ def test_supplement_attaches_files_and_resubmits(client, owner, transition):
     assert (added.original_name, added.required_document_id) == ("khai-sinh.pdf", doc.pk)
 
 
-def test_supplement_refuses_a_file_that_is_not_what_it_claims(client, owner, transition):
+def test_supplement_refuses_a_file_that_is_not_what_it_claims(client, owner):
     d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
     client.force_login(owner)
     fake = SimpleUploadedFile("anh.pdf", b"<html>not a pdf</html>", content_type="application/pdf")
     response = client.post(_url("supplement", d), {"other": fake}, follow=True)
-    assert "không đúng định dạng" in response.content.decode()
+    assert "Định dạng tệp không được chấp nhận" in response.content.decode()
     d.refresh_from_db()
     assert d.status == S.SUPPLEMENT_REQUESTED and not d.attachments.exists()
+
+
+def test_supplement_photos_go_through_the_photo_pipeline(client, owner):
+    from PIL import Image
+
+    from dichvucong.dossiers.tests.helpers import document_photo
+
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    make_event(d, from_status=S.PROCESSING, to_status=S.SUPPLEMENT_REQUESTED, note="Thiếu ảnh")
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0)}  # GPS position of the citizen's home
+    photo = document_photo(exif=exif)
+    client.force_login(owner)
+    client.post(_url("supplement", d),
+                {"other": SimpleUploadedFile("anh.jpg", photo, content_type="image/jpeg")})
+    added = d.attachments.get(kind=AttachmentKind.SUPPLEMENT)
+    with added.file.open("rb") as handle, Image.open(handle) as stored:
+        assert not stored.getexif()
+    assert added.blur_score is not None and not added.is_blurry
 
 
 def test_pay_action_is_offered_when_payment_is_requested(client, owner):

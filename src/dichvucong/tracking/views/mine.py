@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
-from dichvucong.tracking import integration, lookup, services
+from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.processing.machine import TransitionError
+from dichvucong.tracking import lookup, services
 from dichvucong.tracking.forms import RatingForm, WithdrawForm
 from dichvucong.tracking.models import Rating
 from dichvucong.tracking.selectors import (
@@ -43,7 +45,7 @@ def my_dossier_list(request: HttpRequest) -> HttpResponse:
     rows = [{"dossier": d, "badges": needs_me(d, has_rating=d.has_rating)} for d in page]
     return render(request, "tracking/my_list.html", {
         "page": page, "rows": rows, "draft_count": my_draft_count(request.user),
-        "drafts_url": integration.drafts_url(),
+        "drafts_url": reverse("dossiers:drafts"),
     })
 
 
@@ -51,16 +53,9 @@ def _file_rows(dossier: Dossier, kinds) -> list[dict]:
     rows = []
     for attachment in dossier.attachments.filter(kind__in=kinds).select_related(
             "required_document"):
-        url = integration.private_file_url(attachment) or _own_file_url(dossier, attachment)
+        url = reverse("dossiers:file", kwargs={"pk": attachment.pk}) + "?tai-ve=1"
         rows.append({"attachment": attachment, "url": url})
     return rows
-
-
-def _own_file_url(dossier: Dossier, attachment: Attachment) -> str:
-    from django.urls import reverse
-
-    return reverse("tracking:my_file", kwargs={"ref": dossier.code or dossier.pk,
-                                               "attachment_id": attachment.pk})
 
 
 def _requested_documents(dossier: Dossier):
@@ -88,30 +83,12 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
         if dossier.status == S.SUPPLEMENT_REQUESTED else None,
         "requested_documents": _requested_documents(dossier)
         if dossier.status == S.SUPPLEMENT_REQUESTED else [],
-        "receipt_url": integration.receipt_url(dossier),
-        "pay_url": integration.payment_url(dossier) if dossier.status == S.PAYMENT_REQUESTED
-        else None,
+        "receipt_url": reverse("dossiers:receipt", kwargs={"pk": dossier.pk})
+        if dossier.code else None,
+        "pay_url": reverse("payments:dossier_fees", kwargs={"dossier_id": dossier.pk})
+        if dossier.status == S.PAYMENT_REQUESTED else None,
         "rating_form": RatingForm() if dossier.status == S.RETURNED and not rating else None,
     })
-
-
-@login_required
-@require_GET
-def my_file(request: HttpRequest, ref: str, attachment_id: int) -> FileResponse:
-    """Send one of my dossier's files as a download, never rendered inline."""
-    dossier = _owned_or_404(request, ref)
-    attachment = dossier.attachments.filter(pk=attachment_id).first()
-    if attachment is None:
-        raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, OSError):
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.content_type or "application/octet-stream")
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @login_required
@@ -132,8 +109,8 @@ def _run(request: HttpRequest, dossier: Dossier, action, success: str, **kwargs)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
-    except integration.TransitionUnavailable:
-        messages.error(request, _("Chức năng này tạm thời chưa sẵn sàng. Vui lòng thử lại sau."))
+    except TransitionError as exc:
+        messages.error(request, str(exc))
     else:
         messages.success(request, success)
     return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
