@@ -67,3 +67,14 @@ def test_signed_in_citizen_opening_the_admin_gets_403_not_a_redirect_loop(client
     response = client.get("/quan-tri/", follow=True)
     assert response.status_code == 403
     assert "Không có quyền truy cập" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_portal_stays_vietnamese_for_an_english_browser_until_the_switch_is_used(client):
+    english_browser = {"HTTP_ACCEPT_LANGUAGE": "en-US,en;q=0.9"}
+    page = client.get("/", **english_browser)
+    assert page["Content-Language"] == "vi"
+    assert "Thủ tục hành chính" in page.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/", **english_browser)
+    assert page["Content-Language"] == "en"
