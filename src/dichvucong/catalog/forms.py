@@ -4,6 +4,8 @@ Plain validation rather than a Django form: the agency list can hold hundreds of
 this runs on every search, so choices are checked against sets and options drawn in Python.
 """
 
+from functools import lru_cache
+
 from django.http import QueryDict
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
@@ -51,6 +53,12 @@ class ProcedureFilters:
 
 
 def _options_html(choices, selected: str) -> str:
+    return _options_html_cached(tuple((str(v), str(label)) for v, label in choices), selected)
+
+
+@lru_cache(maxsize=512)
+def _options_html_cached(choices: tuple, selected: str) -> str:
+    # The same few option lists are drawn on every search page; build each once per process.
     return format_html_join(
         "", '<option value="{}"{}>{}</option>',
         ((value, mark_safe(" selected") if value == selected else "", label)
