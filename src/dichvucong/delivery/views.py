@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -32,15 +33,21 @@ from dichvucong.delivery.services import (
 )
 from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.payments.dossier_flow import staff_can_handle
-from dichvucong.payments.selectors import citizen_dossier
 
 logger = logging.getLogger(__name__)
 
 
 @login_required
 def delivery_choice(request: HttpRequest, dossier_id: int) -> HttpResponse:
-    """Let the applicant choose or change how to receive the result, and follow the parcel."""
-    dossier = citizen_dossier(request.user, dossier_id)
+    """Let the applicant choose or change how to receive the result, and follow the parcel.
+
+    Drafts are included: the review step before Submit links here and comes back (`next`).
+    """
+    dossier = get_object_or_404(Dossier.objects.select_related("procedure", "agency"),
+                                pk=dossier_id, applicant=request.user)
+    back = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = ""
     editable = dossier.status < DossierStatus.DONE and dossier.status not in (
         DossierStatus.NOT_RECEIVED, DossierStatus.WITHDRAWN, DossierStatus.STOPPED)
     form = DeliveryChoiceForm(initial=DeliveryChoiceForm.initial_for(dossier))
@@ -53,13 +60,13 @@ def delivery_choice(request: HttpRequest, dossier_id: int) -> HttpResponse:
                                 method=form.cleaned_data["result_delivery"],
                                 address=form.address())
                 messages.success(request, _("Đã lưu hình thức nhận kết quả."))
-                return redirect("delivery:choice", dossier_id=dossier.pk)
+                return redirect(back or reverse("delivery:choice", args=[dossier.pk]))
             except DeliveryNotAllowed:
                 form.add_error(None, _("Hồ sơ đã có kết quả, không thể thay đổi."))
         status = 400
     return render(request, "delivery/choice.html", {
         "dossier": dossier, "form": form, "editable": editable, "fees": fee_table(),
-        "shipment": current_shipment(dossier)}, status=status)
+        "shipment": current_shipment(dossier), "next": back}, status=status)
 
 
 @require_GET
