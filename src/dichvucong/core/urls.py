@@ -1,8 +1,9 @@
 from django.urls import path
 
-from dichvucong.core import health
+from dichvucong.core import health, views
 
 app_name = "core"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("ngon-ngu/<str:code>/", views.switch_language, name="language"),
 ]

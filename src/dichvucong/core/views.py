@@ -1,7 +1,8 @@
 """Error pages in Vietnamese."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -37,3 +38,17 @@ def admin_login(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     query = request.META.get("QUERY_STRING", "")
     return redirect(reverse("accounts:login") + (f"?{query}" if query else ""))
+
+
+def switch_language(request: HttpRequest, code: str) -> HttpResponse:
+    """Remember the chosen language in a cookie and go back (a plain link, so pages that have
+    no form of their own need no CSRF token and stay cacheable)."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404
+    target = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    response = redirect(target or "/")
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600,
+                        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE)
+    return response

@@ -78,3 +78,21 @@ def test_portal_stays_vietnamese_for_an_english_browser_until_the_switch_is_used
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get("/", **english_browser)
     assert page["Content-Language"] == "en"
+
+
+@pytest.mark.django_db
+def test_language_link_sets_the_cookie_and_goes_back_only_to_this_site(client):
+    response = client.get("/ngon-ngu/en/?next=/thu-tuc/")
+    assert response.status_code == 302 and response["Location"] == "/thu-tuc/"
+    assert response.cookies["django_language"].value == "en"
+    assert client.get("/")["Content-Language"] == "en"
+    assert client.get("/ngon-ngu/en/?next=https://example.com/")["Location"] == "/"
+    assert client.get("/ngon-ngu/xx/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_anonymous_public_pages_set_no_cookie(client):
+    for path in ("/", "/thu-tuc/", "/thu-tuc/?q=khai+sinh"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert not response.cookies, (path, list(response.cookies))

@@ -1,11 +1,8 @@
 """Public lookup by dossier code and a second factor (or the receipt's signed token)."""
 
-import re
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -20,7 +17,6 @@ from dichvucong.tracking.selectors import current_step, public_timeline
 NEUTRAL = _("Không tìm thấy hồ sơ khớp với thông tin đã nhập. "
             "Vui lòng kiểm tra lại mã hồ sơ và 4 số cuối.")
 LIMITED = _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.")
-CSRF_VALUE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def _mask_name(name: str) -> str:
@@ -40,17 +36,9 @@ def _page_cache_key(request: HttpRequest, code: str | None, token_ok: bool) -> s
     return lk.page_key(code, get_language())
 
 
-def _serve_cached(request: HttpRequest, entry: tuple[bytes, bytes | None]) -> HttpResponse:
-    """Send a cached public view with this visitor's own CSRF token in its forms."""
-    body, rendered_token = entry
-    if rendered_token:
-        body = body.replace(rendered_token, get_token(request).encode())
+def _serve_cached(body: bytes) -> HttpResponse:
+    """Send a cached public view (it holds no form, so no per-visitor token)."""
     return HttpResponse(body, content_type="text/html; charset=utf-8")
-
-
-def _store(key: str, response: HttpResponse) -> None:
-    match = CSRF_VALUE.search(response.content)
-    pagecache.put(key, (response.content, match.group(1) if match else None))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -75,7 +63,7 @@ def _lookup(request: HttpRequest) -> HttpResponse:
     # A valid signed token cannot be guessed, so its view skips the limit and may be cached.
     cached = pagecache.get(page_key) if page_key else None
     if cached is not None:
-        return _serve_cached(request, cached)
+        return _serve_cached(cached)
     ip = client_ip(request)
     context = {"form": LookupForm(initial={"ma": code or raw_code.strip(), "t": token})}
     if not token_ok and lk.is_blocked(cache.get(lk.rate_key(ip))):
@@ -94,5 +82,5 @@ def _lookup(request: HttpRequest) -> HttpResponse:
     )
     response = render(request, "tracking/lookup.html", context)
     if page_key:
-        _store(page_key, response)
+        pagecache.put(page_key, response.content)
     return response
