@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from dichvucong.core.audit import client_ip
@@ -29,9 +30,7 @@ def _mask_name(name: str) -> str:
 
 def _page_cache_key(request: HttpRequest, code: str | None, token_ok: bool) -> str | None:
     """Return the page cache key when the QR view may be shared between anonymous visitors."""
-    anonymous = (settings.SESSION_COOKIE_NAME not in request.COOKIES
-                 and "messages" not in request.COOKIES)
-    if request.method == "POST" or not token_ok or not anonymous:
+    if request.method == "POST" or not token_ok or not _anonymous(request):
         return None
     return lk.page_key(code, get_language())
 
@@ -41,13 +40,36 @@ def _serve_cached(body: bytes) -> HttpResponse:
     return HttpResponse(body, content_type="text/html; charset=utf-8")
 
 
+# A lookup changes nothing: it reads a dossier when code and factor match, and a failure only
+# counts toward the client's own per-IP limit. Without a CSRF token the form page is the same
+# for every visitor, so it is served from the page cache like the QR view.
+@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def lookup(request: HttpRequest) -> HttpResponse:
     """Show the lookup form, and the dossier's public view when code and factor match."""
     response = _lookup(request)
-    # Answers name a dossier and carry a CSRF token: never kept by browsers or proxies.
+    # Answers name a dossier: never kept by browsers or proxies.
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _form_page(request: HttpRequest, code: str | None, raw_code: str) -> HttpResponse:
+    """Render the empty (or code-prefilled) form; the plain one is cached per language."""
+    key = None if raw_code.strip() or not _anonymous(request) else (
+        f"tracking:lookup-form:{get_language()}")
+    cached = pagecache.get(key) if key else None
+    if cached is not None:
+        return _serve_cached(cached)
+    form = LookupForm(initial={"ma": code or raw_code.strip()})
+    response = render(request, "tracking/lookup.html", {"form": form})
+    if key:
+        pagecache.put(key, response.content)
+    return response
+
+
+def _anonymous(request: HttpRequest) -> bool:
+    return (settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES)
 
 
 def _lookup(request: HttpRequest) -> HttpResponse:
@@ -56,8 +78,7 @@ def _lookup(request: HttpRequest) -> HttpResponse:
     token = source.get("t", "")[: lk.MAX_INPUT + 1]
     code = lk.normalise_code(raw_code)
     if request.method != "POST" and not token:
-        form = LookupForm(initial={"ma": code or raw_code.strip()})
-        return render(request, "tracking/lookup.html", {"form": form})
+        return _form_page(request, code, raw_code)
     token_ok = code is not None and lk.token_matches(code, token)
     page_key = _page_cache_key(request, code, token_ok)
     # A valid signed token cannot be guessed, so its view skips the limit and may be cached.
