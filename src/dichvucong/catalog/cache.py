@@ -7,7 +7,10 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
+
+from dichvucong.core import pagecache
 
 _VERSION_KEY = "catalog:version"
 # Each web process re-reads the shared version at most this often: other processes see a
@@ -54,3 +57,20 @@ def cached_html(name: str, variant: str, render: Callable[[], str]) -> str:
         html = render()
         cache.set(key, html, seconds)
     return html
+
+
+def anonymous_page(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
+    """Serve a public catalog page from this process's page cache when every anonymous
+    visitor gets the same bytes; the key carries the catalog version, so a change shows at once.
+    """
+    seconds = cache_seconds()
+    if seconds <= 0 or not pagecache.is_anonymous_visit(request):
+        return render()
+    key = f"catalog-page:{catalog_version()}:{get_language()}:{request.get_full_path()}"
+    body = pagecache.get(key)
+    if body is not None:
+        return pagecache.html_response(body)
+    response = render()
+    if response.status_code == 200 and not response.cookies:
+        pagecache.put(key, response.content, ttl=seconds)
+    return response

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from dichvucong.catalog import selectors
-from dichvucong.catalog.cache import cached_html
+from dichvucong.catalog.cache import anonymous_page, cached_html
 from dichvucong.catalog.forms import ProcedureFilters
 from dichvucong.catalog.search import MAX_QUERY_CHARS
 
@@ -22,6 +22,10 @@ _UNSAFE_FILENAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
 
 def home(request: HttpRequest) -> HttpResponse:
     """Show the search box, the fields, the most used procedures and the four steps."""
+    return anonymous_page(request, lambda: _home(request))
+
+
+def _home(request: HttpRequest) -> HttpResponse:
     catalog = cached_html("home", "", lambda: render_to_string(
         "catalog/_home_catalog.html",
         {"fields": selectors.fields_with_counts(), "popular": selectors.most_used_procedures()},
@@ -31,6 +35,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def procedure_list(request: HttpRequest) -> HttpResponse:
     """List procedures matching the query and filters, a page at a time."""
+    return anonymous_page(request, lambda: _procedure_list(request))
+
+
+def _procedure_list(request: HttpRequest) -> HttpResponse:
     results = cached_html("list", request.GET.urlencode(), lambda: _render_results(request))
     return render(request, "catalog/procedure_list.html", {
         "results_html": results, "query": request.GET.get("q", "")[:MAX_QUERY_CHARS],
@@ -59,6 +67,10 @@ def _page_prefix(request: HttpRequest) -> str:
 
 def procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     """Show everything about one procedure."""
+    return anonymous_page(request, lambda: _procedure_detail(request, code))
+
+
+def _procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     procedure = selectors.procedure_detail(code) if _plausible_code(code) else None
     if procedure is None:
         raise Http404

@@ -84,7 +84,7 @@ def page_key(code: str, language: str) -> str:
 
 def forget_pages(code: str | None) -> None:
     """Drop the cached public views of a dossier after it changes."""
-    from dichvucong.tracking import pagecache
+    from dichvucong.core import pagecache
 
     if code:
         pagecache.forget([page_key(code, lang) for lang, _name in settings.LANGUAGES])

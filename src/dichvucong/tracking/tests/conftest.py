@@ -1,7 +1,7 @@
 import pytest
 from django.core.cache import cache
 
-from dichvucong.tracking import pagecache
+from dichvucong.core import pagecache
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,5 @@
 """Public lookup by dossier code and a second factor (or the receipt's signed token)."""
 
-from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from dichvucong.core import pagecache
 from dichvucong.core.audit import client_ip
 from dichvucong.tracking import lookup as lk
-from dichvucong.tracking import pagecache
 from dichvucong.tracking.forms import LookupForm
 from dichvucong.tracking.selectors import current_step, public_timeline
 
@@ -30,14 +29,11 @@ def _mask_name(name: str) -> str:
 
 def _page_cache_key(request: HttpRequest, code: str | None, token_ok: bool) -> str | None:
     """Return the page cache key when the QR view may be shared between anonymous visitors."""
-    if request.method == "POST" or not token_ok or not _anonymous(request):
+    if request.method == "POST" or not token_ok or not pagecache.is_anonymous_visit(request):
         return None
     return lk.page_key(code, get_language())
 
 
-def _serve_cached(body: bytes) -> HttpResponse:
-    """Send a cached public view (it holds no form, so no per-visitor token)."""
-    return HttpResponse(body, content_type="text/html; charset=utf-8")
 
 
 # A lookup changes nothing: it reads a dossier when code and factor match, and a failure only
@@ -55,21 +51,16 @@ def lookup(request: HttpRequest) -> HttpResponse:
 
 def _form_page(request: HttpRequest, code: str | None, raw_code: str) -> HttpResponse:
     """Render the empty (or code-prefilled) form; the plain one is cached per language."""
-    key = None if raw_code.strip() or not _anonymous(request) else (
+    key = None if raw_code.strip() or not pagecache.is_anonymous_visit(request) else (
         f"tracking:lookup-form:{get_language()}")
     cached = pagecache.get(key) if key else None
     if cached is not None:
-        return _serve_cached(cached)
+        return pagecache.html_response(cached)
     form = LookupForm(initial={"ma": code or raw_code.strip()})
     response = render(request, "tracking/lookup.html", {"form": form})
     if key:
         pagecache.put(key, response.content)
     return response
-
-
-def _anonymous(request: HttpRequest) -> bool:
-    return (settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and "messages" not in request.COOKIES)
 
 
 def _lookup(request: HttpRequest) -> HttpResponse:
@@ -84,7 +75,7 @@ def _lookup(request: HttpRequest) -> HttpResponse:
     # A valid signed token cannot be guessed, so its view skips the limit and may be cached.
     cached = pagecache.get(page_key) if page_key else None
     if cached is not None:
-        return _serve_cached(cached)
+        return pagecache.html_response(cached)
     ip = client_ip(request)
     context = {"form": LookupForm(initial={"ma": code or raw_code.strip(), "t": token})}
     if not token_ok and lk.is_blocked(cache.get(lk.rate_key(ip))):
