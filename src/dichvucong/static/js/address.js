@@ -6,7 +6,7 @@
   function bind(communeSelect) {
     var province = document.getElementById(communeSelect.getAttribute("data-province-field"));
     if (!province) { return; }
-    province.addEventListener("change", function () {
+    function load() {
       var first = communeSelect.options[0];
       communeSelect.innerHTML = "";
       communeSelect.appendChild(first);
@@ -21,7 +21,10 @@
             communeSelect.appendChild(option);
           });
         });
-    });
+    }
+    province.addEventListener("change", load);
+    // A province chosen before this script ran (slow network, quick hands) still gets its list.
+    if (province.value && communeSelect.options.length <= 1) { load(); }
   }
   document.querySelectorAll("select[data-commune-select]").forEach(bind);
 })();
