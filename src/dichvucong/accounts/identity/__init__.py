@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import date
-from importlib import import_module
 
 from django.conf import settings
+
+from dichvucong.core.providers import load_provider
 
 
 class IdentityProviderError(Exception):
@@ -37,9 +38,4 @@ IDENTITY_PROVIDERS = {
 def get_identity_provider(provider_id: str | None = None) -> IdentityProvider:
     """Return the configured (or the named) identity provider."""
     provider_id = provider_id or settings.IDENTITY_PROVIDER
-    try:
-        dotted = IDENTITY_PROVIDERS[provider_id]
-    except KeyError as exc:
-        raise ValueError(f"Unknown identity provider {provider_id!r}") from exc
-    module_name, class_name = dotted.rsplit(".", 1)
-    return getattr(import_module(module_name), class_name)()
+    return load_provider(IDENTITY_PROVIDERS, provider_id, kind="identity")

@@ -1,10 +1,11 @@
 """Postal delivery providers behind a registry; each Shipment stores its provider's id."""
 
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any
 
 from django.conf import settings
+
+from dichvucong.core.providers import load_provider
 
 
 class DeliveryProviderError(Exception):
@@ -54,9 +55,4 @@ DELIVERY_PROVIDER_CLASSES = {
 def get_delivery_provider(provider_id: str | None = None) -> DeliveryProvider:
     """Return the configured (or the named) delivery provider."""
     provider_id = provider_id or settings.DELIVERY_PROVIDER
-    try:
-        dotted = DELIVERY_PROVIDER_CLASSES[provider_id]
-    except KeyError as exc:
-        raise ValueError(f"Unknown delivery provider {provider_id!r}") from exc
-    module_name, class_name = dotted.rsplit(".", 1)
-    return getattr(import_module(module_name), class_name)()
+    return load_provider(DELIVERY_PROVIDER_CLASSES, provider_id, kind="delivery")

@@ -1,9 +1,10 @@
 """SMS providers behind a registry; the model stores the provider's id string."""
 
 from dataclasses import dataclass
-from importlib import import_module
 
 from django.conf import settings
+
+from dichvucong.core.providers import load_provider
 
 
 class SmsSendError(Exception):
@@ -39,9 +40,4 @@ SMS_PROVIDERS = {
 def get_sms_provider(provider_id: str | None = None) -> SmsProvider:
     """Return the configured (or the named) SMS provider."""
     provider_id = provider_id or settings.SMS_PROVIDER
-    try:
-        dotted = SMS_PROVIDERS[provider_id]
-    except KeyError as exc:
-        raise ValueError(f"Unknown SMS provider {provider_id!r}") from exc
-    module_name, class_name = dotted.rsplit(".", 1)
-    return getattr(import_module(module_name), class_name)()
+    return load_provider(SMS_PROVIDERS, provider_id, kind="SMS")

@@ -2,11 +2,12 @@
 
 import enum
 from dataclasses import dataclass, field
-from importlib import import_module
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpResponse
+
+from dichvucong.core.providers import load_provider
 
 
 class PaymentGatewayError(Exception):
@@ -85,12 +86,7 @@ PAYMENT_PROVIDER_CLASSES = {
 
 def get_payment_provider(provider_id: str) -> PaymentProvider:
     """Return the provider with this id (enabled or not: old payments keep their provider)."""
-    try:
-        dotted = PAYMENT_PROVIDER_CLASSES[provider_id]
-    except KeyError as exc:
-        raise ValueError(f"Unknown payment provider {provider_id!r}") from exc
-    module_name, class_name = dotted.rsplit(".", 1)
-    return getattr(import_module(module_name), class_name)()
+    return load_provider(PAYMENT_PROVIDER_CLASSES, provider_id, kind="payment")
 
 
 def provider_enabled(provider_id: str) -> bool:
