@@ -79,19 +79,23 @@
     });
   }
 
-  root.addEventListener("change", function (event) {
-    var input = event.target;
+  function uploadChosen(input) {
     var section = input.closest(".document");
     if (!section || input.type !== "file") { return; }
     var form = section.querySelector(".upload-form");
     var files = Array.prototype.slice.call(input.files || []);
+    if (!files.length) { return; }
     var replaces = input.getAttribute("data-replaces");
     var chain = Promise.resolve();
     files.forEach(function (file, index) {
       chain = chain.then(function () { return upload(form, file, index === 0 ? replaces : null); });
     });
     chain.then(function () { input.value = ""; });
-  });
+  }
+
+  root.addEventListener("change", function (event) { uploadChosen(event.target); });
+  // Files chosen before this script ran (slow network, quick hands) are uploaded now.
+  Array.prototype.forEach.call(root.querySelectorAll("input[type=file]"), uploadChosen);
 
   root.addEventListener("submit", function (event) {
     var form = event.target;
