@@ -47,6 +47,16 @@ def transition_view(request, pk: int):
     return redirect("processing:dossier", pk=dossier.pk)
 
 
+def _perform(request, dossier, success: str, action):
+    """Run one officer action; show its Vietnamese error (4xx) or the success message."""
+    try:
+        action()
+    except TransitionError as exc:
+        return action_error(request, dossier, exc)
+    messages.success(request, success)
+    return redirect("processing:dossier", pk=dossier.pk)
+
+
 @require_POST
 @officer_required
 def result_upload_view(request, pk: int):
@@ -54,13 +64,10 @@ def result_upload_view(request, pk: int):
     form = ResultUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _bad_form(request, dossier, form)
-    try:
+    return _perform(request, dossier, _("Đã tải lên văn bản kết quả."), lambda: (
         services.add_result_file(dossier=dossier, actor=request.user,
-                                 upload=form.cleaned_data["file"], ip_address=client_ip(request))
-    except TransitionError as exc:
-        return action_error(request, dossier, exc)
-    messages.success(request, _("Đã tải lên văn bản kết quả."))
-    return redirect("processing:dossier", pk=dossier.pk)
+                                 upload=form.cleaned_data["file"],
+                                 ip_address=client_ip(request))))
 
 
 @require_POST
@@ -70,28 +77,20 @@ def apology_view(request, pk: int):
     form = ApologyForm(request.POST)
     if not form.is_valid():
         return _bad_form(request, dossier, form)
-    try:
-        services.extend_deadline(dossier=dossier, actor=request.user,
-                                 new_due_at=form.cleaned_data["new_due_at"],
-                                 reason=form.cleaned_data["reason"],
-                                 ip_address=client_ip(request))
-    except TransitionError as exc:
-        return action_error(request, dossier, exc)
-    messages.success(request, _("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả."))
-    return redirect("processing:dossier", pk=dossier.pk)
+    return _perform(request, dossier, _("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả."),
+                    lambda: services.extend_deadline(
+                        dossier=dossier, actor=request.user,
+                        new_due_at=form.cleaned_data["new_due_at"],
+                        reason=form.cleaned_data["reason"], ip_address=client_ip(request)))
 
 
 @require_POST
 @officer_required
 def originals_view(request, pk: int):
     dossier = scoped_dossier(request, pk)
-    try:
-        services.record_originals_checked(dossier=dossier, actor=request.user,
-                                          ip_address=client_ip(request))
-    except TransitionError as exc:
-        return action_error(request, dossier, exc)
-    messages.success(request, _("Đã ghi nhận đối chiếu bản gốc."))
-    return redirect("processing:dossier", pk=dossier.pk)
+    return _perform(request, dossier, _("Đã ghi nhận đối chiếu bản gốc."),
+                    lambda: services.record_originals_checked(
+                        dossier=dossier, actor=request.user, ip_address=client_ip(request)))
 
 
 @require_POST
@@ -101,13 +100,10 @@ def counter_payment_view(request, pk: int):
     form = CounterPaymentForm(request.POST)
     if not form.is_valid():
         return _bad_form(request, dossier, form)
-    try:
-        services.record_counter_payment(dossier=dossier, actor=request.user,
-                                        ip_address=client_ip(request), **form.cleaned_data)
-    except TransitionError as exc:
-        return action_error(request, dossier, exc)
-    messages.success(request, _("Đã ghi nhận thu phí tại quầy."))
-    return redirect("processing:dossier", pk=dossier.pk)
+    return _perform(request, dossier, _("Đã ghi nhận thu phí tại quầy."),
+                    lambda: services.record_counter_payment(
+                        dossier=dossier, actor=request.user, ip_address=client_ip(request),
+                        **form.cleaned_data))
 
 
 @officer_required
