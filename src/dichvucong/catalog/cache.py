@@ -71,6 +71,6 @@ def anonymous_page(request: HttpRequest, render: Callable[[], HttpResponse]) -> 
     if body is not None:
         return pagecache.html_response(body)
     response = render()
-    if response.status_code == 200 and not response.cookies:
+    if pagecache.is_shareable(request, response):
         pagecache.put(key, response.content, ttl=seconds)
     return response

@@ -24,6 +24,12 @@ def is_anonymous_visit(request: HttpRequest) -> bool:
             and "messages" not in request.COOKIES)
 
 
+def is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
+    """Tell whether a rendered page holds nothing of this visitor (no cookie, no CSRF token)."""
+    return (response.status_code == 200 and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+
+
 def get(key: str):
     """Return the cached value, or None when absent or expired."""
     with _lock:

@@ -35,3 +35,17 @@ def test_search_pages_are_shared_by_anonymous_visitors_only(client):
     client.force_login(citizen)
     own = client.get("/thu-tuc/?q=khai+sinh").content.decode()
     assert "Lê Thị Riêng" in own  # the signed-in header is never served from the shared copy
+
+
+def test_a_page_that_used_a_csrf_token_is_never_shared(rf):
+    from django.http import HttpResponse
+    from django.middleware.csrf import get_token
+
+    from dichvucong.catalog.cache import anonymous_page
+
+    def render_with_token(request):
+        return HttpResponse(f"<input value='{get_token(request)}'>")
+
+    request = rf.get("/thu-tuc/")
+    anonymous_page(request, lambda: render_with_token(request))
+    assert not pagecache._entries

@@ -58,7 +58,7 @@ def _form_page(request: HttpRequest, code: str | None, raw_code: str) -> HttpRes
         return pagecache.html_response(cached)
     form = LookupForm(initial={"ma": code or raw_code.strip()})
     response = render(request, "tracking/lookup.html", {"form": form})
-    if key:
+    if key and pagecache.is_shareable(request, response):
         pagecache.put(key, response.content)
     return response
 
@@ -93,6 +93,6 @@ def _lookup(request: HttpRequest) -> HttpResponse:
         is_owner=request.user.is_authenticated and dossier.applicant_id == request.user.pk,
     )
     response = render(request, "tracking/lookup.html", context)
-    if page_key:
+    if page_key and pagecache.is_shareable(request, response):
         pagecache.put(page_key, response.content)
     return response
