@@ -7,7 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from dichvucong.accounts import addresses, captcha
 from dichvucong.accounts.identity import IdentityProviderError, get_identity_provider
@@ -19,7 +19,7 @@ from dichvucong.accounts.validators import (
     validate_enterprise_code,
 )
 
-REQUIRED = _l("Vui lòng nhập thông tin này.")
+REQUIRED = gettext_lazy("Vui lòng nhập thông tin này.")
 
 
 class PortalForm(forms.Form):
@@ -43,7 +43,7 @@ class PortalForm(forms.Form):
 class CaptchaMixin(forms.Form):
     """Adds the server-drawn captcha; the session's answer is spent on every check."""
 
-    captcha = forms.CharField(label=_l("Mã xác thực (chữ trong hình)"), max_length=10)
+    captcha = forms.CharField(label=gettext_lazy("Mã xác thực (chữ trong hình)"), max_length=10)
 
     def __init__(self, *args, session, **kwargs):
         self.session = session
@@ -56,28 +56,31 @@ class CaptchaMixin(forms.Form):
 
 
 class AccountTypeForm(PortalForm):
-    account_type = forms.ChoiceField(label=_l("Đối tượng đăng ký"), choices=AccountType.choices,
-                                     widget=forms.RadioSelect)
-    verification_method = forms.ChoiceField(label=_l("Phương thức xác minh"),
+    account_type = forms.ChoiceField(label=gettext_lazy("Đối tượng đăng ký"),
+                                     choices=AccountType.choices, widget=forms.RadioSelect)
+    verification_method = forms.ChoiceField(label=gettext_lazy("Phương thức xác minh"),
                                             choices=VerificationMethod.choices,
                                             widget=forms.RadioSelect)
 
 
 class RegistrationDetailsForm(CaptchaMixin, PortalForm):
-    full_name = forms.CharField(label=_l("Họ và tên"), max_length=150)
-    id_number = forms.CharField(label=_l("Số định danh cá nhân (CCCD)"), max_length=14,
+    full_name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=150)
+    id_number = forms.CharField(label=gettext_lazy("Số định danh cá nhân (CCCD)"), max_length=14,
                                 widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    date_of_birth = forms.DateField(label=_l("Ngày sinh"),
+    date_of_birth = forms.DateField(label=gettext_lazy("Ngày sinh"),
                                     widget=forms.DateInput(attrs={"type": "date"}),
-                                    error_messages={"invalid": _l("Ngày sinh không hợp lệ.")})
-    phone = forms.CharField(label=_l("Số điện thoại di động"), max_length=20,
+                                    error_messages={
+                                        "invalid": gettext_lazy("Ngày sinh không hợp lệ.")})
+    phone = forms.CharField(label=gettext_lazy("Số điện thoại di động"), max_length=20,
                             widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}))
-    email = forms.EmailField(label=_l("Thư điện tử"), required=False,
-                             error_messages={"invalid": _l("Địa chỉ thư điện tử không hợp lệ.")})
-    enterprise_code = forms.CharField(label=_l("Mã số doanh nghiệp"), max_length=14)
-    organisation_name = forms.CharField(label=_l("Tên tổ chức"), max_length=255)
-    agency_code = forms.CharField(label=_l("Mã định danh cơ quan"), max_length=40)
-    social_insurance_code = forms.CharField(label=_l("Mã số bảo hiểm xã hội"), max_length=10)
+    email = forms.EmailField(label=gettext_lazy("Thư điện tử"), required=False,
+                             error_messages={
+                                 "invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")})
+    enterprise_code = forms.CharField(label=gettext_lazy("Mã số doanh nghiệp"), max_length=14)
+    organisation_name = forms.CharField(label=gettext_lazy("Tên tổ chức"), max_length=255)
+    agency_code = forms.CharField(label=gettext_lazy("Mã định danh cơ quan"), max_length=40)
+    social_insurance_code = forms.CharField(label=gettext_lazy("Mã số bảo hiểm xã hội"),
+                                            max_length=10)
     field_order = ["full_name", "id_number", "date_of_birth", "phone", "email",
                    "organisation_name", "enterprise_code", "agency_code",
                    "social_insurance_code", "captcha"]
@@ -157,10 +160,10 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
 
 
 class OtpForm(PortalForm):
-    code = forms.CharField(label=_l("Mã OTP"), max_length=6, min_length=6, widget=forms.TextInput(
-        attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
-        error_messages={"min_length": _l("Mã OTP gồm 6 chữ số."),
-                        "max_length": _l("Mã OTP gồm 6 chữ số.")})
+    code = forms.CharField(label=gettext_lazy("Mã OTP"), max_length=6, min_length=6,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+        error_messages={"min_length": gettext_lazy("Mã OTP gồm 6 chữ số."),
+                        "max_length": gettext_lazy("Mã OTP gồm 6 chữ số.")})
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
@@ -196,10 +199,10 @@ def validate_new_password(password: str, *, phone: str | None, id_number: str | 
 
 
 class NewPasswordForm(PortalForm):
-    password1 = forms.CharField(label=_l("Mật khẩu"), strip=False, widget=forms.PasswordInput(
-        attrs={"autocomplete": "new-password"}),
-        help_text=_l("Ít nhất 8 ký tự, không phải số điện thoại hay số định danh."))
-    password2 = forms.CharField(label=_l("Nhập lại mật khẩu"), strip=False,
+    password1 = forms.CharField(label=gettext_lazy("Mật khẩu"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=gettext_lazy("Ít nhất 8 ký tự, không phải số điện thoại hay số định danh."))
+    password2 = forms.CharField(label=gettext_lazy("Nhập lại mật khẩu"), strip=False,
                                 widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
 
     def __init__(self, *args, phone=None, id_number=None, user=None, **kwargs):
@@ -220,15 +223,15 @@ class NewPasswordForm(PortalForm):
 
 
 class LoginForm(PortalForm):
-    identifier = forms.CharField(label=_l("Số định danh cá nhân hoặc số điện thoại"),
+    identifier = forms.CharField(label=gettext_lazy("Số định danh cá nhân hoặc số điện thoại"),
                                  max_length=150,
                                  widget=forms.TextInput(attrs={"autocomplete": "username"}))
-    password = forms.CharField(label=_l("Mật khẩu"), strip=False, widget=forms.PasswordInput(
-        attrs={"autocomplete": "current-password"}))
+    password = forms.CharField(label=gettext_lazy("Mật khẩu"), strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
 
 
 class ForgotPasswordForm(CaptchaMixin, PortalForm):
-    identifier = forms.CharField(label=_l("Số định danh cá nhân hoặc số điện thoại"),
+    identifier = forms.CharField(label=gettext_lazy("Số định danh cá nhân hoặc số điện thoại"),
                                  max_length=150)
     field_order = ["identifier", "captcha"]
 
@@ -238,12 +241,13 @@ class ResetPasswordForm(OtpForm, NewPasswordForm):
 
 
 class ContactForm(PortalForm):
-    email = forms.EmailField(label=_l("Thư điện tử"), required=False,
-                             error_messages={"invalid": _l("Địa chỉ thư điện tử không hợp lệ.")})
-    province_code = forms.ChoiceField(label=_l("Tỉnh/thành phố"), required=False)
-    commune_code = forms.CharField(label=_l("Xã/phường/đặc khu"), required=False,
+    email = forms.EmailField(label=gettext_lazy("Thư điện tử"), required=False,
+                             error_messages={
+                                 "invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")})
+    province_code = forms.ChoiceField(label=gettext_lazy("Tỉnh/thành phố"), required=False)
+    commune_code = forms.CharField(label=gettext_lazy("Xã/phường/đặc khu"), required=False,
                                    widget=forms.Select)
-    address_line = forms.CharField(label=_l("Số nhà, đường, thôn/xóm"), max_length=255,
+    address_line = forms.CharField(label=gettext_lazy("Số nhà, đường, thôn/xóm"), max_length=255,
                                    required=False)
 
     def __init__(self, *args, **kwargs):
@@ -265,7 +269,7 @@ class ContactForm(PortalForm):
 
 
 class PhoneChangeForm(PortalForm):
-    phone = forms.CharField(label=_l("Số điện thoại di động mới"), max_length=20,
+    phone = forms.CharField(label=gettext_lazy("Số điện thoại di động mới"), max_length=20,
                             widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}))
 
     def __init__(self, *args, user, **kwargs):
@@ -282,6 +286,6 @@ class PhoneChangeForm(PortalForm):
 
 
 class SignatureForm(PortalForm):
-    certificate = forms.CharField(label=_l("Chứng thư số (PEM)"), widget=forms.Textarea)
-    signature = forms.CharField(label=_l("Chữ ký trên chuỗi thử thách (base64)"),
+    certificate = forms.CharField(label=gettext_lazy("Chứng thư số (PEM)"), widget=forms.Textarea)
+    signature = forms.CharField(label=gettext_lazy("Chữ ký trên chuỗi thử thách (base64)"),
                                 widget=forms.Textarea(attrs={"rows": 3}))

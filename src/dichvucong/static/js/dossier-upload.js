@@ -5,6 +5,14 @@
   var root = document.querySelector(".documents");
   if (!root) { return; }
   var csrf = root.getAttribute("data-csrf");
+  /* Messages come translated from the page (data-msg-*), with {placeholders} to fill. */
+  function message(key, values) {
+    var text = root.getAttribute("data-msg-" + key) || "";
+    Object.keys(values || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(values[name]);
+    });
+    return text;
+  }
   var template = document.getElementById("attachment-template");
   document.documentElement.classList.add("js");
 
@@ -23,9 +31,9 @@
         var data = {};
         try { data = JSON.parse(xhr.responseText); } catch (e) { data = {}; }
         if (xhr.status >= 200 && xhr.status < 300) { resolve({ ok: true, data: data }); }
-        else { resolve({ ok: false, error: data.error || "Tải lên không thành công (mã " + xhr.status + "). Vui lòng thử lại." }); }
+        else { resolve({ ok: false, error: data.error || message("failed", { status: xhr.status }) }); }
       };
-      xhr.onerror = function () { resolve({ ok: false, error: "Mất kết nối mạng. Vui lòng thử lại." }); };
+      xhr.onerror = function () { resolve({ ok: false, error: message("offline") }); };
       xhr.send(body);
     });
   }
@@ -38,7 +46,7 @@
     item.querySelector(".attachment__size").textContent = info.size;
     if (info.is_image) {
       var img = item.querySelector(".attachment__preview");
-      img.src = info.url; img.alt = "Ảnh xem trước: " + info.name; img.hidden = false;
+      img.src = info.url; img.alt = message("preview", { name: info.name }); img.hidden = false;
     } else { item.querySelector(".attachment__icon").hidden = false; }
     if (info.is_blurry) {
       item.classList.add("attachment--blurry");
@@ -58,7 +66,7 @@
     label.textContent = file.name;
     var bar = document.createElement("progress");
     bar.className = "progress"; bar.max = 100; bar.value = 0;
-    bar.setAttribute("aria-label", "Tiến độ tải lên " + file.name);
+    bar.setAttribute("aria-label", message("progress", { name: file.name }));
     row.appendChild(label); row.appendChild(bar); status.appendChild(row);
     var body = new FormData();
     body.append("document", form.querySelector("[name=document]").value);
