@@ -13,10 +13,8 @@ def combine_photos(attachments: list[Attachment]) -> bytes:
     for attachment in attachments:
         if not attachment.content_type.startswith("image/"):
             continue
-        with attachment.file.open("rb") as handle:
-            image = Image.open(io.BytesIO(handle.read()))
-            image.load()
-        pages.append(image.convert("RGB"))
+        with attachment.file.open("rb") as handle, Image.open(handle) as image:
+            pages.append(image.convert("RGB"))
     if not pages:
         raise ValueError("No photos to combine.")
     out = io.BytesIO()

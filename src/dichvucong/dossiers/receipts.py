@@ -92,8 +92,6 @@ def store_receipt(*, dossier: Dossier) -> Attachment:
     return attachment
 
 
-def receipt_bytes(dossier: Dossier) -> io.BytesIO:
-    """Return the stored receipt's bytes, storing it first if the task has not run yet."""
-    attachment = store_receipt(dossier=dossier)
-    with attachment.file.open("rb") as handle:
-        return io.BytesIO(handle.read())
+def receipt_file(dossier: Dossier):
+    """Open the stored receipt for streaming, storing it first if the task has not run yet."""
+    return store_receipt(dossier=dossier).file.open("rb")

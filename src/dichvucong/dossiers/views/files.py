@@ -17,7 +17,7 @@ from dichvucong.dossiers.combine import combine_photos
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
 from dichvucong.dossiers.permissions import can_view_dossier
-from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_bytes
+from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_file
 from dichvucong.dossiers.services import attachment_add, attachment_remove
 from dichvucong.dossiers.uploads import UploadRejected
 
@@ -117,7 +117,7 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = _visible_dossier(request, pk)
     if not dossier.code:
         raise Http404
-    response = FileResponse(receipt_bytes(dossier), as_attachment=True,
+    response = FileResponse(receipt_file(dossier), as_attachment=True,
                             filename=RECEIPT_NAME.format(code=dossier.code),
                             content_type="application/pdf")
     return _private(response)
