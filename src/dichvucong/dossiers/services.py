@@ -71,6 +71,13 @@ def draft_create(*, applicant, procedure: Procedure, agency: Agency | None = Non
     return dossier
 
 
+def draft_mark_step(*, dossier: Dossier, step: str) -> None:
+    """Remember which step of the wizard the citizen reached, to resume there."""
+    if dossier.draft_step != step:
+        Dossier.objects.filter(pk=dossier.pk, status=DossierStatus.DRAFT).update(draft_step=step)
+        dossier.draft_step = step
+
+
 def draft_save_answers(*, dossier: Dossier, form: SchemaForm, step: str = "") -> Dossier:
     """Keep the citizen's answers on the draft, valid or not, so nothing typed is lost."""
     dossier.form_data = answers(form, cleaned=form.is_valid())

@@ -2,9 +2,10 @@
 
 from django.db.models import QuerySet
 
+from dichvucong.catalog.models import Agency
 from dichvucong.dossiers.models import Dossier
 from dichvucong.processing.machine import APPLICANT, SYSTEM
-from dichvucong.processing.models import StaffRole
+from dichvucong.processing.models import StaffRole, StaffRoleKind
 
 
 def staff_agency_ids(user) -> set[int]:
@@ -54,3 +55,12 @@ def specialists_of(agency_id: int):
     return get_user_model().objects.filter(
         staff_roles__agency_id=agency_id, staff_roles__role="specialist"
     ).order_by("full_name", "username")
+
+
+def counter_agency(user, wanted: str = ""):
+    """Return the agency where the user works the counter (the one asked for, else the first)."""
+    agencies = Agency.objects.filter(staff_roles__user=user,
+                                     staff_roles__role=StaffRoleKind.COUNTER).order_by("pk")
+    if wanted.isdigit() and len(wanted) < 19:
+        agencies = agencies.filter(pk=int(wanted))
+    return agencies.first()

@@ -14,7 +14,12 @@ from dichvucong.dossiers import selectors
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import SchemaForm, display_rows, initial_values
 from dichvucong.dossiers.models import Dossier, DossierStatus
-from dichvucong.dossiers.services import dossier_submit, draft_create, draft_save_answers
+from dichvucong.dossiers.services import (
+    dossier_submit,
+    draft_create,
+    draft_mark_step,
+    draft_save_answers,
+)
 from dichvucong.dossiers.uploads.sniff import ACCEPT
 
 STEPS = {"form": "dossiers:draft_form", "files": "dossiers:draft_files",
@@ -74,8 +79,7 @@ def draft_form(request: HttpRequest, pk: int) -> HttpResponse:
 def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach the papers: one block per required document, several files each."""
     draft = selectors.draft_of(request.user, pk)
-    if draft.draft_step != "files":
-        Dossier.objects.filter(pk=draft.pk).update(draft_step="files")
+    draft_mark_step(dossier=draft, step="files")
     return render(request, "dossiers/files.html", {
         "draft": draft, "documents": selectors.documents_with_files(draft), "accept": ACCEPT,
         "step": "files", "max_file": settings.UPLOAD_MAX_FILE_BYTES,
@@ -86,8 +90,7 @@ def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
 def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Show everything once more; Submit sends it for good."""
     draft = selectors.draft_of(request.user, pk)
-    if draft.draft_step != "review":
-        Dossier.objects.filter(pk=draft.pk).update(draft_step="review")
+    draft_mark_step(dossier=draft, step="review")
     return render(request, "dossiers/review.html", {
         "draft": draft, "rows": display_rows(draft.procedure.form_schema, draft.form_data),
         "documents": selectors.documents_with_files(draft), "key": uuid.uuid4(),

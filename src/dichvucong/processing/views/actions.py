@@ -6,9 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from dichvucong.catalog.models import Agency
 from dichvucong.core.audit import client_ip
-from dichvucong.processing import services
+from dichvucong.processing import selectors, services
 from dichvucong.processing.forms import (
     ActionForm,
     ApologyForm,
@@ -17,7 +16,6 @@ from dichvucong.processing.forms import (
     ResultUploadForm,
 )
 from dichvucong.processing.machine import TransitionError
-from dichvucong.processing.models import StaffRoleKind
 from dichvucong.processing.views.common import action_error, officer_required, scoped_dossier
 
 
@@ -108,10 +106,7 @@ def counter_payment_view(request, pk: int):
 
 @officer_required
 def counter_create_view(request):
-    agencies = Agency.objects.filter(staff_roles__user=request.user,
-                                     staff_roles__role=StaffRoleKind.COUNTER).order_by("pk")
-    wanted = request.GET.get("co_quan", "")
-    agency = (agencies.filter(pk=int(wanted)) if wanted.isdigit() else agencies).first()
+    agency = selectors.counter_agency(request.user, request.GET.get("co_quan", ""))
     if agency is None:
         raise Http404
     form = CounterDossierForm(request.POST or None, agency=agency)
