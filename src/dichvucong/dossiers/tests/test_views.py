@@ -170,3 +170,14 @@ def test_a_body_far_over_the_file_limit_is_refused_before_it_is_read(client, set
     assert response.status_code == 413
     assert "vượt quá dung lượng" in response.json()["error"]
     assert not Attachment.objects.exists()
+
+
+def test_a_resumed_draft_opens_at_the_step_last_reached(client, setup):
+    _, procedure, _ = setup
+    draft = _start(client, procedure)
+    resume = reverse("dossiers:draft_resume", args=[draft.pk])
+    assert client.get(resume)["Location"] == reverse("dossiers:draft_form", args=[draft.pk])
+    client.get(reverse("dossiers:draft_files", args=[draft.pk]))
+    assert client.get(resume)["Location"] == reverse("dossiers:draft_files", args=[draft.pk])
+    client.get(reverse("dossiers:draft_review", args=[draft.pk]))
+    assert client.get(resume)["Location"] == reverse("dossiers:draft_review", args=[draft.pk])
