@@ -64,3 +64,10 @@ def counter_agency(user, wanted: str = ""):
     if wanted.isdigit() and len(wanted) < 19:
         agencies = agencies.filter(pk=int(wanted))
     return agencies.first()
+
+
+def tracking_log_dossiers(*, agency, start, end) -> QuerySet[Dossier]:
+    """Return the agency's submitted dossiers between two dates, for the tracking log (07)."""
+    return (agency.dossiers.filter(status__gt=0, submitted_at__date__gte=start,
+                                   submitted_at__date__lte=end)
+            .select_related("procedure").order_by("submitted_at", "id"))

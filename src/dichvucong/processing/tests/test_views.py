@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -134,3 +136,16 @@ def test_bad_cursor_and_agency_parameters_are_not_a_500(client):
     assert client.get(log, {"co_quan": "abc", "tu_ngay": "x"}).status_code == 200
     assert client.get(log, {"co_quan": other["agency"].pk}).status_code == 404
     assert client.get(reverse("processing:counter_create"), {"co_quan": "x"}).status_code == 200
+
+
+def test_tracking_log_refuses_absurd_input_and_caps_the_range(client):
+    from pypdf import PdfReader
+
+    team = make_team()
+    client.force_login(team["counter"])
+    log = reverse("processing:tracking_log")
+    assert client.get(log, {"co_quan": "9" * 30}).status_code == 200  # falls back, no 500
+    response = client.get(log, {"tu_ngay": "2000-01-01", "den_ngay": "2026-11-25"})
+    assert response.status_code == 200
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Từ ngày 25/08/2026 đến ngày 25/11/2026" in text and "2000" not in text
