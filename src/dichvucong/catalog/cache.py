@@ -59,6 +59,25 @@ def cached_html(name: str, variant: str, render: Callable[[], str]) -> str:
     return html
 
 
+_process_memo: dict[str, tuple[str, object]] = {}
+
+
+def per_version(name: str, compute: Callable[[], object]):
+    """Return a value computed once per catalog version in this process (small lookups only).
+
+    Unlike the page and fragment caches, this does not depend on CATALOG_CACHE_SECONDS: only
+    tests, whose rollbacks do not change the version, compute every time.
+    """
+    if getattr(settings, "TESTING", False):
+        return compute()
+    version = catalog_version()
+    memo = _process_memo.get(name)
+    if memo is None or memo[0] != version:
+        memo = (version, compute())
+        _process_memo[name] = memo
+    return memo[1]
+
+
 def anonymous_page(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
     """Serve a public catalog page from this process's page cache when every anonymous
     visitor gets the same bytes; the key carries the catalog version, so a change shows at once.

@@ -73,6 +73,11 @@ class OnlineLevel(models.TextChoices):
             value
         ]
 
+    @classmethod
+    def label_with_old(cls, value: str) -> str:
+        """Return e.g. "Toàn trình (mức độ 4)"."""
+        return f"{cls(value).label} ({cls.old_label(value)})"
+
 
 class Procedure(TimeStampedModel):
     """An administrative procedure (thủ tục hành chính) with its national code."""

@@ -2,22 +2,40 @@
 
 Both databases answer from an index over the folded texts (see search_index.py), so a query
 gives the same procedures in the same order on SQLite and PostgreSQL: procedures whose code or
-name match every token first, then those matching only in the body; then most used first, then
-by name. The ranking runs on narrow indexes and returns ids; only the page's rows are loaded.
+name match every token first, then those matching only in the body; within each part most used
+first, then by name. Each part is its own query in that order, so a broad query walks the rank
+index and stops at the page's last row instead of sorting every match. Counts of text matches
+stop at COUNT_CAP ("more than 1,000"), as a person refines a query long before that.
 """
 
-from django.db import connection
-from django.db.models import Prefetch
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from functools import lru_cache
+from urllib.parse import quote
 
-from dichvucong.catalog.models import Agency, Procedure
-from dichvucong.catalog.search_index import COVER_INDEX, FTS_TABLE, PG_DOCUMENT, PG_NAME
+from django.db import connection
+from django.urls import get_script_prefix, reverse
+from django.utils.http import RFC3986_SUBDELIMS
+
+from dichvucong.catalog.models import OnlineLevel
+from dichvucong.catalog.search_index import (
+    COVER_INDEX,
+    FTS_TABLE,
+    PG_DOCUMENT,
+    PG_NAME,
+    RANK_INDEX,
+)
 from dichvucong.core.text import search_tokens
 
 # Long pasted texts are cut: a query needs few words to find a procedure.
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 12
 MAX_TOKEN_CHARS = 40
+# Text matches are counted up to this many; beyond it the page says "more than".
+COUNT_CAP = 1000
 CHANNEL_COLUMNS = {"counter": "accepts_counter", "online": "accepts_online", "post": "accepts_post"}
+RANK_ORDER = "catalog_procedure.popularity DESC, catalog_procedure.name, catalog_procedure.id"
+NAME, BODY, ANY = "name", "body", "any"
 
 
 def query_tokens(query: str) -> list[str]:
@@ -26,24 +44,27 @@ def query_tokens(query: str) -> list[str]:
     return [token[:MAX_TOKEN_CHARS] for token in tokens[:MAX_TOKENS]]
 
 
-def _fts_expression(tokens: list[str], *, name_only: bool) -> str:
+def _fts_expression(tokens: list[str], part: str) -> str:
     # One-letter words match whole words only: as prefixes they would match everything.
     terms = " AND ".join(f'"{t}"' if len(t) == 1 else f'"{t}"*' for t in tokens)
-    return f"search_name : ({terms})" if name_only else terms
+    in_name = f"search_name : ({terms})"
+    return {ANY: terms, NAME: in_name, BODY: f"({terms}) NOT {in_name}"}[part]
 
 
 def _tsquery(tokens: list[str]) -> str:
     return " & ".join(token if len(token) == 1 else f"{token}:*" for token in tokens)
 
 
-def _match_sql(tokens: list[str], *, name_only: bool) -> tuple[str, list]:
-    """SQL (and params) true when a procedure matches every token."""
+def _match_sql(tokens: list[str], part: str) -> tuple[str, list]:
+    """SQL (and params) true when a procedure matches every token in that part."""
     if connection.vendor == "sqlite":
         sql = (f"catalog_procedure.id IN (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
                f"WHERE {FTS_TABLE} MATCH %s)")
-        return sql, [_fts_expression(tokens, name_only=name_only)]
-    document = PG_NAME if name_only else PG_DOCUMENT
-    return f"{document} @@ to_tsquery('simple'::regconfig, %s)", [_tsquery(tokens)]
+        return sql, [_fts_expression(tokens, part)]
+    query = "to_tsquery('simple'::regconfig, %s)"
+    sql = {ANY: f"{PG_DOCUMENT} @@ {query}", NAME: f"{PG_NAME} @@ {query}",
+           BODY: f"{PG_DOCUMENT} @@ {query} AND NOT {PG_NAME} @@ {query}"}[part]
+    return sql, [_tsquery(tokens)] * sql.count("%s")
 
 
 class ProcedureSearch:
@@ -54,15 +75,13 @@ class ProcedureSearch:
         self.query, self.field, self.agency = query, field, agency
         self.level, self.channel = level, channel
         self.tokens = query_tokens(query)
+        self.capped = False
         self._count: int | None = None
-        self._build_where()
+        self._part_counts: dict[str, int] = {}
+        self._filters, self._filter_params = self._filter_sql()
 
-    def _build_where(self) -> None:
-        where, params = ["catalog_procedure.is_active"], []
-        if self.tokens:
-            sql, extra = _match_sql(self.tokens, name_only=False)
-            where.append(sql)
-            params += extra
+    def _filter_sql(self) -> tuple[list[str], list]:
+        where, params = [], []
         if self.field:
             where.append("catalog_procedure.field_id IN "
                          "(SELECT id FROM catalog_field WHERE code = %s)")
@@ -77,38 +96,112 @@ class ProcedureSearch:
             params.append(self.level)
         if self.channel in CHANNEL_COLUMNS:
             where.append(f"catalog_procedure.{CHANNEL_COLUMNS[self.channel]}")
-        # SQLite rows carry long texts; the covering index keeps ranking off the wide rows.
-        hint = f" INDEXED BY {COVER_INDEX}" if self.tokens and connection.vendor == "sqlite" else ""
-        self._from = f"FROM catalog_procedure{hint} WHERE " + " AND ".join(where)
-        self._params = params
+        return where, params
+
+    def _from(self, part: str | None, *, walk: bool = True) -> tuple[str, list]:
+        """FROM … WHERE for the active procedures matching the filters and, if given, a part.
+
+        A walk reads the rank index in order; otherwise the text index finds the matches.
+        """
+        if walk or connection.vendor == "sqlite":
+            # `= true`, not a bare boolean, so that SQLite too walks the rank index in order.
+            where, params = ["catalog_procedure.is_active = %s"], [True]
+        else:
+            # Not indexable on purpose: PostgreSQL must take the matches from the text index.
+            where, params = ["catalog_procedure.is_active::int = 1"], []
+        where, params = where + self._filters, params + self._filter_params
+        if part is not None:
+            sql, extra = _match_sql(self.tokens, part)
+            where.append(sql)
+            params += extra
+        hint = ""
+        if connection.vendor == "sqlite" and part is not None:
+            # SQLite rows carry long texts: rank from narrow indexes only.
+            hint = f" INDEXED BY {RANK_INDEX if walk else COVER_INDEX}"
+        return f"FROM catalog_procedure{hint} WHERE " + " AND ".join(where), params
+
+    def _fetch(self, sql: str, params: list) -> list:
+        with connection.cursor() as cursor:
+            if self.tokens and connection.vendor == "postgresql":
+                # The planner does not count the read of a row's out-of-line tsvector, so it
+                # would rather scan the table than the text index: forbid that for this query.
+                # Sent with it (one round trip, one implicit transaction).
+                cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}", params)
+                cursor.nextset()
+            else:
+                cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def _count_from(self, part: str) -> tuple[str, list]:
+        if connection.vendor != "sqlite":
+            return self._from(part, walk=False)
+        # SQLite: let the text index drive, so that counting stops at the cap.
+        where = ["catalog_procedure.is_active = %s", *self._filters, f"{FTS_TABLE} MATCH %s"]
+        params = [True, *self._filter_params, _fts_expression(self.tokens, part)]
+        return (f"FROM {FTS_TABLE} JOIN catalog_procedure INDEXED BY {COVER_INDEX} "
+                f"ON catalog_procedure.id = {FTS_TABLE}.rowid WHERE " + " AND ".join(where),
+                params)
+
+    def _capped_counts(self) -> dict[str, int]:
+        """Count the name and the body matches in one statement, each up to COUNT_CAP + 1."""
+        selects, params = [], []
+        for part in (NAME, BODY):
+            sql, part_params = self._count_from(part)
+            selects.append(f"(SELECT COUNT(*) FROM (SELECT 1 {sql} LIMIT %s) AS m)")  # noqa: S608
+            params += [*part_params, COUNT_CAP + 1]
+        name, body = self._fetch("SELECT " + ", ".join(selects), params)[0]
+        return {NAME: name, BODY: body}
 
     def count(self) -> int:
-        """Return how many procedures match."""
+        """Return how many procedures match (text matches at most COUNT_CAP; see `capped`)."""
         if self._count is None:
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT COUNT(*) {self._from}", self._params)
-                self._count = cursor.fetchone()[0]
+            if not self.tokens:
+                sql, params = self._from(None)
+                self._count = self._fetch(f"SELECT COUNT(*) {sql}", params)[0][0]
+            else:
+                self._part_counts = self._capped_counts()
+                found = sum(self._part_counts.values())
+                self.capped = found > COUNT_CAP
+                self._count = min(found, COUNT_CAP)
         return self._count
 
     def __len__(self) -> int:
         return self.count()
 
+    def _ranked_ids(self, part: str | None, offset: int, limit: int | None) -> list[int]:
+        # A part with more matches than the cap fills a page within the first few hundred rows
+        # of the rank index: walk it in order. A smaller part is fetched whole and sorted.
+        walk = part is None or self._part_counts[part] > COUNT_CAP
+        sql, params = self._from(part, walk=walk)
+        order = RANK_ORDER if walk else RANK_ORDER.replace(".popularity", ".popularity + 0")
+        sql = f"SELECT catalog_procedure.id {sql} ORDER BY {order} LIMIT %s OFFSET %s"
+        params += [-1 if limit is None and connection.vendor == "sqlite" else limit, offset]
+        return [row[0] for row in self._fetch(sql, params)]
+
+    def _name_match_count(self) -> int:
+        if self._part_counts[NAME] <= COUNT_CAP:
+            return self._part_counts[NAME]
+        sql, params = self._from(NAME, walk=False)
+        return self._fetch(f"SELECT COUNT(*) {sql}", params)[0][0]
+
     def ids(self, offset: int = 0, limit: int | None = None) -> list[int]:
         """Return the ids of matching procedures in rank order."""
-        order, params = "catalog_procedure.popularity DESC, catalog_procedure.name, " \
-                        "catalog_procedure.id", list(self._params)
-        if self.tokens:
-            name_sql, name_params = _match_sql(self.tokens, name_only=True)
-            order = f"({name_sql}) DESC, {order}"
-            params += name_params
-        sql = f"SELECT catalog_procedure.id {self._from} ORDER BY {order}"
-        sql += " LIMIT %s OFFSET %s"
-        params += [-1 if limit is None and connection.vendor == "sqlite" else limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+        if not self.tokens:
+            return self._ranked_ids(None, offset, limit)
+        self.count()
+        ids = []
+        if self._part_counts[NAME] > offset:
+            ids = self._ranked_ids(NAME, offset, limit)
+            if limit is not None and len(ids) >= limit:
+                return ids
+        # The name matches end on this page, or before it: go on with the body matches.
+        name_matches = offset + len(ids) if ids else self._name_match_count()
+        if not self._part_counts[BODY]:
+            return ids
+        rest = None if limit is None else limit - len(ids)
+        return ids + self._ranked_ids(BODY, max(offset - name_matches, 0), rest)
 
-    def __getitem__(self, key: slice) -> list[Procedure]:
+    def __getitem__(self, key: slice) -> list["ProcedureListItem"]:
         if not isinstance(key, slice) or key.step is not None:
             raise TypeError("ProcedureSearch supports plain slices only")
         start = key.start or 0
@@ -119,16 +212,59 @@ class ProcedureSearch:
         return iter(self[0:])
 
 
-# What result lists show; the long texts stay in the database.
-LIST_COLUMNS = ("code", "name", "online_level", "popularity", "field__code", "field__name")
+@dataclass(slots=True)
+class ProcedureListItem:
+    """What a result list shows of a procedure; the long texts stay in the database."""
+
+    id: int
+    code: str
+    name: str
+    online_level: str
+    popularity: int
+    field_name: str
+    agency_names: list[str] = dataclass_field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        code = quote(self.code, safe=RFC3986_SUBDELIMS + "~:@")  # as reverse() quotes it
+        return _detail_url_pattern(get_script_prefix()).replace(_CODE_SLOT, code)
+
+    @property
+    def level_label(self) -> str:
+        """E.g. "Toàn trình (mức độ 4)"."""
+        return OnlineLevel.label_with_old(self.online_level)
 
 
-def load_procedures(ids: list[int]) -> list[Procedure]:
-    """Load procedures with their field and agencies, keeping the given order."""
+_CODE_SLOT = "__code__"
+
+
+@lru_cache(maxsize=8)
+def _detail_url_pattern(script_prefix: str) -> str:
+    # Reversing costs more than the rest of a result row: do it once, then fill in the code.
+    return reverse("catalog:procedure_detail", args=[_CODE_SLOT])
+
+
+def load_procedures(ids: list[int], *, agencies: bool = True) -> list[ProcedureListItem]:
+    """Load list items with their field and agencies (by name), keeping the given order.
+
+    Two plain queries: this runs on every search page, and model instances cost more to
+    build than the page takes to render.
+    """
     if not ids:
         return []
-    rows = Procedure.objects.filter(pk__in=ids).only(*LIST_COLUMNS).select_related(
-        "field").prefetch_related(
-        Prefetch("agencies", queryset=Agency.objects.order_by("name"))
-    ).in_bulk()
-    return [rows[pk] for pk in ids if pk in rows]
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT p.id, p.code, p.name, p.online_level, p.popularity, f.name "  # noqa: S608
+            f"FROM catalog_procedure p JOIN catalog_field f ON f.id = p.field_id "
+            f"WHERE p.id IN ({marks})", ids)
+        items = {row[0]: ProcedureListItem(*row) for row in cursor.fetchall()}
+        if not agencies:
+            return [items[pk] for pk in ids if pk in items]
+        cursor.execute(
+            "SELECT pa.procedure_id, a.name FROM catalog_procedure_agencies pa "  # noqa: S608
+            f"JOIN catalog_agency a ON a.id = pa.agency_id WHERE pa.procedure_id IN ({marks}) "
+            "ORDER BY a.name, a.id", ids)
+        for procedure_id, agency_name in cursor.fetchall():
+            items[procedure_id].agency_names.append(agency_name)
+    return [items[pk] for pk in ids if pk in items]

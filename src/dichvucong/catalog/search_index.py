@@ -30,10 +30,11 @@ _SQLITE_TABLE = (
     "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
 )
 
+RANK_INDEX = "catalog_procedure_rank"
 COVER_INDEX = "catalog_procedure_rank_cover"
 # Narrow indexes for ranking and counting: the procedure rows themselves carry long texts.
 _RANK_INDEXES = [
-    "CREATE INDEX IF NOT EXISTS catalog_procedure_rank ON catalog_procedure "
+    f"CREATE INDEX IF NOT EXISTS {RANK_INDEX} ON catalog_procedure "
     "(is_active, popularity DESC, name, id)",
     "CREATE INDEX IF NOT EXISTS catalog_procedure_field_active ON catalog_procedure "
     "(field_id, is_active)",
@@ -41,8 +42,10 @@ _RANK_INDEXES = [
     "name, field_id, online_level, accepts_counter, accepts_online, accepts_post)",
 ]
 
-# PostgreSQL keeps the folded texts as stored tsvector columns (generated, unknown to the ORM):
-# a broad query then reads them instead of re-parsing every row's texts.
+# PostgreSQL keeps the folded texts as stored tsvector columns (generated, unknown to the ORM),
+# each with a GIN index. Long values live out of line (TOAST) so that the rows a search visits
+# stay narrow; the name, its tsvector and the rank columns stay in the row, as ranking reads
+# them. A search never reads the body's tsvector back: GIN answers prefix matches exactly.
 PG_DOCUMENT = "catalog_procedure.search_document"
 PG_NAME = "catalog_procedure.search_name_document"
 _PG_INDEXES = [
@@ -55,6 +58,13 @@ _PG_INDEXES = [
     "DROP INDEX IF EXISTS catalog_procedure_search_gin",
     "CREATE INDEX IF NOT EXISTS catalog_procedure_search_doc_gin ON catalog_procedure "
     "USING gin (search_document)",
+    "CREATE INDEX IF NOT EXISTS catalog_procedure_search_name_doc_gin ON catalog_procedure "
+    "USING gin (search_name_document)",
+    # Applies to rows written from now on (VACUUM FULL rewrites older ones).
+    "ALTER TABLE catalog_procedure SET (toast_tuple_target = 128), "
+    "ALTER COLUMN name SET STORAGE MAIN, ALTER COLUMN search_name_document SET STORAGE MAIN, "
+    "ALTER COLUMN search_name SET STORAGE EXTERNAL, ALTER COLUMN search_body SET STORAGE EXTERNAL, "
+    "ALTER COLUMN search_document SET STORAGE EXTERNAL",
 ]
 
 
@@ -93,7 +103,9 @@ def drop_search_index(connection: BaseDatabaseWrapper) -> None:
             cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
         elif connection.vendor == "postgresql":
             cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_doc_gin")
+            cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_name_doc_gin")
+            cursor.execute("ALTER TABLE catalog_procedure RESET (toast_tuple_target)")
             cursor.execute("ALTER TABLE catalog_procedure DROP COLUMN IF EXISTS search_document, "
                            "DROP COLUMN IF EXISTS search_name_document")
-        for name in ("catalog_procedure_rank", "catalog_procedure_field_active", COVER_INDEX):
+        for name in (RANK_INDEX, "catalog_procedure_field_active", COVER_INDEX):
             cursor.execute(f"DROP INDEX IF EXISTS {name}")

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from dichvucong.catalog.cache import per_version
 from dichvucong.catalog.models import (
     Agency,
     Field,
@@ -9,7 +10,7 @@ from dichvucong.catalog.models import (
     Procedure,
     RequiredDocument,
 )
-from dichvucong.catalog.search import ProcedureSearch
+from dichvucong.catalog.search import ProcedureListItem, ProcedureSearch, load_procedures
 
 
 def public_procedures() -> QuerySet[Procedure]:
@@ -28,19 +29,17 @@ def fields_with_counts() -> QuerySet[Field]:
     )
 
 
-def most_used_procedures(*, limit: int = 8) -> list[Procedure]:
+def most_used_procedures(*, limit: int = 8) -> list[ProcedureListItem]:
     """Return the most used procedures, most popular first."""
-    return list(
-        public_procedures().select_related("field").order_by("-popularity", "name", "id")[:limit]
-    )
+    return load_procedures(ProcedureSearch().ids(0, limit), agencies=False)
 
 
 def filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Return (code, name) of the fields and of the agencies offered as list filters."""
-    return (
+    return per_version("filter-choices", lambda: (
         list(Field.objects.order_by("order", "name").values_list("code", "name")),
         list(Agency.objects.order_by("name").values_list("code", "name")),
-    )
+    ))
 
 
 def procedure_search(

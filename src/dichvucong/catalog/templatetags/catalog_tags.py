@@ -22,9 +22,8 @@ def vnd(amount) -> str:
 
 @register.filter
 def online_level_label(procedure) -> str:
-    """Return e.g. "Toàn trình (mức độ 4)"."""
-    old_label = OnlineLevel.old_label(procedure.online_level)
-    return f"{procedure.get_online_level_display()} ({old_label})"
+    """Return e.g. "Toàn trình (mức độ 4)" for a procedure or a list item."""
+    return OnlineLevel.label_with_old(procedure.online_level)
 
 
 @register.filter

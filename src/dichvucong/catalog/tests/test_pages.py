@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from dichvucong.catalog import search as search_module
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.catalog.tests.factories import (
     make_agency,
@@ -122,6 +123,18 @@ def test_search_without_tone_marks_finds_the_procedure(client, listed):
 def test_no_result_page_suggests_what_to_try(client, listed):
     page = text(client.get(LIST, {"q": "hộ chiếu"}))
     assert "Không tìm thấy thủ tục phù hợp" in page
+
+
+def test_a_very_broad_query_says_more_than_and_suggests_narrowing(client, monkeypatch):
+    monkeypatch.setattr(search_module, "COUNT_CAP", 3)
+    field = make_field(code="giao-thong", name="Giao thông vận tải")
+    for n in range(5):
+        make_procedure(name=f"Cấp đổi giấy phép lái xe {n:02d}", field=field, popularity=n)
+    page = text(client.get(LIST, {"q": "giay phep"}))
+    assert "Tìm thấy hơn 3 thủ tục" in page
+    assert "Thêm từ khóa hoặc chọn lĩnh vực để thu hẹp kết quả." in page
+    exact = text(client.get(LIST, {"q": "giay phep lai xe 04"}))
+    assert "Tìm thấy 1 thủ tục" in exact and "Tìm thấy hơn" not in exact
 
 
 def test_list_is_paginated_keeping_the_query(client, django_assert_max_num_queries):

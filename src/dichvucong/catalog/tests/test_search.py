@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from dichvucong.catalog import search as search_module
 from dichvucong.catalog.models import Procedure
 from dichvucong.catalog.search import MAX_TOKENS, query_tokens
 from dichvucong.catalog.search_fields import refresh_search_fields
@@ -140,5 +141,24 @@ def test_search_runs_through_the_database_index(catalog, django_assert_num_queri
             cursor.execute("SELECT indexname FROM pg_indexes "
                            "WHERE indexname = 'catalog_procedure_search_doc_gin'")
         assert cursor.fetchone() is not None
-    sql = procedure_search(query="khai sinh")._from
+    sql, _ = procedure_search(query="khai sinh")._from("any")
     assert ("MATCH" in sql) if connection.vendor == "sqlite" else ("@@" in sql)
+
+
+@pytest.mark.parametrize("query", ["khai sinh", "dang", "kh", "%"])
+def test_any_slice_of_the_ranking_is_that_part_of_the_whole(catalog, query):
+    # Name matches come from one query and body matches from another: a page that spans both
+    # must still be exactly its part of the ranking.
+    whole = procedure_search(query=query).ids()
+    for start in range(len(whole) + 1):
+        for size in (1, 2, 3):
+            assert procedure_search(query=query).ids(start, size) == whole[start:start + size]
+
+
+def test_text_match_counts_stop_at_the_cap(catalog, monkeypatch):
+    monkeypatch.setattr(search_module, "COUNT_CAP", 2)
+    broad = procedure_search(query="dang")
+    assert (broad.count(), broad.capped) == (2, True)
+    assert len(broad.ids()) == 5  # the ranking itself is not cut
+    narrow = procedure_search(query="thuong tru")
+    assert (narrow.count(), narrow.capped) == (1, False)
