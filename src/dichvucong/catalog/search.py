@@ -247,24 +247,25 @@ def _detail_url_pattern(script_prefix: str) -> str:
 def load_procedures(ids: list[int], *, agencies: bool = True) -> list[ProcedureListItem]:
     """Load list items with their field and agencies (by name), keeping the given order.
 
-    Two plain queries: this runs on every search page, and model instances cost more to
-    build than the page takes to render.
+    One plain query: this runs on every search page, and model instances cost more to build
+    than the page takes to render.
     """
     if not ids:
         return []
     marks = ", ".join(["%s"] * len(ids))
+    columns = "p.id, p.code, p.name, p.online_level, p.popularity, f.name"
+    joins = "JOIN catalog_field f ON f.id = p.field_id"
+    if agencies:
+        columns += ", a.name"
+        joins += (" LEFT JOIN catalog_procedure_agencies pa ON pa.procedure_id = p.id"
+                  " LEFT JOIN catalog_agency a ON a.id = pa.agency_id")
+    items: dict[int, ProcedureListItem] = {}
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT p.id, p.code, p.name, p.online_level, p.popularity, f.name "  # noqa: S608
-            f"FROM catalog_procedure p JOIN catalog_field f ON f.id = p.field_id "
-            f"WHERE p.id IN ({marks})", ids)
-        items = {row[0]: ProcedureListItem(*row) for row in cursor.fetchall()}
-        if not agencies:
-            return [items[pk] for pk in ids if pk in items]
-        cursor.execute(
-            "SELECT pa.procedure_id, a.name FROM catalog_procedure_agencies pa "  # noqa: S608
-            f"JOIN catalog_agency a ON a.id = pa.agency_id WHERE pa.procedure_id IN ({marks}) "
-            "ORDER BY a.name, a.id", ids)
-        for procedure_id, agency_name in cursor.fetchall():
-            items[procedure_id].agency_names.append(agency_name)
+            f"SELECT {columns} FROM catalog_procedure p {joins} "  # noqa: S608
+            f"WHERE p.id IN ({marks}) ORDER BY {'a.name, a.id' if agencies else 'p.id'}", ids)
+        for row in cursor.fetchall():
+            item = items.get(row[0]) or items.setdefault(row[0], ProcedureListItem(*row[:6]))
+            if agencies and row[6] is not None:
+                item.agency_names.append(row[6])
     return [items[pk] for pk in ids if pk in items]
