@@ -33,6 +33,8 @@ MAX_TOKENS = 12
 MAX_TOKEN_CHARS = 40
 # Text matches are counted up to this many; beyond it the page says "more than".
 COUNT_CAP = 1000
+# A part with at least this many matches is walked in rank order rather than sorted whole.
+DENSE_PART = 500
 CHANNEL_COLUMNS = {"counter": "accepts_counter", "online": "accepts_online", "post": "accepts_post"}
 RANK_ORDER = "catalog_procedure.popularity DESC, catalog_procedure.name, catalog_procedure.id"
 NAME, BODY, ANY = "name", "body", "any"
@@ -52,7 +54,8 @@ def _fts_expression(tokens: list[str], part: str) -> str:
 
 
 def _tsquery(tokens: list[str]) -> str:
-    return " & ".join(token if len(token) == 1 else f"{token}:*" for token in tokens)
+    # The index holds every word prefix (one-letter words whole): each token is one lexeme.
+    return " & ".join(tokens)
 
 
 def _match_sql(tokens: list[str], part: str) -> tuple[str, list]:
@@ -67,6 +70,15 @@ def _match_sql(tokens: list[str], part: str) -> tuple[str, list]:
     return sql, [_tsquery(tokens)] * sql.count("%s")
 
 
+# PostgreSQL has no query hints, and its estimates for these queries are poor: it does not
+# count the read of a row's out-of-line tsvector, and it takes word-prefix lexemes for rare.
+# Each text query is sent after the settings that leave it the intended plan (same round trip,
+# one implicit transaction): matches from the GIN index, or a walk of the rank index in order.
+_PG_FROM_INDEX = "SET LOCAL enable_seqscan = off; "
+_PG_WALK = ("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
+            "SET LOCAL enable_sort = off; ")
+
+
 class ProcedureSearch:
     """Active procedures matching a query and filters; sliceable and countable for pagination."""
 
@@ -78,12 +90,13 @@ class ProcedureSearch:
         self.capped = False
         self._count: int | None = None
         self._part_counts: dict[str, int] = {}
+        self._dense: set[str] = set()
         self._filters, self._filter_params = self._filter_sql()
 
     def _filter_sql(self) -> tuple[list[str], list]:
         where, params = [], []
         if self.field:
-            where.append("catalog_procedure.field_id IN "
+            where.append("catalog_procedure.field_id = "
                          "(SELECT id FROM catalog_field WHERE code = %s)")
             params.append(self.field)
         if self.agency:
@@ -120,14 +133,13 @@ class ProcedureSearch:
             hint = f" INDEXED BY {RANK_INDEX if walk else COVER_INDEX}"
         return f"FROM catalog_procedure{hint} WHERE " + " AND ".join(where), params
 
-    def _fetch(self, sql: str, params: list) -> list:
+    def _fetch(self, sql: str, params: list, *, walk: bool = False) -> list:
         with connection.cursor() as cursor:
             if self.tokens and connection.vendor == "postgresql":
-                # The planner does not count the read of a row's out-of-line tsvector, so it
-                # would rather scan the table than the text index: forbid that for this query.
-                # Sent with it (one round trip, one implicit transaction).
-                cursor.execute(f"SET LOCAL enable_seqscan = off; {sql}", params)
-                cursor.nextset()
+                settings = _PG_WALK if walk else _PG_FROM_INDEX
+                cursor.execute(settings + sql, params)
+                for _setting in range(settings.count(";")):
+                    cursor.nextset()
             else:
                 cursor.execute(sql, params)
             return cursor.fetchall()
@@ -142,15 +154,31 @@ class ProcedureSearch:
                 f"ON catalog_procedure.id = {FTS_TABLE}.rowid WHERE " + " AND ".join(where),
                 params)
 
-    def _capped_counts(self) -> dict[str, int]:
-        """Count the name and the body matches in one statement, each up to COUNT_CAP + 1."""
-        selects, params = [], []
-        for part in (NAME, BODY):
-            sql, part_params = self._count_from(part)
-            selects.append(f"(SELECT COUNT(*) FROM (SELECT 1 {sql} LIMIT %s) AS m)")  # noqa: S608
-            params += [*part_params, COUNT_CAP + 1]
-        name, body = self._fetch("SELECT " + ", ".join(selects), params)[0]
-        return {NAME: name, BODY: body}
+    def _count_up_to(self, part: str, limit: int) -> int:
+        sql, params = self._count_from(part)
+        capped_count = f"SELECT COUNT(*) FROM (SELECT 1 {sql} LIMIT %s) AS m"  # noqa: S608
+        return self._fetch(capped_count, [*params, limit])[0][0]
+
+    def _count_parts(self) -> None:
+        """Count name matches, then body matches, reading at most about COUNT_CAP rows in all.
+
+        A part whose count reached its limit is dense: its pages come from walking the rank
+        index. The body's limit is at least DENSE_PART so that a walk finds its rows quickly.
+        """
+        name = self._count_up_to(NAME, COUNT_CAP + 1)
+        self._part_counts[NAME] = name
+        self._dense = {NAME} if name > COUNT_CAP else set()
+        if name > COUNT_CAP:
+            # Every page up to the cap is made of name matches: the body is left uncounted,
+            # as if dense (only a slice past the cap reaches it).
+            self._part_counts[BODY] = COUNT_CAP + 1
+            self._dense.add(BODY)
+            return
+        limit = max(COUNT_CAP + 1 - name, DENSE_PART)
+        body = self._count_up_to(BODY, limit)
+        self._part_counts[BODY] = body
+        if body >= limit:
+            self._dense.add(BODY)
 
     def count(self) -> int:
         """Return how many procedures match (text matches at most COUNT_CAP; see `capped`)."""
@@ -159,7 +187,7 @@ class ProcedureSearch:
                 sql, params = self._from(None)
                 self._count = self._fetch(f"SELECT COUNT(*) {sql}", params)[0][0]
             else:
-                self._part_counts = self._capped_counts()
+                self._count_parts()
                 found = sum(self._part_counts.values())
                 self.capped = found > COUNT_CAP
                 self._count = min(found, COUNT_CAP)
@@ -171,12 +199,12 @@ class ProcedureSearch:
     def _ranked_ids(self, part: str | None, offset: int, limit: int | None) -> list[int]:
         # A part with more matches than the cap fills a page within the first few hundred rows
         # of the rank index: walk it in order. A smaller part is fetched whole and sorted.
-        walk = part is None or self._part_counts[part] > COUNT_CAP
+        walk = part is None or part in self._dense
         sql, params = self._from(part, walk=walk)
         order = RANK_ORDER if walk else RANK_ORDER.replace(".popularity", ".popularity + 0")
         sql = f"SELECT catalog_procedure.id {sql} ORDER BY {order} LIMIT %s OFFSET %s"
         params += [-1 if limit is None and connection.vendor == "sqlite" else limit, offset]
-        return [row[0] for row in self._fetch(sql, params)]
+        return [row[0] for row in self._fetch(sql, params, walk=walk)]
 
     def _name_match_count(self) -> int:
         if self._part_counts[NAME] <= COUNT_CAP:

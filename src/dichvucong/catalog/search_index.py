@@ -42,30 +42,46 @@ _RANK_INDEXES = [
     "name, field_id, online_level, accepts_counter, accepts_online, accepts_post)",
 ]
 
-# PostgreSQL keeps the folded texts as stored tsvector columns (generated, unknown to the ORM),
-# each with a GIN index. Long values live out of line (TOAST) so that the rows a search visits
-# stay narrow; the name, its tsvector and the rank columns stay in the row, as ranking reads
-# them. A search never reads the body's tsvector back: GIN answers prefix matches exactly.
-PG_DOCUMENT = "catalog_procedure.search_document"
-PG_NAME = "catalog_procedure.search_name_document"
+# PostgreSQL indexes every word prefix of the folded texts (from two letters; one-letter words
+# whole), as stored, stripped tsvector columns (generated, unknown to the ORM) with GIN indexes:
+# a query token is then one exact lexeme, and GIN intersects the tokens' posting lists directly
+# instead of merging every lexeme that starts with each token. Long values live out of line
+# (TOAST) so that the rows a search visits stay narrow; the name, its prefixes and the rank
+# columns stay in the row, as ranking reads them.
+PG_DOCUMENT = "catalog_procedure.search_prefixes"
+PG_NAME = "catalog_procedure.search_name_prefixes"
+_PG_PREFIX_FUNCTION = "catalog_word_prefixes"
 _PG_INDEXES = [
-    "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_document tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_name || ' ' || search_body)) "
-    "STORED",
-    "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_name_document tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_name)) STORED",
-    "DROP INDEX IF EXISTS catalog_procedure_search_name_gin",
-    "DROP INDEX IF EXISTS catalog_procedure_search_gin",
-    "CREATE INDEX IF NOT EXISTS catalog_procedure_search_doc_gin ON catalog_procedure "
-    "USING gin (search_document)",
-    "CREATE INDEX IF NOT EXISTS catalog_procedure_search_name_doc_gin ON catalog_procedure "
-    "USING gin (search_name_document)",
+    f"""CREATE OR REPLACE FUNCTION {_PG_PREFIX_FUNCTION}(words text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+      SELECT coalesce(string_agg(left(word, n), ' '), '')
+      FROM unnest(string_to_array(words, ' ')) AS word,
+           generate_series(least(2, length(word)), length(word)) AS n
+      WHERE word <> ''
+    $$""",  # noqa: S608 - constant identifiers only
+    # The first version indexed whole words and matched prefixes in the query.
+    "DROP INDEX IF EXISTS catalog_procedure_search_doc_gin",
+    "DROP INDEX IF EXISTS catalog_procedure_search_name_doc_gin",
+    "ALTER TABLE catalog_procedure DROP COLUMN IF EXISTS search_document, "
+    "DROP COLUMN IF EXISTS search_name_document",
+    "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_prefixes tsvector "
+    "GENERATED ALWAYS AS (strip(to_tsvector('simple'::regconfig, "
+    f"{_PG_PREFIX_FUNCTION}(search_name || ' ' || search_body)))) STORED",
+    "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_name_prefixes tsvector "
+    "GENERATED ALWAYS AS (strip(to_tsvector('simple'::regconfig, "
+    f"{_PG_PREFIX_FUNCTION}(search_name)))) STORED",
+    # The catalog changes rarely: index entries go straight into the index, no pending list.
+    "CREATE INDEX IF NOT EXISTS catalog_procedure_search_prefix_gin ON catalog_procedure "
+    "USING gin (search_prefixes) WITH (fastupdate = off)",
+    "CREATE INDEX IF NOT EXISTS catalog_procedure_search_name_prefix_gin ON catalog_procedure "
+    "USING gin (search_name_prefixes) WITH (fastupdate = off)",
     # Applies to rows written from now on (VACUUM FULL rewrites older ones).
     "ALTER TABLE catalog_procedure SET (toast_tuple_target = 128), "
-    "ALTER COLUMN name SET STORAGE MAIN, ALTER COLUMN search_name_document SET STORAGE MAIN, "
+    "ALTER COLUMN name SET STORAGE MAIN, ALTER COLUMN search_name_prefixes SET STORAGE MAIN, "
     "ALTER COLUMN search_name SET STORAGE EXTERNAL, ALTER COLUMN search_body SET STORAGE EXTERNAL, "
-    "ALTER COLUMN search_document SET STORAGE EXTERNAL",
+    "ALTER COLUMN search_prefixes SET STORAGE EXTERNAL",
 ]
+PG_INDEX_NAMES = ("catalog_procedure_search_prefix_gin", "catalog_procedure_search_name_prefix_gin")
 
 
 def _sqlite_triggers_missing(cursor) -> bool:
@@ -102,10 +118,11 @@ def drop_search_index(connection: BaseDatabaseWrapper) -> None:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {FTS_TABLE}_{suffix}")
             cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
         elif connection.vendor == "postgresql":
-            cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_doc_gin")
-            cursor.execute("DROP INDEX IF EXISTS catalog_procedure_search_name_doc_gin")
+            for index in PG_INDEX_NAMES:
+                cursor.execute(f"DROP INDEX IF EXISTS {index}")
             cursor.execute("ALTER TABLE catalog_procedure RESET (toast_tuple_target)")
-            cursor.execute("ALTER TABLE catalog_procedure DROP COLUMN IF EXISTS search_document, "
-                           "DROP COLUMN IF EXISTS search_name_document")
+            cursor.execute("ALTER TABLE catalog_procedure DROP COLUMN IF EXISTS search_prefixes, "
+                           "DROP COLUMN IF EXISTS search_name_prefixes")
+            cursor.execute(f"DROP FUNCTION IF EXISTS {_PG_PREFIX_FUNCTION}(text)")
         for name in (RANK_INDEX, "catalog_procedure_field_active", COVER_INDEX):
             cursor.execute(f"DROP INDEX IF EXISTS {name}")

@@ -139,7 +139,7 @@ def test_search_runs_through_the_database_index(catalog, django_assert_num_queri
             cursor.execute("SELECT name FROM sqlite_master WHERE name = 'catalog_procedure_fts'")
         else:
             cursor.execute("SELECT indexname FROM pg_indexes "
-                           "WHERE indexname = 'catalog_procedure_search_doc_gin'")
+                           "WHERE indexname = 'catalog_procedure_search_prefix_gin'")
         assert cursor.fetchone() is not None
     sql, _ = procedure_search(query="khai sinh")._from("any")
     assert ("MATCH" in sql) if connection.vendor == "sqlite" else ("@@" in sql)
