@@ -43,21 +43,20 @@ _RANK_INDEXES = [
 ]
 
 # PostgreSQL indexes every word prefix of the folded texts (from two letters; one-letter words
-# whole), as stored, stripped tsvector columns (generated, unknown to the ORM) with GIN indexes:
-# a query token is then one exact lexeme, and GIN intersects the tokens' posting lists directly
+# whole), as stored tsvector columns without positions (generated, unknown to the ORM) with GIN
+# indexes: a query token is then one exact lexeme, and GIN intersects the posting lists directly
 # instead of merging every lexeme that starts with each token. Long values live out of line
 # (TOAST) so that the rows a search visits stay narrow; the name, its prefixes and the rank
 # columns stay in the row, as ranking reads them.
 PG_DOCUMENT = "catalog_procedure.search_prefixes"
 PG_NAME = "catalog_procedure.search_name_prefixes"
-_PG_PREFIX_FUNCTION = "catalog_word_prefixes"
+_PG_PREFIX_FUNCTION = "catalog_prefix_vector"
 _PG_INDEXES = [
-    f"""CREATE OR REPLACE FUNCTION {_PG_PREFIX_FUNCTION}(words text) RETURNS text
+    f"""CREATE OR REPLACE FUNCTION {_PG_PREFIX_FUNCTION}(words text) RETURNS tsvector
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-      SELECT coalesce(string_agg(left(word, n), ' '), '')
-      FROM unnest(string_to_array(words, ' ')) AS word,
+      SELECT array_to_tsvector(coalesce(array_agg(DISTINCT left(word, n)), '{{}}'))
+      FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, words))) AS word,
            generate_series(least(2, length(word)), length(word)) AS n
-      WHERE word <> ''
     $$""",  # noqa: S608 - constant identifiers only
     # The first version indexed whole words and matched prefixes in the query.
     "DROP INDEX IF EXISTS catalog_procedure_search_doc_gin",
@@ -65,11 +64,9 @@ _PG_INDEXES = [
     "ALTER TABLE catalog_procedure DROP COLUMN IF EXISTS search_document, "
     "DROP COLUMN IF EXISTS search_name_document",
     "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_prefixes tsvector "
-    "GENERATED ALWAYS AS (strip(to_tsvector('simple'::regconfig, "
-    f"{_PG_PREFIX_FUNCTION}(search_name || ' ' || search_body)))) STORED",
+    f"GENERATED ALWAYS AS ({_PG_PREFIX_FUNCTION}(search_name || ' ' || search_body)) STORED",
     "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_name_prefixes tsvector "
-    "GENERATED ALWAYS AS (strip(to_tsvector('simple'::regconfig, "
-    f"{_PG_PREFIX_FUNCTION}(search_name)))) STORED",
+    f"GENERATED ALWAYS AS ({_PG_PREFIX_FUNCTION}(search_name)) STORED",
     # The catalog changes rarely: index entries go straight into the index, no pending list.
     "CREATE INDEX IF NOT EXISTS catalog_procedure_search_prefix_gin ON catalog_procedure "
     "USING gin (search_prefixes) WITH (fastupdate = off)",
