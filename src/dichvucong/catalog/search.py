@@ -77,6 +77,7 @@ def _match_sql(tokens: list[str], part: str) -> tuple[str, list]:
 _PG_FROM_INDEX = "SET LOCAL enable_seqscan = off; "
 _PG_WALK = ("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
             "SET LOCAL enable_sort = off; ")
+_PG_UNDO = "; RESET enable_seqscan; RESET enable_bitmapscan; RESET enable_sort"
 
 
 class ProcedureSearch:
@@ -137,7 +138,9 @@ class ProcedureSearch:
         with connection.cursor() as cursor:
             if self.tokens and connection.vendor == "postgresql":
                 settings = _PG_WALK if walk else _PG_FROM_INDEX
-                cursor.execute(settings + sql, params)
+                # Inside a transaction block the settings would last until its end: undo them.
+                undo = _PG_UNDO if connection.in_atomic_block else ""
+                cursor.execute(settings + sql + undo, params)
                 for _setting in range(settings.count(";")):
                     cursor.nextset()
             else:
@@ -218,7 +221,7 @@ class ProcedureSearch:
             return self._ranked_ids(None, offset, limit)
         self.count()
         ids = []
-        if self._part_counts[NAME] > offset:
+        if NAME in self._dense or self._part_counts[NAME] > offset:
             ids = self._ranked_ids(NAME, offset, limit)
             if limit is not None and len(ids) >= limit:
                 return ids

@@ -146,10 +146,16 @@ def test_search_runs_through_the_database_index(catalog, django_assert_num_queri
 
 
 @pytest.mark.parametrize("query", ["khai sinh", "dang", "kh", "%"])
-def test_any_slice_of_the_ranking_is_that_part_of_the_whole(catalog, query):
-    # Name matches come from one query and body matches from another: a page that spans both
-    # must still be exactly its part of the ranking.
+@pytest.mark.parametrize(("cap", "dense"), [(1000, 500), (2, 1), (3, 2)])
+def test_any_slice_of_the_ranking_is_that_part_of_the_whole(catalog, monkeypatch, query, cap,
+                                                             dense):
+    # Name matches come from one query and body matches from another, each either walked in
+    # rank order (more matches than the cap) or fetched and sorted: a page that spans both must
+    # still be exactly its part of the ranking, whichever way each part was read.
+    monkeypatch.setattr(search_module, "COUNT_CAP", cap)
+    monkeypatch.setattr(search_module, "DENSE_PART", dense)
     whole = procedure_search(query=query).ids()
+    assert [Procedure.objects.get(pk=pk).code for pk in whole] == found(query)
     for start in range(len(whole) + 1):
         for size in (1, 2, 3):
             assert procedure_search(query=query).ids(start, size) == whole[start:start + size]
@@ -162,3 +168,16 @@ def test_text_match_counts_stop_at_the_cap(catalog, monkeypatch):
     assert len(broad.ids()) == 5  # the ranking itself is not cut
     narrow = procedure_search(query="thuong tru")
     assert (narrow.count(), narrow.capped) == (1, False)
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_planner_settings_for_a_search_do_not_outlive_it(catalog, monkeypatch):
+    # Tests run inside a transaction, as a search inside atomic() would: its SET LOCALs
+    # would otherwise slow every later query of that transaction.
+    monkeypatch.setattr(search_module, "DENSE_PART", 1)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 1)
+    assert found("dang")  # counts from the GIN index, then walks of the rank index
+    with connection.cursor() as cursor:
+        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
+            cursor.execute(f"SHOW {setting}")
+            assert cursor.fetchone()[0] == "on"
