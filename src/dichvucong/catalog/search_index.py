@@ -58,6 +58,11 @@ _PG_INDEXES = [
       FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, words))) AS word,
            generate_series(least(2, length(word)), length(word)) AS n
     $$""",  # noqa: S608 - constant identifiers only
+    # Before any rewrite below, so that rewritten rows are narrow already (rows written
+    # earlier stay as they were until VACUUM FULL).
+    "ALTER TABLE catalog_procedure SET (toast_tuple_target = 128), "
+    "ALTER COLUMN name SET STORAGE MAIN, ALTER COLUMN search_name SET STORAGE EXTERNAL, "
+    "ALTER COLUMN search_body SET STORAGE EXTERNAL",
     # The first version indexed whole words and matched prefixes in the query.
     "DROP INDEX IF EXISTS catalog_procedure_search_doc_gin",
     "DROP INDEX IF EXISTS catalog_procedure_search_name_doc_gin",
@@ -67,16 +72,13 @@ _PG_INDEXES = [
     f"GENERATED ALWAYS AS ({_PG_PREFIX_FUNCTION}(search_name || ' ' || search_body)) STORED",
     "ALTER TABLE catalog_procedure ADD COLUMN IF NOT EXISTS search_name_prefixes tsvector "
     f"GENERATED ALWAYS AS ({_PG_PREFIX_FUNCTION}(search_name)) STORED",
+    "ALTER TABLE catalog_procedure ALTER COLUMN search_name_prefixes SET STORAGE MAIN, "
+    "ALTER COLUMN search_prefixes SET STORAGE EXTERNAL",
     # The catalog changes rarely: index entries go straight into the index, no pending list.
     "CREATE INDEX IF NOT EXISTS catalog_procedure_search_prefix_gin ON catalog_procedure "
     "USING gin (search_prefixes) WITH (fastupdate = off)",
     "CREATE INDEX IF NOT EXISTS catalog_procedure_search_name_prefix_gin ON catalog_procedure "
     "USING gin (search_name_prefixes) WITH (fastupdate = off)",
-    # Applies to rows written from now on (VACUUM FULL rewrites older ones).
-    "ALTER TABLE catalog_procedure SET (toast_tuple_target = 128), "
-    "ALTER COLUMN name SET STORAGE MAIN, ALTER COLUMN search_name_prefixes SET STORAGE MAIN, "
-    "ALTER COLUMN search_name SET STORAGE EXTERNAL, ALTER COLUMN search_body SET STORAGE EXTERNAL, "
-    "ALTER COLUMN search_prefixes SET STORAGE EXTERNAL",
 ]
 PG_INDEX_NAMES = ("catalog_procedure_search_prefix_gin", "catalog_procedure_search_name_prefix_gin")
 
