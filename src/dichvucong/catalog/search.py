@@ -16,6 +16,7 @@ from urllib.parse import quote
 from django.db import connection
 from django.urls import get_script_prefix, reverse
 from django.utils.http import RFC3986_SUBDELIMS
+from django.utils.translation import get_language
 
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.catalog.search_index import (
@@ -92,6 +93,7 @@ class ProcedureSearch:
         self._count: int | None = None
         self._part_counts: dict[str, int] = {}
         self._dense: set[str] = set()
+        self._top: list[int] | None = None
         self._filters, self._filter_params = self._filter_sql()
 
     def _filter_sql(self) -> tuple[list[str], list]:
@@ -178,10 +180,27 @@ class ProcedureSearch:
             self._dense.add(BODY)
             return
         limit = max(COUNT_CAP + 1 - name, DENSE_PART)
-        body = self._count_up_to(BODY, limit)
+        # Body matches are the matches minus the name matches: counting all matches is cheaper
+        # for both indexes than testing each one against the name.
+        body = self._count_up_to(ANY, name + limit) - name
         self._part_counts[BODY] = body
         if body >= limit:
             self._dense.add(BODY)
+
+    @property
+    def _narrowed(self) -> bool:
+        # A field or an agency leaves few procedures: rank all their matches in one query.
+        return bool(self.tokens and (self.field or self.agency))
+
+    def _top_ranked(self) -> list[int]:
+        """Return the first COUNT_CAP + 1 matches in rank order, from one query."""
+        if self._top is None:
+            sql, params = self._from(ANY, walk=False)
+            name_sql, name_params = _match_sql(self.tokens, NAME)
+            self._top = [row[0] for row in self._fetch(
+                f"SELECT catalog_procedure.id {sql} ORDER BY ({name_sql}) DESC, {RANK_ORDER} "
+                "LIMIT %s", [*params, *name_params, COUNT_CAP + 1])]
+        return self._top
 
     def count(self) -> int:
         """Return how many procedures match (text matches at most COUNT_CAP; see `capped`)."""
@@ -189,11 +208,14 @@ class ProcedureSearch:
             if not self.tokens:
                 sql, params = self._from(None)
                 self._count = self._fetch(f"SELECT COUNT(*) {sql}", params)[0][0]
+                return self._count
+            if self._narrowed:
+                found = len(self._top_ranked())
             else:
                 self._count_parts()
                 found = sum(self._part_counts.values())
-                self.capped = found > COUNT_CAP
-                self._count = min(found, COUNT_CAP)
+            self.capped = found > COUNT_CAP
+            self._count = min(found, COUNT_CAP)
         return self._count
 
     def __len__(self) -> int:
@@ -219,7 +241,12 @@ class ProcedureSearch:
         """Return the ids of matching procedures in rank order."""
         if not self.tokens:
             return self._ranked_ids(None, offset, limit)
-        self.count()
+        if self._narrowed:
+            top = self._top_ranked()
+            if len(top) <= COUNT_CAP or (limit is not None and offset + limit <= len(top)):
+                return top[offset:] if limit is None else top[offset:offset + limit]
+        if not self._part_counts:
+            self._count_parts()
         ids = []
         if NAME in self._dense or self._part_counts[NAME] > offset:
             ids = self._ranked_ids(NAME, offset, limit)
@@ -263,10 +290,15 @@ class ProcedureListItem:
     @property
     def level_label(self) -> str:
         """E.g. "Toàn trình (mức độ 4)"."""
-        return OnlineLevel.label_with_old(self.online_level)
+        return _level_label(self.online_level, get_language())
 
 
 _CODE_SLOT = "__code__"
+
+
+@lru_cache(maxsize=32)
+def _level_label(level: str, language: str | None) -> str:
+    return OnlineLevel.label_with_old(level)  # in the active language, part of the key
 
 
 @lru_cache(maxsize=8)

@@ -23,11 +23,13 @@ _SQLITE_TRIGGERS = [
 ]
 
 # The stored texts are already folded ASCII tokens, so unicode61 splits them exactly as
-# core.text.search_tokens does; prefix indexes keep short prefix queries fast.
+# core.text.search_tokens does. Prefix indexes answer prefix queries of two to six letters
+# without merging every word that starts with them (one-letter words match whole words only).
+_SQLITE_PREFIXES = "prefix='2 3 4 5 6'"
 _SQLITE_TABLE = (
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     "search_name, search_body, content='catalog_procedure', content_rowid='id', "
-    "tokenize='unicode61 remove_diacritics 0', prefix='1 2 3')"
+    f"tokenize='unicode61 remove_diacritics 0', {_SQLITE_PREFIXES})"
 )
 
 RANK_INDEX = "catalog_procedure_rank"
@@ -83,6 +85,12 @@ _PG_INDEXES = [
 PG_INDEX_NAMES = ("catalog_procedure_search_prefix_gin", "catalog_procedure_search_name_prefix_gin")
 
 
+def _sqlite_table_outdated(cursor) -> bool:
+    cursor.execute("SELECT sql FROM sqlite_master WHERE name = %s", [FTS_TABLE])
+    row = cursor.fetchone()
+    return row is not None and _SQLITE_PREFIXES not in row[0]
+
+
 def _sqlite_triggers_missing(cursor) -> bool:
     cursor.execute(
         "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
@@ -97,6 +105,9 @@ def ensure_search_index(connection: BaseDatabaseWrapper) -> None:
         if connection.vendor == "sqlite":
             # A table rebuild by a later ALTER migration drops the triggers: restore them.
             repair = _sqlite_triggers_missing(cursor)
+            if _sqlite_table_outdated(cursor):
+                cursor.execute(f"DROP TABLE {FTS_TABLE}")
+                repair = True
             cursor.execute(_SQLITE_TABLE)
             for statement in _SQLITE_TRIGGERS:
                 cursor.execute(statement)

@@ -181,3 +181,22 @@ def test_planner_settings_for_a_search_do_not_outlive_it(catalog, monkeypatch):
         for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
             cursor.execute(f"SHOW {setting}")
             assert cursor.fetchone()[0] == "on"
+
+
+@pytest.mark.parametrize("query", ["khai sinh", "dang", "kh"])
+@pytest.mark.parametrize("cap", [1000, 2])
+def test_a_field_filter_keeps_the_ranking_and_its_slices(catalog, monkeypatch, query, cap):
+    # With a field or an agency the matches are ranked by one query (and past the cap, as
+    # without a filter): the same order, only without the other fields' procedures.
+    monkeypatch.setattr(search_module, "COUNT_CAP", cap)
+    monkeypatch.setattr(search_module, "DENSE_PART", 1)
+    field = catalog["A"].field
+    Procedure.objects.update(field=field)
+    elsewhere = make_procedure(name="Đăng ký khai sinh lưu động", popularity=1000)
+    whole = procedure_search(query=query, field=field.code).ids()
+    assert elsewhere.pk not in whole
+    assert whole == [pk for pk in procedure_search(query=query).ids() if pk != elsewhere.pk]
+    for start in range(len(whole) + 1):
+        for size in (1, 2):
+            page = procedure_search(query=query, field=field.code).ids(start, size)
+            assert page == whole[start:start + size]
