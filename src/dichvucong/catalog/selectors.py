@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from dichvucong.catalog.cache import per_version
+from dichvucong.catalog.listing import ProcedureListItem, load_procedures
 from dichvucong.catalog.models import (
     Agency,
     Field,
@@ -10,7 +11,7 @@ from dichvucong.catalog.models import (
     Procedure,
     RequiredDocument,
 )
-from dichvucong.catalog.search import ProcedureListItem, ProcedureSearch, load_procedures
+from dichvucong.catalog.search import ProcedureSearch
 
 
 def public_procedures() -> QuerySet[Procedure]:
