@@ -8,7 +8,7 @@ index and stops at the page's last row instead of sorting every match. Counts of
 stop at COUNT_CAP ("more than 1,000"), as a person refines a query long before that.
 """
 
-from django.db import connection
+from django.db import connection, transaction
 
 from dichvucong.catalog.listing import ProcedureListItem, load_procedures
 from dichvucong.catalog.search_index import (
@@ -67,10 +67,16 @@ def _match_sql(tokens: list[str], part: str) -> tuple[str, list]:
 # count the read of a row's out-of-line tsvector, and it takes word-prefix lexemes for rare.
 # Each text query is sent after the settings that leave it the intended plan (same round trip,
 # one implicit transaction): matches from the GIN index, or a walk of the rank index in order.
-_PG_FROM_INDEX = "SET LOCAL enable_seqscan = off; "
-_PG_WALK = ("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; "
-            "SET LOCAL enable_sort = off; ")
-_PG_UNDO = "; RESET enable_seqscan; RESET enable_bitmapscan; RESET enable_sort"
+_PG_FROM_INDEX = ("SET LOCAL enable_seqscan = off",)
+_PG_WALK = ("SET LOCAL enable_seqscan = off", "SET LOCAL enable_bitmapscan = off",
+            "SET LOCAL enable_sort = off")
+_PG_UNDO = ("RESET enable_seqscan", "RESET enable_bitmapscan", "RESET enable_sort")
+
+
+def _binds_on_client(connection) -> bool:
+    """Whether queries are bound on the client (Django's default), which allows several
+    statements in one call."""
+    return not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding")
 
 
 class ProcedureSearch:
@@ -129,17 +135,28 @@ class ProcedureSearch:
         return f"FROM catalog_procedure{hint} WHERE " + " AND ".join(where), params
 
     def _fetch(self, sql: str, params: list, *, walk: bool = False) -> list:
-        with connection.cursor() as cursor:
-            if self.tokens and connection.vendor == "postgresql":
-                settings = _PG_WALK if walk else _PG_FROM_INDEX
-                # Inside a transaction block the settings would last until its end: undo them.
-                undo = _PG_UNDO if connection.in_atomic_block else ""
-                cursor.execute(settings + sql + undo, params)
-                for _setting in range(settings.count(";")):
-                    cursor.nextset()
-            else:
+        if not (self.tokens and connection.vendor == "postgresql"):
+            with connection.cursor() as cursor:
                 cursor.execute(sql, params)
-            return cursor.fetchall()
+                return cursor.fetchall()
+        settings = _PG_WALK if walk else _PG_FROM_INDEX
+        # Inside a transaction block the settings would last until its end: undo them.
+        undo = _PG_UNDO if connection.in_atomic_block else ()
+        with connection.cursor() as cursor:
+            if _binds_on_client(connection):
+                cursor.execute("; ".join([*settings, sql, *undo]), params)
+                for _setting in settings:
+                    cursor.nextset()
+                return cursor.fetchall()
+            # Server-side binding takes one statement per call: a transaction of its own.
+            with transaction.atomic():
+                for statement in settings:
+                    cursor.execute(statement)
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+                for statement in undo:
+                    cursor.execute(statement)
+            return rows
 
     def _count_from(self, part: str) -> tuple[str, list]:
         if connection.vendor != "sqlite":

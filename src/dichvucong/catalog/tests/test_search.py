@@ -200,3 +200,17 @@ def test_a_field_filter_keeps_the_ranking_and_its_slices(catalog, monkeypatch, q
         for size in (1, 2):
             page = procedure_search(query=query, field=field.code).ids(start, size)
             assert page == whole[start:start + size]
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_search_works_with_server_side_binding_too(catalog, monkeypatch):
+    # Django binds on the client by default, which lets the planner settings travel with the
+    # query; with OPTIONS server_side_binding the search sends them one by one instead.
+    expected = {query: found(query) for query, _letters in EXPECTED}
+    monkeypatch.setattr(search_module, "_binds_on_client", lambda connection: False)
+    monkeypatch.setattr(search_module, "DENSE_PART", 1)
+    monkeypatch.setattr(search_module, "COUNT_CAP", 1)
+    assert {query: found(query) for query in expected} == expected
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_sort")
+        assert cursor.fetchone()[0] == "on"
