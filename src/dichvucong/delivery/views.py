@@ -32,7 +32,7 @@ from dichvucong.delivery.services import (
     shipment_create,
 )
 from dichvucong.dossiers.models import Dossier, DossierStatus
-from dichvucong.payments.dossier_flow import staff_can_handle
+from dichvucong.payments.dossier_flow import staff_dossier_or_404
 
 logger = logging.getLogger(__name__)
 
@@ -118,10 +118,7 @@ def _officer_action(request: HttpRequest, dossier: Dossier) -> str:
 @login_required
 def officer_delivery(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """The officer returns a result by post and records the originals that came back."""
-    dossier = get_object_or_404(Dossier.objects.select_related("agency", "procedure"),
-                                pk=dossier_id)
-    if not staff_can_handle(request.user, dossier):
-        raise Http404
+    dossier = staff_dossier_or_404(request.user, dossier_id)
     status = 200
     if request.method == "POST":
         try:

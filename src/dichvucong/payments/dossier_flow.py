@@ -2,9 +2,11 @@
 
 from typing import Any
 
+from django.shortcuts import get_object_or_404
+
 from dichvucong.dossiers.models import Dossier
 from dichvucong.processing.machine import TransitionError
-from dichvucong.processing.selectors import staff_agency_ids
+from dichvucong.processing.selectors import staff_dossiers
 from dichvucong.processing.services import dossier_transition
 
 
@@ -22,8 +24,7 @@ def transition(*, dossier: Dossier, to: int, actor: Any, note: str = "",
         raise TransitionNotAllowed(str(exc)) from exc
 
 
-def staff_can_handle(user: Any, dossier: Dossier) -> bool:
-    """Return whether the officer may act on the dossier (their agencies' dossiers only)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return dossier.agency_id in staff_agency_ids(user)
+def staff_dossier_or_404(user: Any, dossier_id: int) -> Dossier:
+    """Return a submitted dossier of the officer's agencies, or 404 (never another's, no drafts)."""
+    return get_object_or_404(staff_dossiers(user).select_related("agency", "procedure"),
+                             pk=dossier_id)

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from dichvucong.dossiers.models import Dossier, DossierStatus
-from dichvucong.payments.dossier_flow import TransitionNotAllowed, staff_can_handle
+from dichvucong.payments.dossier_flow import TransitionNotAllowed, staff_dossier_or_404
 from dichvucong.payments.forms import ExemptionForm, PaymentRequestForm
 from dichvucong.payments.selectors import fee_state
 from dichvucong.payments.services import catalog_fee, payment_request
@@ -32,10 +32,7 @@ def _act(action: str, dossier: Dossier, user, data: dict) -> str:
 @login_required
 def officer_fees(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """Show and change the fees of a dossier of the officer's agency."""
-    dossier = get_object_or_404(Dossier.objects.select_related("agency", "procedure"),
-                                pk=dossier_id)
-    if not staff_can_handle(request.user, dossier):
-        raise Http404
+    dossier = staff_dossier_or_404(request.user, dossier_id)
     default_amount = catalog_fee(dossier.procedure) or None
     forms = {name: cls(prefix=name, initial={"amount": default_amount})
              for name, cls in FORMS.items()}

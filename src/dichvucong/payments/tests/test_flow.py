@@ -140,6 +140,16 @@ def test_officer_of_another_agency_gets_404():
     assert client.get(reverse("payments:officer_fees", args=[dossier.pk])).status_code == 404
 
 
+def test_officer_pages_do_not_open_a_citizens_draft(client):
+    draft = make_dossier(status=DossierStatus.DRAFT, code=None, submitted_at=None)
+    client.force_login(make_officer_for(draft))
+    assert client.get(reverse("payments:officer_fees", args=[draft.pk])).status_code == 404
+    response = client.post(reverse("payments:officer_fees", args=[draft.pk]),
+                           {"action": "exempt", "exempt-reason": "Hộ nghèo"})
+    assert response.status_code == 404 and fee_state(draft).state != "exempt"
+    assert client.get(reverse("delivery:officer", args=[draft.pk])).status_code == 404
+
+
 def test_fee_collected_at_the_counter_by_the_back_office_counts_in_fee_state():
     from dichvucong.processing.services import record_counter_payment
 
