@@ -107,10 +107,10 @@ def shipment_book(*, shipment_id: int, callback_url: str) -> Shipment | None:
                 "no": shipment.tracking_number})
         audit_log(action="delivery.shipment_created", target=dossier,
                   data={"reference": shipment.reference, "tracking": shipment.tracking_number})
-        text = _("Ket qua ho so %(code)s da gui qua buu dien, ma van don %(no)s.") % {
+        text = _("Kết quả hồ sơ %(code)s đã gửi qua bưu điện, mã vận đơn %(no)s.") % {
             "code": dossier.code, "no": shipment.tracking_number}
         if shipment.collect_originals:
-            text += " " + _("Vui long chuan bi ban goc giay to de giao cho nhan vien buu dien.")
+            text += " " + _("Vui lòng chuẩn bị bản gốc giấy tờ để giao cho nhân viên bưu điện.")
         phone = shipment.address.get("phone") or dossier.applicant_phone
         if phone:
             send_sms(phone=phone, text=text, purpose="delivery", user=dossier.applicant,

@@ -102,6 +102,8 @@ def test_officer_returns_by_post_tracking_number_stored_and_texted(
     assert order["receiver"]["commune_code"] == COMMUNE
     sms = SmsMessage.objects.get(dossier_id=dossier.pk, purpose="delivery")
     assert shipment.tracking_number in sms.text and sms.phone == "+84912345678"
+    # Written in Vietnamese with tone marks; sms_text() folds it for the gateway if configured.
+    assert sms.text.startswith(f"Kết quả hồ sơ {dossier.code} đã gửi qua bưu điện")
 
 
 def test_signed_delivered_callback_marks_the_dossier_returned(
