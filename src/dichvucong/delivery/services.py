@@ -36,12 +36,20 @@ def delivery_address(*, data: dict[str, str], procedure: Any) -> dict[str, Any]:
     return address
 
 
+CLOSED_STATUSES = (DossierStatus.DONE, DossierStatus.RETURNED, DossierStatus.NOT_RECEIVED,
+                   DossierStatus.WITHDRAWN, DossierStatus.STOPPED)
+
+
+def delivery_changeable(dossier: Dossier) -> bool:
+    """Tell whether the applicant may still choose how to receive the result."""
+    return dossier.status not in CLOSED_STATUSES
+
+
 @transaction.atomic
 def delivery_choose(*, dossier: Dossier, method: str, address: dict | None, actor: Any) -> Dossier:
     """Set how the applicant receives the result (counter or post) until it is ready."""
     dossier = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
-    if dossier.status in (DossierStatus.DONE, DossierStatus.RETURNED, DossierStatus.NOT_RECEIVED,
-                          DossierStatus.WITHDRAWN, DossierStatus.STOPPED):
+    if not delivery_changeable(dossier):
         raise DeliveryNotAllowed(dossier.code)
     dossier.result_delivery = method
     dossier.delivery_address = (delivery_address(data=address or {}, procedure=dossier.procedure)

@@ -26,12 +26,13 @@ from dichvucong.delivery.providers import (
 from dichvucong.delivery.selectors import current_shipment
 from dichvucong.delivery.services import (
     DeliveryNotAllowed,
+    delivery_changeable,
     delivery_choose,
     originals_receipt_record,
     shipment_apply_status,
     shipment_create,
 )
-from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.models import Dossier
 from dichvucong.payments.dossier_flow import staff_dossier_or_404
 
 logger = logging.getLogger(__name__)
@@ -48,8 +49,7 @@ def delivery_choice(request: HttpRequest, dossier_id: int) -> HttpResponse:
     back = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = ""
-    editable = dossier.status < DossierStatus.DONE and dossier.status not in (
-        DossierStatus.NOT_RECEIVED, DossierStatus.WITHDRAWN, DossierStatus.STOPPED)
+    editable = delivery_changeable(dossier)
     form = DeliveryChoiceForm(initial=DeliveryChoiceForm.initial_for(dossier))
     status = 200
     if request.method == "POST" and editable:
