@@ -44,3 +44,15 @@ def make_officer_for(dossier: Dossier, *, roles=("counter", "specialist", "leade
     for role in roles:
         StaffRole.objects.create(user=officer, agency=dossier.agency, role=role)
     return officer
+
+
+def start_gateway_payment(provider_id: str, **dossier_kw):
+    """Return (dossier, payment, pay URL) of an officer-requested fee opened at a gateway."""
+    from dichvucong.payments.services import payment_request, payment_start
+
+    dossier = make_dossier(status=DossierStatus.PROCESSING, **dossier_kw)
+    payment = payment_request(dossier=dossier, amount=FEE, actor=None)
+    url = payment_start(payment=payment, provider_id=provider_id, return_url="http://t/ret",
+                        ipn_url="http://t/ipn", client_ip="127.0.0.1")
+    payment.refresh_from_db()
+    return dossier, payment, url

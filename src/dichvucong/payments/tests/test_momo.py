@@ -11,7 +11,7 @@ from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.providers import PaymentGatewayError
 from dichvucong.payments.providers.momo import CREATE_FIELDS, momo_signature
 from dichvucong.payments.services import payment_reconcile, payment_request, payment_start
-from dichvucong.payments.tests.factories import FEE, make_dossier
+from dichvucong.payments.tests.factories import FEE, make_dossier, start_gateway_payment
 from dichvucong.payments.tests.fakes import FakeMomo
 
 pytestmark = pytest.mark.django_db
@@ -24,15 +24,6 @@ def momo(settings):
     with fake.running():
         settings.MOMO_ENDPOINT = fake.url
         yield fake
-
-
-def start(momo):
-    dossier = make_dossier(status=DossierStatus.PROCESSING)
-    payment = payment_request(dossier=dossier, amount=FEE, actor=None)
-    url = payment_start(payment=payment, provider_id="momo", return_url="http://t/ret",
-                        ipn_url="http://t/ipn")
-    payment.refresh_from_db()
-    return dossier, payment, url
 
 
 def post_ipn(client, body):
@@ -53,7 +44,7 @@ def test_signature_is_hmac_sha256_over_alphabetical_raw_string():
 
 
 def test_create_returns_the_gateway_pay_url(momo):
-    _, payment, url = start(momo)
+    _, payment, url = start_gateway_payment("momo")
     assert url == f"{momo.url}/pay/{payment.order_ref}"
     order = momo.orders[payment.order_ref]
     assert order["amount"] == FEE and order["requestType"] == "captureWallet"
@@ -61,7 +52,7 @@ def test_create_returns_the_gateway_pay_url(momo):
 
 
 def test_ipn_success_answers_204_and_marks_paid(momo, client):
-    dossier, payment, _ = start(momo)
+    dossier, payment, _ = start_gateway_payment("momo")
     response = post_ipn(client, momo.ipn_body(payment.order_ref))
     assert response.status_code == 204
     payment.refresh_from_db()
@@ -71,7 +62,7 @@ def test_ipn_success_answers_204_and_marks_paid(momo, client):
 
 
 def test_replayed_ipn_is_acknowledged_once(momo, client):
-    _, payment, _ = start(momo)
+    _, payment, _ = start_gateway_payment("momo")
     body = momo.ipn_body(payment.order_ref)
     assert post_ipn(client, body).status_code == 204
     assert post_ipn(client, body).status_code == 204
@@ -80,7 +71,7 @@ def test_replayed_ipn_is_acknowledged_once(momo, client):
 
 
 def test_forged_or_wrong_amount_ipn_is_refused(momo, client):
-    _, payment, _ = start(momo)
+    _, payment, _ = start_gateway_payment("momo")
     forged = momo.ipn_body(payment.order_ref) | {"amount": 1000}
     assert post_ipn(client, forged).status_code == 400
     assert post_ipn(client, momo.ipn_body(payment.order_ref, amount=FEE + 1)).status_code == 400
@@ -91,7 +82,7 @@ def test_forged_or_wrong_amount_ipn_is_refused(momo, client):
 
 
 def test_create_is_idempotent_by_request_id(momo, settings):
-    _, payment, url = start(momo)
+    _, payment, url = start_gateway_payment("momo")
     from dichvucong.payments.providers.momo import MomoProvider
 
     again = MomoProvider().start(payment=payment, return_url="http://t/ret",
@@ -113,7 +104,7 @@ def test_gateway_down_at_create_loses_nothing(momo):
 
 
 def test_query_reconciles_paid_and_not_found(momo):
-    _, payment, _ = start(momo)
+    _, payment, _ = start_gateway_payment("momo")
     assert payment_reconcile(payment=payment) == "pending"
     momo.orders[payment.order_ref]["status"] = "paid"
     assert payment_reconcile(payment=payment) == "paid"

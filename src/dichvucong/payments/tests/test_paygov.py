@@ -8,8 +8,8 @@ from django.urls import reverse
 from dichvucong.dossiers.models import DossierStatus
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.providers.paygov import paygov_checksum
-from dichvucong.payments.services import payment_reconcile, payment_request, payment_start
-from dichvucong.payments.tests.factories import FEE, make_dossier
+from dichvucong.payments.services import payment_reconcile
+from dichvucong.payments.tests.factories import FEE, start_gateway_payment
 from dichvucong.payments.tests.fakes import FakePaygov
 
 pytestmark = pytest.mark.django_db
@@ -23,15 +23,6 @@ def paygov(settings):
         yield fake
 
 
-def start(paygov):
-    dossier = make_dossier(status=DossierStatus.PROCESSING)
-    payment = payment_request(dossier=dossier, amount=FEE, actor=None)
-    url = payment_start(payment=payment, provider_id="paygov", return_url="http://t/ret",
-                        ipn_url="http://t/ipn")
-    payment.refresh_from_db()
-    return dossier, payment, url
-
-
 def callback(client, data):
     return client.post(reverse("payments:ipn", args=["paygov"]), data).json()
 
@@ -42,13 +33,13 @@ def test_checksum_is_sha256_of_pipe_joined_fields_with_secret_last():
 
 
 def test_init_returns_the_platform_url(paygov):
-    _, payment, url = start(paygov)
+    _, payment, url = start_gateway_payment("paygov")
     assert url == f"{paygov.url}/pay/{payment.order_ref}"
     assert paygov.orders[payment.order_ref]["amount"] == FEE
 
 
 def test_callback_confirms_and_replay_answers_02(paygov, client):
-    dossier, payment, _ = start(paygov)
+    dossier, payment, _ = start_gateway_payment("paygov")
     data = paygov.result(payment.order_ref, status="00")
     assert callback(client, data)["error_code"] == "00"
     assert callback(client, data)["error_code"] == "02"
@@ -59,7 +50,7 @@ def test_callback_confirms_and_replay_answers_02(paygov, client):
 
 
 def test_bad_checksum_and_amount_are_refused(paygov, client):
-    _, payment, _ = start(paygov)
+    _, payment, _ = start_gateway_payment("paygov")
     data = paygov.result(payment.order_ref, status="00")
     assert callback(client, data | {"amount": "1"})["error_code"] == "97"
     assert callback(client, paygov.result(payment.order_ref, amount=1))["error_code"] == "04"
@@ -68,7 +59,7 @@ def test_bad_checksum_and_amount_are_refused(paygov, client):
 
 
 def test_query_reconciles(paygov):
-    _, payment, _ = start(paygov)
+    _, payment, _ = start_gateway_payment("paygov")
     assert payment_reconcile(payment=payment) == "pending"
     paygov.result(payment.order_ref, status="00")
     assert payment_reconcile(payment=payment) == "paid"

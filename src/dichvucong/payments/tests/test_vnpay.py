@@ -11,8 +11,8 @@ from dichvucong.dossiers.models import DossierStatus
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.providers.signing import hmac_hex
 from dichvucong.payments.providers.vnpay import signed_query
-from dichvucong.payments.services import payment_reconcile, payment_request, payment_start
-from dichvucong.payments.tests.factories import FEE, make_dossier
+from dichvucong.payments.services import payment_reconcile, payment_start
+from dichvucong.payments.tests.factories import FEE, start_gateway_payment
 from dichvucong.payments.tests.fakes import FakeVnpay, get_url
 
 pytestmark = pytest.mark.django_db
@@ -42,22 +42,13 @@ def vnpay(settings):
         yield fake
 
 
-def started_payment(vnpay, **dossier_kw):
-    dossier = make_dossier(status=DossierStatus.PROCESSING, **dossier_kw)
-    payment = payment_request(dossier=dossier, amount=FEE, actor=None)
-    url = payment_start(payment=payment, provider_id="vnpay", return_url="http://t/ret",
-                        ipn_url="http://t/ipn", client_ip="127.0.0.1")
-    payment.refresh_from_db()
-    return dossier, payment, url
-
-
 def ipn(client, params):
     response = client.get(reverse("payments:ipn", args=["vnpay"]), params)
     return response.json()
 
 
 def test_pay_url_is_accepted_by_the_gateway_with_amount_times_100(vnpay):
-    _, payment, url = started_payment(vnpay)
+    _, payment, url = start_gateway_payment("vnpay")
     status, page = get_url(url)
     assert status == 200 and "Thanh toán" in page.decode()
     params = dict(parse_qsl(urlsplit(url).query))
@@ -69,14 +60,14 @@ def test_pay_url_is_accepted_by_the_gateway_with_amount_times_100(vnpay):
 
 
 def test_gateway_refuses_a_tampered_pay_url(vnpay):
-    _, _, url = started_payment(vnpay)
+    _, _, url = start_gateway_payment("vnpay")
     status, _ = get_url(url.replace(f"vnp_Amount={FEE * 100}", "vnp_Amount=100"))
     assert status == 400
 
 
 def test_ipn_confirms_payment_and_moves_dossier_back_to_processing(
         vnpay, client, django_capture_on_commit_callbacks):
-    dossier, payment, url = started_payment(vnpay)
+    dossier, payment, url = start_gateway_payment("vnpay")
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.PAYMENT_REQUESTED
     get_url(url)
@@ -93,7 +84,7 @@ def test_ipn_confirms_payment_and_moves_dossier_back_to_processing(
 
 
 def test_replayed_ipn_answers_02_and_changes_nothing(vnpay, client):
-    _, payment, url = started_payment(vnpay)
+    _, payment, url = start_gateway_payment("vnpay")
     get_url(url)
     params = vnpay.result_params(payment.order_ref)
     assert ipn(client, params)["RspCode"] == "00"
@@ -103,7 +94,7 @@ def test_replayed_ipn_answers_02_and_changes_nothing(vnpay, client):
 
 
 def test_bad_signature_answers_97_and_is_audited(vnpay, client):
-    _, payment, url = started_payment(vnpay)
+    _, payment, url = start_gateway_payment("vnpay")
     get_url(url)
     params = vnpay.result_params(payment.order_ref) | {"vnp_Amount": "100"}
     assert ipn(client, params)["RspCode"] == "97"
@@ -113,7 +104,7 @@ def test_bad_signature_answers_97_and_is_audited(vnpay, client):
 
 
 def test_wrong_amount_answers_04(vnpay, client):
-    _, payment, url = started_payment(vnpay)
+    _, payment, url = start_gateway_payment("vnpay")
     get_url(url)
     assert ipn(client, vnpay.result_params(payment.order_ref, amount=FEE - 1))["RspCode"] == "04"
     payment.refresh_from_db()
@@ -121,7 +112,7 @@ def test_wrong_amount_answers_04(vnpay, client):
 
 
 def test_unknown_order_answers_01(vnpay, client):
-    _, payment, url = started_payment(vnpay)
+    _, payment, url = start_gateway_payment("vnpay")
     get_url(url)
     params = vnpay.result_params(payment.order_ref)
     vnpay.orders["NOSUCHREF"] = vnpay.orders[payment.order_ref]
@@ -132,7 +123,7 @@ def test_unknown_order_answers_01(vnpay, client):
 
 
 def test_declined_payment_is_recorded_as_failed_and_dossier_waits(vnpay, client):
-    dossier, payment, url = started_payment(vnpay)
+    dossier, payment, url = start_gateway_payment("vnpay")
     get_url(url)
     assert ipn(client, vnpay.result_params(payment.order_ref, code="24"))["RspCode"] == "00"
     payment.refresh_from_db()
@@ -142,7 +133,7 @@ def test_declined_payment_is_recorded_as_failed_and_dossier_waits(vnpay, client)
 
 
 def test_reconciliation_finds_a_payment_whose_ipn_never_came(vnpay):
-    _, payment, url = started_payment(vnpay)
+    _, payment, url = start_gateway_payment("vnpay")
     get_url(url)
     vnpay.orders[payment.order_ref]["status"] = "paid"
     vnpay.orders[payment.order_ref]["result"] = vnpay.result_params(payment.order_ref)
@@ -153,7 +144,7 @@ def test_reconciliation_finds_a_payment_whose_ipn_never_came(vnpay):
 
 
 def test_reconciliation_leaves_payment_pending_when_gateway_is_down(vnpay):
-    _, payment, _ = started_payment(vnpay)
+    _, payment, _ = start_gateway_payment("vnpay")
     vnpay.down = True
     assert payment_reconcile(payment=payment) == "gateway_error"
     payment.refresh_from_db()
@@ -169,7 +160,7 @@ def test_ipn_endpoint_needs_no_csrf_token_but_a_signature(vnpay, client):
 def test_superseded_attempt_paid_in_another_tab_is_found_by_reconciliation(vnpay):
     from dichvucong.payments.tasks import reconcile_payments
 
-    dossier, first, url = started_payment(vnpay)
+    dossier, first, url = start_gateway_payment("vnpay")
     get_url(url)
     second_url = payment_start(payment=first, provider_id="vnpay", return_url="http://t/r",
                                ipn_url="http://t/i")
@@ -194,7 +185,7 @@ def test_abandoned_payment_expires_after_the_gateway_window(vnpay):
 
     from dichvucong.payments.models import Payment
 
-    _, payment, _ = started_payment(vnpay)  # never opened at the gateway: "not found"
+    _, payment, _ = start_gateway_payment("vnpay")  # never opened at the gateway: "not found"
     Payment.objects.filter(pk=payment.pk).update(
         started_at=timezone.now() - timedelta(hours=2))
     payment.refresh_from_db()
