@@ -149,3 +149,17 @@ def test_tracking_log_refuses_absurd_input_and_caps_the_range(client):
     assert response.status_code == 200
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "Từ ngày 25/08/2026 đến ngày 25/11/2026" in text and "2000" not in text
+
+
+def test_history_on_the_dossier_page_names_every_entry_in_vietnamese(client):
+    from dichvucong.processing.services import record_counter_payment, record_originals_checked
+
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"], status=S.DONE, fee_total=20000)
+    record_originals_checked(dossier=dossier, actor=team["counter"])
+    record_counter_payment(dossier=dossier, actor=team["counter"], amount=20000,
+                           method="cash", receipt_number="BL-77")
+    client.force_login(team["counter"])
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "Đối chiếu bản gốc" in page and "Thu phí, lệ phí tại quầy" in page
+    assert "originals_checked" not in page and "counter_payment" not in page
