@@ -1,9 +1,10 @@
 """Reads shared by the back office: staff scope, roles, and the officer inbox."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalog.models import Agency
-from dichvucong.dossiers.models import Dossier
+from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
 from dichvucong.processing.machine import APPLICANT, SYSTEM
 from dichvucong.processing.models import StaffRole, StaffRoleKind
 
@@ -71,3 +72,25 @@ def tracking_log_dossiers(*, agency, start, end) -> QuerySet[Dossier]:
     return (agency.dossiers.filter(status__gt=0, submitted_at__date__gte=start,
                                    submitted_at__date__lte=end)
             .select_related("procedure").order_by("submitted_at", "id"))
+
+
+# History entries that do not move the status, in the words officers read them.
+ACTION_LABELS = {
+    "originals_checked": _("Đối chiếu bản gốc"),
+    "counter_payment": _("Thu phí, lệ phí tại quầy"),
+    "result_uploaded": _("Tải lên văn bản kết quả"),
+    "apology": _("Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+    "fee_paid": _("Đã nộp phí, lệ phí"),
+    "fee_exempted": _("Miễn phí, lệ phí"),
+    "delivery_choice": _("Chọn hình thức nhận kết quả"),
+    "shipment_created": _("Gửi kết quả qua bưu chính"),
+    "shipment_status": _("Cập nhật vận chuyển bưu chính"),
+    "originals_received": _("Nhận bản gốc"),
+}
+
+
+def event_label(event: DossierEvent) -> str:
+    """Return the words for one history entry on the officer page and the control sheet."""
+    if event.to_status is not None and event.to_status != event.from_status:
+        return str(DossierStatus(event.to_status).label)
+    return str(ACTION_LABELS.get(event.action, _("Cập nhật hồ sơ")))

@@ -73,11 +73,17 @@ def fee_collected(dossier: Dossier) -> int:
     return dossier.counter_payments.aggregate(total=Sum("amount"))["total"] or 0
 
 
+# History entries that settle a fee outside the counter: the machine's 6→4 move, an online
+# payment and an officer's exemption (both written by the payments part, which this part
+# may not import).
+FEE_SETTLING_ACTIONS = ("payment_paid", "fee_paid", "fee_exempted")
+
+
 def fee_settled(dossier: Dossier) -> bool:
-    """Tell whether the dossier's fees are paid (at the counter or through payments)."""
+    """Tell whether the dossier's fees are paid (at the counter or online) or waived."""
     if dossier.fee_total <= 0 or fee_collected(dossier) >= dossier.fee_total:
         return True
-    return dossier.events.filter(action="payment_paid").exists()
+    return dossier.events.filter(action__in=FEE_SETTLING_ACTIONS).exists()
 
 
 def check_ready_to_hand_over(dossier: Dossier) -> None:

@@ -1,6 +1,7 @@
 """Mẫu 06: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
 
 from dichvucong.core.pdf import FONT, paragraph, render
+from dichvucong.processing.selectors import event_label
 from dichvucong.processing.slips.base import actor_name, dossier_lines, local, start
 
 TITLE = "Phiếu kiểm soát quá trình giải quyết hồ sơ"
@@ -16,15 +17,10 @@ def build(dossier, event=None) -> bytes:
     with pdf.table(col_widths=(28, 50, 40, 57), text_align="LEFT") as table:
         table.row(["Thời gian", "Nội dung", "Người thực hiện", "Ghi chú"])
         for item in events:
-            table.row([local(item.created_at, "%H:%M %d/%m/%Y"), _label(item),
+            table.row([local(item.created_at, "%H:%M %d/%m/%Y"), event_label(item),
                        actor_name(item), item.note[:200]])
     if dossier.completed_at:
         paragraph(pdf, f"Xử lý xong lúc: {local(dossier.completed_at)} — "
                        f"{dossier.get_timeliness_display()}")
     return render(pdf)
 
-
-def _label(event) -> str:
-    if event.to_status is not None and event.to_status != event.from_status:
-        return str(event.get_to_status_display())
-    return event.action

@@ -129,3 +129,18 @@ def test_apology_is_recorded_sent_and_printed_as_form_04(django_capture_on_commi
     assert "Chờ kết quả xác minh của Công an xã" in text
     sms = SmsMessage.objects.get(dossier_id=dossier.pk)
     assert "xin lỗi" in sms.text and "hẹn trả kết quả mới" in sms.text
+
+
+def test_control_sheet_names_actions_that_keep_the_status_in_vietnamese():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from dichvucong.dossiers.tests.helpers import small_pdf
+    from dichvucong.processing.services import add_result_file
+    from dichvucong.processing.slips import control
+
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"], status=S.PROCESSING)
+    add_result_file(dossier=dossier, actor=team["specialist"],
+                    upload=SimpleUploadedFile("kq.pdf", small_pdf()))
+    text = PdfReader(BytesIO(control.build(dossier))).pages[0].extract_text()
+    assert "Tải lên văn bản kết quả" in text and "result_uploaded" not in text

@@ -149,3 +149,71 @@ def test_tracking_log_refuses_absurd_input_and_caps_the_range(client):
     assert response.status_code == 200
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "Từ ngày 25/08/2026 đến ngày 25/11/2026" in text and "2000" not in text
+
+
+def test_history_on_the_dossier_page_names_every_entry_in_vietnamese(client):
+    from dichvucong.processing.services import record_counter_payment, record_originals_checked
+
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"], status=S.DONE, fee_total=20000)
+    record_originals_checked(dossier=dossier, actor=team["counter"])
+    record_counter_payment(dossier=dossier, actor=team["counter"], amount=20000,
+                           method="cash", receipt_number="BL-77")
+    client.force_login(team["counter"])
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "Đối chiếu bản gốc" in page and "Thu phí, lệ phí tại quầy" in page
+    assert "originals_checked" not in page and "counter_payment" not in page
+
+
+def _action_post(team, name):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from dichvucong.dossiers.tests.helpers import small_pdf
+
+    new_due = timezone.localtime(timezone.now() + timedelta(days=5))
+    return {
+        "originals": (team["counter"], {}),
+        "counter_payment": (team["counter"], {"amount": 20000, "method": "cash",
+                                              "receipt_number": "BL-9"}),
+        "apology": (team["specialist"], {"new_due_at": f"{new_due:%Y-%m-%dT%H:%M}",
+                                         "reason": "Chờ ý kiến phối hợp"}),
+        "result_upload": (team["specialist"],
+                          {"file": SimpleUploadedFile("kq.pdf", small_pdf())}),
+    }[name]
+
+
+@pytest.mark.parametrize(("name", "audit_action"), [
+    ("originals", "dossier.originals_checked"),
+    ("counter_payment", "dossier.counter_payment"),
+    ("apology", "dossier.apology"),
+    ("result_upload", "dossier.result_uploaded"),
+])
+def test_each_officer_action_page_writes_an_audit_row_with_who_and_from_where(
+        client, name, audit_action):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"], status=S.PROCESSING,
+                           due_at=timezone.now() - timedelta(hours=1))
+    actor, data = _action_post(team, name)
+    client.force_login(actor)
+    response = client.post(reverse(f"processing:{name}", args=[dossier.pk]), data)
+    assert response.status_code == 302
+    row = AuditLog.objects.get(action=audit_action)
+    assert (row.actor, row.target_id, row.ip_address) == (actor, str(dossier.pk), "127.0.0.1")
+
+
+def test_an_action_page_refused_by_role_is_a_403_and_leaves_no_audit_row(client):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"], status=S.DONE)
+    client.force_login(team["specialist"])
+    response = client.post(reverse("processing:originals", args=[dossier.pk]))
+    assert response.status_code == 403
+    assert "cán bộ một cửa" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.originals_checked_at is None
+    assert not AuditLog.objects.filter(action="dossier.originals_checked").exists()

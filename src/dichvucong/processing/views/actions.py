@@ -33,16 +33,12 @@ def transition_view(request, pk: int):
     form = ActionForm(request.POST)
     if not form.is_valid():
         return _bad_form(request, dossier, form)
-    try:
-        services.dossier_transition(
-            dossier=dossier, to=form.cleaned_data["to"], actor=request.user,
-            note=form.cleaned_data["note"], data=form.transition_data(),
-            expected_status=form.cleaned_data["expected_status"],
-            ip_address=client_ip(request))
-    except TransitionError as exc:
-        return action_error(request, dossier, exc)
-    messages.success(request, _("Đã cập nhật hồ sơ %(code)s.") % {"code": dossier.code})
-    return redirect("processing:dossier", pk=dossier.pk)
+    return _perform(request, dossier, _("Đã cập nhật hồ sơ %(code)s.") % {"code": dossier.code},
+                    lambda: services.dossier_transition(
+                        dossier=dossier, to=form.cleaned_data["to"], actor=request.user,
+                        note=form.cleaned_data["note"], data=form.transition_data(),
+                        expected_status=form.cleaned_data["expected_status"],
+                        ip_address=client_ip(request)))
 
 
 def _perform(request, dossier, success: str, action):
