@@ -84,6 +84,15 @@ def test_another_citizen_gets_404_on_my_dossier_files_qr_and_actions(client, dos
     assert client.get(reverse("dossiers:receipt", kwargs={"pk": dossier.pk})).status_code == 404
 
 
+def test_another_citizen_cannot_supplement_my_dossier(client, owner):
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    client.force_login(make_citizen())
+    upload = SimpleUploadedFile("khai-sinh.pdf", PDF, content_type="application/pdf")
+    assert client.post(_url("supplement", d), {"other": upload}).status_code == 404
+    d.refresh_from_db()
+    assert d.status == S.SUPPLEMENT_REQUESTED and not d.attachments.exists()
+
+
 def test_withdraw_with_a_reason_moves_to_status_7(client, owner, dossier):
     client.force_login(owner)
     response = client.post(_url("withdraw", dossier), {"reason": "Tôi nộp nhầm thủ tục"},
