@@ -141,6 +141,24 @@ def test_supplement_refuses_a_file_that_is_not_what_it_claims(client, owner):
     assert d.status == S.SUPPLEMENT_REQUESTED and not d.attachments.exists()
 
 
+def test_supplement_over_the_file_count_or_the_dossier_size_is_refused_not_cut(client, owner,
+                                                                            settings):
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    make_attachment(d, kind=AttachmentKind.APPLICATION, name="cccd.pdf")
+    client.force_login(owner)
+    many = [SimpleUploadedFile(f"trang-{i}.pdf", PDF, content_type="application/pdf")
+            for i in range(21)]
+    response = client.post(_url("supplement", d), {"other": many}, follow=True)
+    assert "tối đa 20 tệp" in response.content.decode()
+    settings.UPLOAD_MAX_DOSSIER_BYTES = len(PDF) * 2 - 1  # the application's file plus one more
+    one = SimpleUploadedFile("khai-sinh.pdf", PDF, content_type="application/pdf")
+    response = client.post(_url("supplement", d), {"other": one}, follow=True)
+    assert "Tổng dung lượng các tệp của hồ sơ vượt quá" in response.content.decode()
+    d.refresh_from_db()
+    assert d.status == S.SUPPLEMENT_REQUESTED
+    assert not d.attachments.filter(kind=AttachmentKind.SUPPLEMENT).exists()
+
+
 def test_supplement_photos_go_through_the_photo_pipeline(client, owner):
     from PIL import Image
 

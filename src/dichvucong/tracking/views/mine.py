@@ -139,7 +139,7 @@ def my_supplement(request: HttpRequest, ref: str) -> HttpResponse:
         files += [(document.pk, f) for f in request.FILES.getlist(f"doc_{document.pk}")]
     files += [(None, f) for f in request.FILES.getlist("other")]
     return _run(request, dossier, services.supplement_submit, _("Đã bổ sung hồ sơ."),
-                files=files[:20], note=request.POST.get("note", "")[:1000])
+                files=files, note=request.POST.get("note", "")[:1000])
 
 
 @login_required
