@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.uploads.sniff import ACCEPT
 from dichvucong.tracking.tests.factories import PDF, make_attachment, make_dossier, make_event
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +124,8 @@ def test_supplement_attaches_files_and_resubmits(client, owner):
     client.force_login(owner)
     page = client.get(_url("my_dossier", d)).content.decode()
     assert "Thiếu bản sao giấy khai sinh" in page and "Bản sao giấy khai sinh" in page
+    # The picker offers every type the upload pipeline takes, phone photos (HEIC, WebP) too.
+    assert page.count(f'accept="{ACCEPT}"') == 2
     upload = SimpleUploadedFile("khai-sinh.pdf", PDF, content_type="application/pdf")
     client.post(_url("supplement", d), {f"doc_{doc.pk}": upload})
     d.refresh_from_db()
