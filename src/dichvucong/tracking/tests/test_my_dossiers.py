@@ -199,3 +199,27 @@ def test_pages_need_login(client, settings, dossier):
     assert client.get("/ho-so-cua-toi/").status_code == 302
     assert client.get(_url("my_dossier", dossier)).status_code == 302
     assert Dossier.objects.count() == 1
+
+
+def test_my_list_pages_by_20_and_a_full_page_costs_no_more_queries_than_one_row(client, owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dichvucong.tracking.services import notify_citizen
+
+    procedure = make_dossier(applicant=owner, status=S.RETURNED).procedure
+    for _ in range(20):
+        make_dossier(applicant=owner, status=S.RETURNED, procedure=procedure)
+        notify_citizen(user=owner, title="Hồ sơ đã có kết quả")
+    client.force_login(owner)
+    client.get("/ho-so-cua-toi/")
+    with CaptureQueriesContext(connection) as full:
+        first = client.get("/ho-so-cua-toi/").content.decode()
+    with CaptureQueriesContext(connection) as single:
+        second = client.get("/ho-so-cua-toi/?trang=2").content.decode()
+    assert first.count("Chờ đánh giá") == 20 and "1/2" in first and "?trang=2" in first
+    assert second.count("Chờ đánh giá") == 1 and "2/2" in second and "?trang=1" in second
+    assert len(full) == len(single)
+    assert "2/2" not in client.get("/thong-bao/?trang=2").content.decode()  # 20 fit on one page
+    notify_citizen(user=owner, title="Thông báo thứ 21")
+    assert "2/2" in client.get("/thong-bao/?trang=2").content.decode()
