@@ -1,4 +1,4 @@
-"""The citizen's own dossiers: list, detail, files, QR, and the actions that need them."""
+"""The citizen's own dossiers: list, detail, QR, and the actions on them (files: dossiers:file)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -108,6 +108,10 @@ def _run(request: HttpRequest, dossier: Dossier, action, success: str, **kwargs)
         messages.error(request, str(exc))
     else:
         messages.success(request, success)
+    return _back(dossier)
+
+
+def _back(dossier: Dossier) -> HttpResponse:
     return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
 
 
@@ -119,7 +123,7 @@ def my_withdraw(request: HttpRequest, ref: str) -> HttpResponse:
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vui lòng nêu lý do rút hồ sơ."))
-        return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
+        return _back(dossier)
     return _run(request, dossier, services.dossier_withdraw, _("Đã gửi yêu cầu rút hồ sơ."),
                 reason=form.cleaned_data["reason"])
 
@@ -145,7 +149,7 @@ def my_rating(request: HttpRequest, ref: str) -> HttpResponse:
     form = RatingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vui lòng chọn điểm cho mọi tiêu chí."))
-        return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
+        return _back(dossier)
     return _run(request, dossier, services.rating_submit, _("Cảm ơn bạn đã đánh giá."),
                 overall=form.cleaned_data["overall"], scores=form.scores(),
                 comment=form.cleaned_data["comment"])
