@@ -98,6 +98,13 @@ def supplement_request(dossier: Dossier) -> DossierEvent | None:
             .order_by("-created_at", "-id").first())
 
 
+def requested_documents(dossier: Dossier, request: DossierEvent | None) -> QuerySet:
+    """Return the papers the supplement request names (all of the procedure's if none named)."""
+    ids = (request.data or {}).get("required_document_ids") if request else None
+    docs = dossier.procedure.required_documents.all()
+    return docs.filter(pk__in=ids) if ids else docs
+
+
 def unread_count(user) -> int:
     """Return how many in-app notifications the user has not read."""
     return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -9,12 +9,17 @@ from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
 from dichvucong.dossiers.uploads.errors import UploadRejected
 from dichvucong.dossiers.uploads.pipeline import check_upload
-from dichvucong.dossiers.uploads.store import files_cleaned_on_failure, store_checked
+from dichvucong.dossiers.uploads.store import (
+    check_dossier_room,
+    files_cleaned_on_failure,
+    store_checked,
+)
 from dichvucong.processing.services import dossier_transition, resume_status
 from dichvucong.tracking.models import Notification, Rating, RatingCriterion, RatingScore
 from dichvucong.tracking.selectors import WITHDRAWABLE
 
 S = DossierStatus
+MAX_SUPPLEMENT_FILES = 20
 
 
 def notify_citizen(*, user, dossier: Dossier | None = None, title: str, body: str = "",
@@ -80,8 +85,15 @@ def supplement_submit(*, dossier: Dossier, user, files: list[tuple[int | None, o
         raise ValidationError(_("Hồ sơ này hiện không yêu cầu bổ sung."))
     if not files:
         raise ValidationError(_("Vui lòng chọn ít nhất một tệp để bổ sung."))
+    if len(files) > MAX_SUPPLEMENT_FILES:
+        raise ValidationError(_("Mỗi lần bổ sung gửi được tối đa %(count)s tệp.")
+                              % {"count": MAX_SUPPLEMENT_FILES})
     checked = _check_files(dossier, files)
     with files_cleaned_on_failure() as stored, transaction.atomic():
+        try:
+            check_dossier_room(dossier, sum(result.size for _document, result in checked))
+        except UploadRejected as exc:
+            raise ValidationError(exc.message) from None
         attachments = [
             store_checked(dossier=dossier, checked=result, stored=stored, user=user,
                           required_document=document, kind=AttachmentKind.SUPPLEMENT)

@@ -181,3 +181,34 @@ def test_a_resumed_draft_opens_at_the_step_last_reached(client, setup):
     assert client.get(resume)["Location"] == reverse("dossiers:draft_files", args=[draft.pk])
     client.get(reverse("dossiers:draft_review", args=[draft.pk]))
     assert client.get(resume)["Location"] == reverse("dossiers:draft_review", args=[draft.pk])
+
+
+def test_another_citizen_gets_404_on_every_step_of_my_draft_and_changes_nothing(client, setup):
+    owner, procedure, doc = setup
+    draft = _start(client, procedure)
+    _fill(client, draft)
+    created = client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
+        "document": doc.pk, "file": upload("net.jpg", document_photo())}, **JSON).json()
+    client.force_login(make_citizen())
+    for name in ("draft_resume", "draft_form", "draft_files", "draft_review"):
+        assert client.get(reverse(f"dossiers:{name}", args=[draft.pk])).status_code == 404, name
+    assert client.get(reverse("dossiers:document_pdf", args=[draft.pk, doc.pk])).status_code == 404
+    assert client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
+        "document": doc.pk, "file": upload("la.jpg", document_photo())}, **JSON).status_code == 404
+    assert client.post(reverse("dossiers:draft_file_delete",
+                               args=[draft.pk, created["id"]])).status_code == 404
+    assert client.post(reverse("dossiers:draft_submit", args=[draft.pk])).status_code == 404
+    assert client.post(reverse("dossiers:draft_delete", args=[draft.pk])).status_code == 404
+    draft.refresh_from_db()
+    assert draft.status == DossierStatus.DRAFT and draft.applicant == owner
+    assert list(draft.attachments.values_list("original_name", flat=True)) == ["net.jpg"]
+    client.force_login(owner)
+    dossier = Dossier.objects.get(pk=draft.pk)
+    client.post(reverse("dossiers:draft_submit", args=[draft.pk]),
+                {"idempotency_key": client.get(reverse("dossiers:draft_review",
+                                                       args=[draft.pk])).context["key"]})
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.NEW
+    client.force_login(make_citizen())
+    assert client.get(reverse("dossiers:submitted", args=[dossier.pk])).status_code == 404
+    assert client.get(reverse("dossiers:receipt", args=[dossier.pk])).status_code == 404

@@ -32,7 +32,8 @@ def files_cleaned_on_failure() -> Iterator[list[str]]:
 
 def dossier_files_size(dossier: Dossier) -> int:
     """Return the bytes already attached by the applicant."""
-    total = dossier.attachments.filter(kind=AttachmentKind.APPLICATION).aggregate(s=Sum("size"))
+    total = dossier.attachments.filter(
+        kind__in=(AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT)).aggregate(s=Sum("size"))
     return total["s"] or 0
 
 

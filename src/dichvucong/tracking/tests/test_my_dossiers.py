@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.uploads.sniff import ACCEPT
 from dichvucong.tracking.tests.factories import PDF, make_attachment, make_dossier, make_event
 
 pytestmark = pytest.mark.django_db
@@ -84,6 +85,15 @@ def test_another_citizen_gets_404_on_my_dossier_files_qr_and_actions(client, dos
     assert client.get(reverse("dossiers:receipt", kwargs={"pk": dossier.pk})).status_code == 404
 
 
+def test_another_citizen_cannot_supplement_my_dossier(client, owner):
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    client.force_login(make_citizen())
+    upload = SimpleUploadedFile("khai-sinh.pdf", PDF, content_type="application/pdf")
+    assert client.post(_url("supplement", d), {"other": upload}).status_code == 404
+    d.refresh_from_db()
+    assert d.status == S.SUPPLEMENT_REQUESTED and not d.attachments.exists()
+
+
 def test_withdraw_with_a_reason_moves_to_status_7(client, owner, dossier):
     client.force_login(owner)
     response = client.post(_url("withdraw", dossier), {"reason": "Tôi nộp nhầm thủ tục"},
@@ -114,6 +124,8 @@ def test_supplement_attaches_files_and_resubmits(client, owner):
     client.force_login(owner)
     page = client.get(_url("my_dossier", d)).content.decode()
     assert "Thiếu bản sao giấy khai sinh" in page and "Bản sao giấy khai sinh" in page
+    # The picker offers every type the upload pipeline takes, phone photos (HEIC, WebP) too.
+    assert page.count(f'accept="{ACCEPT}"') == 2
     upload = SimpleUploadedFile("khai-sinh.pdf", PDF, content_type="application/pdf")
     client.post(_url("supplement", d), {f"doc_{doc.pk}": upload})
     d.refresh_from_db()
@@ -130,6 +142,24 @@ def test_supplement_refuses_a_file_that_is_not_what_it_claims(client, owner):
     assert "Định dạng tệp không được chấp nhận" in response.content.decode()
     d.refresh_from_db()
     assert d.status == S.SUPPLEMENT_REQUESTED and not d.attachments.exists()
+
+
+def test_supplement_over_the_file_count_or_the_dossier_size_is_refused_not_cut(client, owner,
+                                                                            settings):
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    make_attachment(d, kind=AttachmentKind.APPLICATION, name="cccd.pdf")
+    client.force_login(owner)
+    many = [SimpleUploadedFile(f"trang-{i}.pdf", PDF, content_type="application/pdf")
+            for i in range(21)]
+    response = client.post(_url("supplement", d), {"other": many}, follow=True)
+    assert "tối đa 20 tệp" in response.content.decode()
+    settings.UPLOAD_MAX_DOSSIER_BYTES = len(PDF) * 2 - 1  # the application's file plus one more
+    one = SimpleUploadedFile("khai-sinh.pdf", PDF, content_type="application/pdf")
+    response = client.post(_url("supplement", d), {"other": one}, follow=True)
+    assert "Tổng dung lượng các tệp của hồ sơ vượt quá" in response.content.decode()
+    d.refresh_from_db()
+    assert d.status == S.SUPPLEMENT_REQUESTED
+    assert not d.attachments.filter(kind=AttachmentKind.SUPPLEMENT).exists()
 
 
 def test_supplement_photos_go_through_the_photo_pipeline(client, owner):
@@ -169,3 +199,27 @@ def test_pages_need_login(client, settings, dossier):
     assert client.get("/ho-so-cua-toi/").status_code == 302
     assert client.get(_url("my_dossier", dossier)).status_code == 302
     assert Dossier.objects.count() == 1
+
+
+def test_my_list_pages_by_20_and_a_full_page_costs_no_more_queries_than_one_row(client, owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from dichvucong.tracking.services import notify_citizen
+
+    procedure = make_dossier(applicant=owner, status=S.RETURNED).procedure
+    for _ in range(20):
+        make_dossier(applicant=owner, status=S.RETURNED, procedure=procedure)
+        notify_citizen(user=owner, title="Hồ sơ đã có kết quả")
+    client.force_login(owner)
+    client.get("/ho-so-cua-toi/")
+    with CaptureQueriesContext(connection) as full:
+        first = client.get("/ho-so-cua-toi/").content.decode()
+    with CaptureQueriesContext(connection) as single:
+        second = client.get("/ho-so-cua-toi/?trang=2").content.decode()
+    assert first.count("Chờ đánh giá") == 20 and "1/2" in first and "?trang=2" in first
+    assert second.count("Chờ đánh giá") == 1 and "2/2" in second and "?trang=1" in second
+    assert len(full) == len(single)
+    assert "2/2" not in client.get("/thong-bao/?trang=2").content.decode()  # 20 fit on one page
+    notify_citizen(user=owner, title="Thông báo thứ 21")
+    assert "2/2" in client.get("/thong-bao/?trang=2").content.decode()

@@ -1,4 +1,4 @@
-"""The citizen's own dossiers: list, detail, files, QR, and the actions that need them."""
+"""The citizen's own dossiers: list, detail, QR, and the actions on them (files: dossiers:file)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.uploads.sniff import ACCEPT
 from dichvucong.processing.machine import TransitionError
 from dichvucong.tracking import lookup, services
 from dichvucong.tracking.forms import RatingForm, WithdrawForm
@@ -23,6 +24,7 @@ from dichvucong.tracking.selectors import (
     needs_me,
     owned_dossier,
     public_timeline,
+    requested_documents,
     supplement_request,
 )
 
@@ -58,19 +60,13 @@ def _file_rows(dossier: Dossier, kinds) -> list[dict]:
     return rows
 
 
-def _requested_documents(dossier: Dossier):
-    request = supplement_request(dossier)
-    ids = (request.data or {}).get("required_document_ids") if request else None
-    docs = dossier.procedure.required_documents.all()
-    return docs.filter(pk__in=ids) if ids else docs
-
-
 @login_required
 @require_GET
 def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
     """Show my dossier: status, timeline, form data, files, documents and my actions."""
     dossier = _owned_or_404(request, ref)
     rating = Rating.objects.filter(dossier=dossier).prefetch_related("scores__criterion").first()
+    asked = supplement_request(dossier) if dossier.status == S.SUPPLEMENT_REQUESTED else None
     return render(request, "tracking/my_detail.html", {
         "dossier": dossier, "step": current_step(dossier),
         "timeline": public_timeline(dossier, with_notes=True),
@@ -79,9 +75,8 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
         "documents": _file_rows(dossier, DOCUMENT_KINDS),
         "badges": needs_me(dossier, has_rating=rating is not None), "rating": rating,
         "can_withdraw": dossier.status in WITHDRAWABLE, "withdraw_form": WithdrawForm(),
-        "supplement_request": supplement_request(dossier)
-        if dossier.status == S.SUPPLEMENT_REQUESTED else None,
-        "requested_documents": _requested_documents(dossier)
+        "supplement_request": asked, "accept": ACCEPT,
+        "requested_documents": requested_documents(dossier, asked)
         if dossier.status == S.SUPPLEMENT_REQUESTED else [],
         "receipt_url": reverse("dossiers:receipt", kwargs={"pk": dossier.pk})
         if dossier.code else None,
@@ -113,6 +108,10 @@ def _run(request: HttpRequest, dossier: Dossier, action, success: str, **kwargs)
         messages.error(request, str(exc))
     else:
         messages.success(request, success)
+    return _back(dossier)
+
+
+def _back(dossier: Dossier) -> HttpResponse:
     return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
 
 
@@ -124,7 +123,7 @@ def my_withdraw(request: HttpRequest, ref: str) -> HttpResponse:
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vui lòng nêu lý do rút hồ sơ."))
-        return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
+        return _back(dossier)
     return _run(request, dossier, services.dossier_withdraw, _("Đã gửi yêu cầu rút hồ sơ."),
                 reason=form.cleaned_data["reason"])
 
@@ -135,11 +134,11 @@ def my_supplement(request: HttpRequest, ref: str) -> HttpResponse:
     """Attach the requested documents and send my dossier back to processing."""
     dossier = _owned_or_404(request, ref)
     files = []
-    for document in _requested_documents(dossier):
+    for document in requested_documents(dossier, supplement_request(dossier)):
         files += [(document.pk, f) for f in request.FILES.getlist(f"doc_{document.pk}")]
     files += [(None, f) for f in request.FILES.getlist("other")]
     return _run(request, dossier, services.supplement_submit, _("Đã bổ sung hồ sơ."),
-                files=files[:20], note=request.POST.get("note", "")[:1000])
+                files=files, note=request.POST.get("note", "")[:1000])
 
 
 @login_required
@@ -150,7 +149,7 @@ def my_rating(request: HttpRequest, ref: str) -> HttpResponse:
     form = RatingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vui lòng chọn điểm cho mọi tiêu chí."))
-        return redirect("tracking:my_dossier", ref=dossier.code or dossier.pk)
+        return _back(dossier)
     return _run(request, dossier, services.rating_submit, _("Cảm ơn bạn đã đánh giá."),
                 overall=form.cleaned_data["overall"], scores=form.scores(),
                 comment=form.cleaned_data["comment"])
