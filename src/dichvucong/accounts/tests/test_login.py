@@ -7,6 +7,7 @@ from django.urls import reverse
 from dichvucong.accounts import throttle
 from dichvucong.accounts.tests.conftest import captcha_answer, latest_otp
 from dichvucong.accounts.tests.factories import PASSWORD, make_citizen, make_staff
+from dichvucong.accounts.tests.helpers import ReadersMeet, together
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")
@@ -42,6 +43,14 @@ def test_account_is_locked_after_five_failures_even_with_the_right_password(clie
     response = _login(client, "0912000444", ip="10.4.0.1")
     assert response.status_code == 429
     assert "thử lại sau 15 phút" in response.content.decode()
+
+
+def test_failures_arriving_together_all_count_towards_the_lock(monkeypatch):
+    user = make_citizen(phone="+84912000666")
+    workers = throttle.ACCOUNT_FAILURES
+    monkeypatch.setattr(throttle, "cache", ReadersMeet(throttle.cache, workers))
+    together(workers, lambda: throttle.record_failure(identifier=user.id_number, ip=None))
+    assert _login(Client(), user.id_number, ip="10.6.0.1").status_code == 429
 
 
 def test_address_is_locked_after_many_failures_across_accounts(client):
