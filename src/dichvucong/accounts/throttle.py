@@ -42,3 +42,9 @@ def record_failure(*, identifier: str, ip: str | None) -> None:
 def clear_failures(*, identifier: str) -> None:
     """Forget the account's failures after a successful login."""
     cache.delete(_keys(identifier, None)[0][0])
+
+
+def clear_user_failures(user) -> None:
+    """Forget failures under every identifier of the account (ID number, phone, username)."""
+    identifiers = {user.id_number, user.phone, user.username} - {None, ""}
+    cache.delete_many([_account_key(identifier) for identifier in identifiers])

@@ -110,6 +110,18 @@ def test_password_reset_by_otp(client):
     assert user.check_password(new)
 
 
+def test_password_reset_lifts_the_lock_whichever_identifier_was_locked(client):
+    make_citizen(phone="+84912000888")
+    for n in range(throttle.ACCOUNT_FAILURES):
+        _login(Client(), "0912000888", "sai", ip=f"10.7.0.{n}")
+    assert _login(Client(), "0912000888", ip="10.7.1.1").status_code == 429
+    _ask_reset(client, "0912000888")
+    new = "Mot-mat-khau-moi-9"
+    client.post(reverse("accounts:password_reset_confirm"), {
+        "code": latest_otp("+84912000888"), "password1": new, "password2": new})
+    assert _login(Client(), "0912000888", new, ip="10.7.1.2").status_code == 302
+
+
 def test_password_reset_does_not_reveal_whether_an_account_exists():
     make_citizen(phone="+84912000777")
     known, unknown = Client(), Client()
