@@ -61,6 +61,22 @@ def test_address_is_locked_after_many_failures_across_accounts(client):
     assert _login(Client(), "0912000555", ip="10.5.5.6").status_code == 302
 
 
+def test_behind_a_proxy_one_visitors_failures_do_not_lock_out_another(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    make_citizen(phone="+84912000999")
+
+    def login(forwarded, password=PASSWORD, identifier="0912000999"):
+        return Client().post(LOGIN, {"identifier": identifier, "password": password},
+                             REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+
+    for n in range(throttle.IP_FAILURES):
+        login("203.0.113.5", "sai", identifier=f"0601990{n:05d}")
+    assert login("203.0.113.5").status_code == 429
+    assert login("203.0.113.6").status_code == 302
+    # What the visitor writes in the header himself does not move him to another address.
+    assert login("198.51.100.1, 203.0.113.5").status_code == 429
+
+
 def test_officer_lands_in_the_workspace_and_next_is_honoured_only_when_safe(client):
     officer = make_staff(is_staff=True)
     response = _login(client, officer.username)
