@@ -224,6 +224,9 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+# Reverse proxies in front of the portal that append the visitor's address to X-Forwarded-For
+# (nginx: `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`); 0 trusts no header.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from dichvucong.core.ratelimit import count_hit
 from dichvucong.notifications.services import render_template, send_sms
 
 CODE_LENGTH = 6
@@ -61,13 +62,12 @@ def _digest(purpose: str, phone: str, code: str) -> str:
 
 def _count_hit(key: str, cap: int) -> bool:
     """Count one use in the hour's bucket; return False once the cap is reached."""
-    cache.add(key, 0, 3600)
-    try:
-        used = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 3600)
-        used = 1
-    return used <= cap
+    return count_hit(key, seconds=3600) <= cap
+
+
+def _tries_key(purpose: str, phone: str, state: dict) -> str:
+    # Tied to the code's digest, so a new code starts with no tries.
+    return f"otp-tries:{purpose}:{phone}:{state['digest'][:16]}"
 
 
 def seconds_until_resend(*, purpose: str, phone: str) -> int:
@@ -91,7 +91,7 @@ def issue_otp(*, purpose: str, phone: str, ip: str | None, user=None) -> OtpSent
     code = f"{secrets.randbelow(10 ** CODE_LENGTH):0{CODE_LENGTH}d}"
     now = _now()
     state = {"digest": _digest(purpose, phone, code), "sent_at": now,
-             "expires_at": now + VALID_SECONDS, "tries": 0}
+             "expires_at": now + VALID_SECONDS}
     cache.set(_key(purpose, phone), state, VALID_SECONDS + RESEND_AFTER_SECONDS)
     text = render_template(f"otp-{purpose.replace('_', '-')}",
                            {"ma": code, "phut": VALID_SECONDS // 60},
@@ -104,18 +104,21 @@ def verify_otp(*, purpose: str, phone: str, code: str) -> None:
     """Accept the code once, or raise OtpError; wrong tries count towards invalidation."""
     key = _key(purpose, phone)
     state = cache.get(key)
-    if not state or state["expires_at"] < _now() or state["tries"] >= MAX_TRIES:
+    if not state or state["expires_at"] < _now():
+        raise OtpError(_("Mã OTP đã hết hạn hoặc không còn hiệu lực. Vui lòng yêu cầu mã mới."))
+    # Every try is counted before the code is compared, with one atomic increment: requests
+    # sent together cannot each see "no tries yet" and so guess more than MAX_TRIES times.
+    tries_key = _tries_key(purpose, phone, state)
+    tries = count_hit(tries_key, seconds=VALID_SECONDS + RESEND_AFTER_SECONDS)
+    if tries > MAX_TRIES:
         raise OtpError(_("Mã OTP đã hết hạn hoặc không còn hiệu lực. Vui lòng yêu cầu mã mới."))
     candidate = (code or "").strip()
     if hmac.compare_digest(state["digest"], _digest(purpose, phone, candidate)):
-        cache.delete(key)
+        cache.delete_many([key, tries_key])
         return
-    state["tries"] += 1
-    left = MAX_TRIES - state["tries"]
+    left = MAX_TRIES - tries
     if left <= 0:
-        # Keep the state so the resend cooldown still applies, but the code is dead.
-        cache.set(key, state, max(1, int(state["sent_at"] + RESEND_AFTER_SECONDS - _now()) + 1))
+        # The state stays so the resend cooldown still applies, but the code is dead.
         raise OtpError(_("Bạn đã nhập sai mã OTP quá 5 lần. Mã này đã bị hủy, "
                          "vui lòng yêu cầu mã mới."))
-    cache.set(key, state, max(1, int(state["expires_at"] - _now()) + RESEND_AFTER_SECONDS))
     raise OtpError(_("Mã OTP không đúng. Bạn còn %(n)s lần thử.") % {"n": left})

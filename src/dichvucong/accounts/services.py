@@ -13,6 +13,7 @@ from dichvucong.accounts.models import (
     VerificationMethod,
     VerificationStatus,
 )
+from dichvucong.accounts.selectors import id_number_taken, phone_taken
 from dichvucong.core.audit import audit_log
 
 MEDIUM_METHODS = {VerificationMethod.PHONE, VerificationMethod.SOCIAL_INSURANCE}
@@ -48,9 +49,9 @@ def register_account(*, data: dict[str, Any], method: str, password: str,
     values |= _verification_for(method)
     try:
         with transaction.atomic():
-            if User.objects.filter(id_number=values["id_number"]).exists():
+            if id_number_taken(values["id_number"]):
                 raise DuplicateAccountError(_("Số định danh cá nhân này đã có tài khoản."))
-            if values["phone"] and User.objects.filter(phone=values["phone"]).exists():
+            if values["phone"] and phone_taken(values["phone"]):
                 raise DuplicateAccountError(_("Số điện thoại này đã được dùng cho tài khoản khác."))
             user = User(username=values["id_number"], verification_method=method,
                         certificate_fingerprint=certificate_fingerprint, **values)
@@ -94,10 +95,9 @@ def set_password_after_otp(*, user, password: str, ip_address: str | None = None
 
 def change_phone(*, user, phone: str, ip_address: str | None = None) -> None:
     """Store a new phone number confirmed by OTP."""
-    User = get_user_model()
     try:
         with transaction.atomic():
-            if User.objects.filter(phone=phone).exclude(pk=user.pk).exists():
+            if phone_taken(phone, exclude_pk=user.pk):
                 raise DuplicateAccountError(
                     _("Số điện thoại này đã được dùng cho tài khoản khác."))
             old = user.phone or ""

@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from dichvucong.accounts.validators import normalise_vn_mobile
+from dichvucong.core.ratelimit import count_hit
 from dichvucong.core.text import fold
 
 ACCOUNT_FAILURES = 5
@@ -35,9 +36,15 @@ def is_locked(*, identifier: str, ip: str | None) -> bool:
 def record_failure(*, identifier: str, ip: str | None) -> None:
     """Count one failed attempt; the lock lasts LOCK_SECONDS from the last failure."""
     for key, _limit in _keys(identifier, ip):
-        cache.set(key, (cache.get(key) or 0) + 1, LOCK_SECONDS)
+        count_hit(key, seconds=LOCK_SECONDS, extend=True)
 
 
 def clear_failures(*, identifier: str) -> None:
     """Forget the account's failures after a successful login."""
     cache.delete(_keys(identifier, None)[0][0])
+
+
+def clear_user_failures(user) -> None:
+    """Forget failures under every identifier of the account (ID number, phone, username)."""
+    identifiers = {user.id_number, user.phone, user.username} - {None, ""}
+    cache.delete_many([_account_key(identifier) for identifier in identifiers])

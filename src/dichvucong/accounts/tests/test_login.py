@@ -7,6 +7,7 @@ from django.urls import reverse
 from dichvucong.accounts import throttle
 from dichvucong.accounts.tests.conftest import captcha_answer, latest_otp
 from dichvucong.accounts.tests.factories import PASSWORD, make_citizen, make_staff
+from dichvucong.accounts.tests.helpers import ReadersMeet, together
 
 pytestmark = pytest.mark.django_db
 LOGIN = reverse("accounts:login")
@@ -44,12 +45,36 @@ def test_account_is_locked_after_five_failures_even_with_the_right_password(clie
     assert "thử lại sau 15 phút" in response.content.decode()
 
 
+def test_failures_arriving_together_all_count_towards_the_lock(monkeypatch):
+    user = make_citizen(phone="+84912000666")
+    workers = throttle.ACCOUNT_FAILURES
+    monkeypatch.setattr(throttle, "cache", ReadersMeet(throttle.cache, workers))
+    together(workers, lambda: throttle.record_failure(identifier=user.id_number, ip=None))
+    assert _login(Client(), user.id_number, ip="10.6.0.1").status_code == 429
+
+
 def test_address_is_locked_after_many_failures_across_accounts(client):
     make_citizen(phone="+84912000555")
     for n in range(throttle.IP_FAILURES):
         _login(client, f"0601990{n:05d}", "sai", ip="10.5.5.5")
     assert _login(client, "0912000555", ip="10.5.5.5").status_code == 429
     assert _login(Client(), "0912000555", ip="10.5.5.6").status_code == 302
+
+
+def test_behind_a_proxy_one_visitors_failures_do_not_lock_out_another(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    make_citizen(phone="+84912000999")
+
+    def login(forwarded, password=PASSWORD, identifier="0912000999"):
+        return Client().post(LOGIN, {"identifier": identifier, "password": password},
+                             REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+
+    for n in range(throttle.IP_FAILURES):
+        login("203.0.113.5", "sai", identifier=f"0601990{n:05d}")
+    assert login("203.0.113.5").status_code == 429
+    assert login("203.0.113.6").status_code == 302
+    # What the visitor writes in the header himself does not move him to another address.
+    assert login("198.51.100.1, 203.0.113.5").status_code == 429
 
 
 def test_officer_lands_in_the_workspace_and_next_is_honoured_only_when_safe(client):
@@ -99,6 +124,18 @@ def test_password_reset_by_otp(client):
     assert response["Location"] == LOGIN
     user.refresh_from_db()
     assert user.check_password(new)
+
+
+def test_password_reset_lifts_the_lock_whichever_identifier_was_locked(client):
+    make_citizen(phone="+84912000888")
+    for n in range(throttle.ACCOUNT_FAILURES):
+        _login(Client(), "0912000888", "sai", ip=f"10.7.0.{n}")
+    assert _login(Client(), "0912000888", ip="10.7.1.1").status_code == 429
+    _ask_reset(client, "0912000888")
+    new = "Mot-mat-khau-moi-9"
+    client.post(reverse("accounts:password_reset_confirm"), {
+        "code": latest_otp("+84912000888"), "password1": new, "password2": new})
+    assert _login(Client(), "0912000888", new, ip="10.7.1.2").status_code == 302
 
 
 def test_password_reset_does_not_reveal_whether_an_account_exists():

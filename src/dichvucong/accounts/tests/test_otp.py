@@ -3,6 +3,7 @@ from django.core.cache import cache
 
 from dichvucong.accounts import otp
 from dichvucong.accounts.tests.conftest import latest_otp
+from dichvucong.accounts.tests.helpers import ReadersMeet, together
 from dichvucong.notifications.models import SmsMessage
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +113,18 @@ def test_brute_force_on_the_otp_page_is_stopped(client):
     assert response.status_code == 400
     assert "không còn hiệu lực" in response.content.decode()
     assert not client.session["registration"].get("phone_verified")
+
+
+def test_wrong_codes_sent_together_all_count_as_tries(clock, monkeypatch):
+    otp.issue_otp(purpose="registration", phone=PHONE, ip=None)
+    code = latest_otp(PHONE)
+    wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+    monkeypatch.setattr(otp, "cache", ReadersMeet(cache, otp.MAX_TRIES * 2))
+
+    def attempt():
+        with pytest.raises(otp.OtpError):
+            otp.verify_otp(purpose="registration", phone=PHONE, code=wrong)
+
+    together(otp.MAX_TRIES * 2, attempt)
+    with pytest.raises(otp.OtpError, match="không còn hiệu lực"):
+        otp.verify_otp(purpose="registration", phone=PHONE, code=code)

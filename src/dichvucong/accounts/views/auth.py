@@ -91,7 +91,7 @@ def password_reset_confirm(request: HttpRequest) -> HttpResponse:
         else:
             set_password_after_otp(user=user, password=form.cleaned_data["password1"],
                                    ip_address=client_ip(request))
-            throttle.clear_failures(identifier=user.id_number or user.username)
+            throttle.clear_user_failures(user)
             request.session.pop(RESET_STATE, None)
             messages.success(request, _("Đặt lại mật khẩu thành công. Vui lòng đăng nhập."))
             return redirect_to("login")

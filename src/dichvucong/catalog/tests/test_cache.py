@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from dichvucong.catalog.cache import bump_catalog_version
+from dichvucong.catalog.cache import bump_catalog_version, catalog_version
 from dichvucong.catalog.models import Procedure
 from dichvucong.catalog.search_fields import refresh_search_fields
 from dichvucong.catalog.tests.factories import make_procedure
@@ -51,3 +51,16 @@ def test_pages_work_with_the_cache_turned_off(client, settings):
     make_procedure(name="Đăng ký khai sinh")
     assert catalog_queries(client, LIST)
     assert catalog_queries(client, LIST)
+
+
+def test_fragments_cached_while_an_import_was_uncommitted_are_retired_at_commit(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        make_procedure(name="Đăng ký khai sinh")
+        make_procedure(name="Đăng ký kết hôn")
+        # What another process may cache now (old rows, since it cannot see these yet)
+        # is keyed by this version.
+        during = catalog_version()
+    assert len(callbacks) == 1  # one bump on commit, however many rows changed
+    assert catalog_version() != during
