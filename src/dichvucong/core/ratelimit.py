@@ -3,10 +3,11 @@
 from django.core.cache import cache
 
 
-def count_hit(key: str, *, seconds: int, extend: bool = False) -> int:
+def count_hit(key: str, *, seconds: int | None, extend: bool = False) -> int:
     """Add one hit to the key's counter and return the new count.
 
-    The first hit opens a window of `seconds`; `extend=True` restarts it at every hit. Counting
+    The first hit opens a window of `seconds` (None: the counter never expires); `extend=True`
+    restarts it at every hit. Counting
     is one `incr`, not a read and a write, so concurrent requests cannot all see the same count
     (atomic on Redis and in-process; the database cache narrows the race but cannot close it).
     """

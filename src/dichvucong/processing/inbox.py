@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.core.ratelimit import count_hit
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing.deadlines import OPEN_CLOCK_STATUSES, due_soon_threshold
@@ -59,14 +60,7 @@ def _generation_keys(agency_ids: set[int]) -> list[str]:
 
 def touch_agency_counts(agency_id: int) -> None:
     """Make the cached tab counts of an agency stale (called after a dossier changes)."""
-    from django.core.cache import cache
-
-    key = f"inbox:gen:{agency_id}"
-    if cache.add(key, 1, None) is False:
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, None)
+    count_hit(f"inbox:gen:{agency_id}", seconds=None)
 
 
 def cached_tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> dict[str, int]:

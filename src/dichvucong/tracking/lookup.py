@@ -4,8 +4,8 @@ import hmac
 import re
 
 from django.conf import settings
-from django.core.cache import cache
 
+from dichvucong.core.ratelimit import count_hit
 from dichvucong.dossiers.lookup_link import (  # noqa: F401 (tracking's public API too)
     lookup_token,
     lookup_url_for,
@@ -67,14 +67,7 @@ def is_blocked(failures: int | None) -> bool:
 
 def count_failure(ip: str | None) -> None:
     """Count one failed lookup for the IP within the configured window."""
-    key = rate_key(ip)
-    window = getattr(settings, "LOOKUP_RATE_WINDOW", 600)
-    if cache.add(key, 1, timeout=window):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
+    count_hit(rate_key(ip), seconds=getattr(settings, "LOOKUP_RATE_WINDOW", 600))
 
 
 def page_key(code: str, language: str) -> str:
