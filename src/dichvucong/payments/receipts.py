@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from dichvucong.core.pdf import new_pdf, official_header, paragraph, render, title_block
 from dichvucong.payments.models import Payment
-from dichvucong.payments.providers import PAYMENT_PROVIDER_CLASSES, get_payment_provider
+from dichvucong.payments.providers import provider_label
 
 
 def _money(amount: int) -> str:
@@ -12,9 +12,7 @@ def _money(amount: int) -> str:
 
 
 def _channel(payment: Payment) -> str:
-    if payment.provider in PAYMENT_PROVIDER_CLASSES:
-        return str(get_payment_provider(payment.provider).label)
-    return "Nộp trực tiếp tại Bộ phận Một cửa"
+    return provider_label(payment.provider) or "Nộp trực tiếp tại Bộ phận Một cửa"
 
 
 def render_receipt(payment: Payment) -> bytes:

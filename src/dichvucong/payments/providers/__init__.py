@@ -89,6 +89,13 @@ def get_payment_provider(provider_id: str) -> PaymentProvider:
     return load_provider(PAYMENT_PROVIDER_CLASSES, provider_id, kind="payment")
 
 
+def provider_label(provider_id: str) -> str:
+    """Return the name citizens and officers know a provider by ("" for none or an unknown id)."""
+    if provider_id not in PAYMENT_PROVIDER_CLASSES:
+        return ""
+    return str(get_payment_provider(provider_id).label)
+
+
 def provider_enabled(provider_id: str) -> bool:
     """Return whether citizens may pay with this provider (the demo one only in demo/debug)."""
     if provider_id not in PAYMENT_PROVIDER_CLASSES:

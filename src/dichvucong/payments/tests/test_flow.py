@@ -122,6 +122,9 @@ def test_officer_requests_payment_then_exempts_with_a_reason(client):
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.PAYMENT_REQUESTED
     assert fee_state(dossier).due == 30000
+    Payment.objects.filter(dossier=dossier).update(provider="vnpay")
+    page = client.get(url).content.decode()
+    assert "VNPAY (thẻ ATM, Internet Banking, QR)" in page and "<td>vnpay</td>" not in page
     client.post(url, {"action": "exempt", "exempt-reason": "Hộ nghèo theo quy định"})
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.PROCESSING
