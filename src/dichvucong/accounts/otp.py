@@ -119,6 +119,6 @@ def verify_otp(*, purpose: str, phone: str, code: str) -> None:
     left = MAX_TRIES - tries
     if left <= 0:
         # The state stays so the resend cooldown still applies, but the code is dead.
-        raise OtpError(_("Bạn đã nhập sai mã OTP quá 5 lần. Mã này đã bị hủy, "
-                         "vui lòng yêu cầu mã mới."))
+        raise OtpError(_("Bạn đã nhập sai mã OTP quá %(n)s lần. Mã này đã bị hủy, "
+                         "vui lòng yêu cầu mã mới.") % {"n": MAX_TRIES})
     raise OtpError(_("Mã OTP không đúng. Bạn còn %(n)s lần thử.") % {"n": left})
