@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalog.models import Agency
-from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierEvent, DossierStatus
 from dichvucong.processing.machine import APPLICANT, SYSTEM
 from dichvucong.processing.models import StaffRole, StaffRoleKind
 
@@ -94,3 +94,14 @@ def event_label(event: DossierEvent) -> str:
     if event.to_status is not None and event.to_status != event.from_status:
         return str(DossierStatus(event.to_status).label)
     return str(ACTION_LABELS.get(event.action, _("Cập nhật hồ sơ")))
+
+
+def documents_with_several_photos(attachments) -> list:
+    """Return the required documents the applicant photographed in several pages, in order of
+    first upload: the officer may read each as one combined PDF."""
+    counts: dict = {}
+    for attachment in attachments:
+        if (attachment.kind == AttachmentKind.APPLICATION and attachment.required_document
+                and attachment.content_type.startswith("image/")):
+            counts[attachment.required_document] = counts.get(attachment.required_document, 0) + 1
+    return [document for document, count in counts.items() if count > 1]

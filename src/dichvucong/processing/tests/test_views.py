@@ -37,6 +37,32 @@ def test_officer_of_another_agency_gets_404_for_the_dossier_and_its_files(client
     assert dossier.status == S.NEW
 
 
+def test_officer_reads_a_paper_photographed_in_several_pages_as_one_pdf(client):
+    from pypdf import PdfReader
+
+    from dichvucong.catalog.models import RequiredDocument
+    from dichvucong.dossiers.tests.helpers import document_photo
+
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    paper = RequiredDocument.objects.create(procedure=dossier.procedure, name="Sổ hộ khẩu")
+    for page in ("trang-1.jpg", "trang-2.jpg"):
+        attachment = Attachment(dossier=dossier, kind=AttachmentKind.APPLICATION,
+                                required_document=paper, original_name=page,
+                                content_type="image/jpeg", extension=".jpg", size=1,
+                                sha256="0" * 64)
+        attachment.file.save(page, SimpleUploadedFile(page, document_photo()), save=False)
+        attachment.save()
+    _attach(dossier)  # a single photo of no listed paper: nothing to combine
+    client.force_login(team["counter"])
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    combined = reverse("dossiers:document_pdf", args=[dossier.pk, paper.pk])
+    assert page.count(combined) == 1
+    response = client.get(combined)
+    assert response.status_code == 200
+    assert len(PdfReader(io.BytesIO(response.content)).pages) == 2
+
+
 def test_citizen_cannot_open_the_workspace(client):
     dossier = make_dossier()
     client.force_login(dossier.applicant)

@@ -20,6 +20,7 @@ from dichvucong.processing.forms import (
 from dichvucong.processing.machine import transitions_from
 from dichvucong.processing.selectors import (
     actor_roles,
+    documents_with_several_photos,
     specialists_of,
     staff_agency_ids,
     tracking_log_dossiers,
@@ -71,6 +72,7 @@ def dossier_view(request, pk: int):
         "dossier": dossier, "roles": roles,
         "transitions": transitions_from(dossier.status, roles),
         "attachments": attachments,
+        "combinable_documents": documents_with_several_photos(attachments),
         "events": dossier.events.select_related("actor").order_by("created_at", "id"),
         "mark": deadline_mark(dossier, now, due_soon_threshold(now)),
         "specialists": specialists_of(dossier.agency_id),
