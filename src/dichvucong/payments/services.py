@@ -84,6 +84,21 @@ def payment_request(*, dossier: Dossier, amount: int | None = None, actor: Any,
     return payment
 
 
+def officer_may_request_payment(dossier: Dossier) -> bool:
+    """An officer asks for a fee only while the dossier is being processed (4→6)."""
+    return dossier.status == DossierStatus.PROCESSING
+
+
+@transaction.atomic
+def payment_request_by_officer(*, dossier: Dossier, amount: int, actor: Any,
+                               note: str = "") -> Payment:
+    """The officer asks the applicant to pay during processing; refused in any other status."""
+    locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
+    if not officer_may_request_payment(locked):
+        raise dossier_flow.TransitionNotAllowed(locked.status)
+    return payment_request(dossier=locked, amount=amount, actor=actor, note=note)
+
+
 def payment_charge_at_submission(*, dossier: Dossier) -> Payment | None:
     """Open the fee payment of a just-submitted fully-online dossier with a fixed fee."""
     procedure = dossier.procedure

@@ -6,11 +6,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.models import Dossier
 from dichvucong.payments.dossier_flow import TransitionNotAllowed, staff_dossier_or_404
 from dichvucong.payments.forms import ExemptionForm, PaymentRequestForm
 from dichvucong.payments.selectors import fee_state
-from dichvucong.payments.services import catalog_fee, payment_request
+from dichvucong.payments.services import (
+    catalog_fee,
+    officer_may_request_payment,
+    payment_request_by_officer,
+)
 from dichvucong.payments.services_fees import (
     FeeAlreadySettled,
     fee_exempt,
@@ -21,9 +25,8 @@ FORMS = {"request": PaymentRequestForm, "exempt": ExemptionForm}
 
 def _act(action: str, dossier: Dossier, user, data: dict) -> str:
     if action == "request":
-        if dossier.status != DossierStatus.PROCESSING:
-            raise TransitionNotAllowed
-        payment_request(dossier=dossier, amount=data["amount"], actor=user, note=data["note"])
+        payment_request_by_officer(dossier=dossier, amount=data["amount"], actor=user,
+                                   note=data["note"])
         return _("Đã gửi yêu cầu thực hiện nghĩa vụ tài chính.")
     fee_exempt(dossier=dossier, actor=user, reason=data["reason"])
     return _("Đã ghi nhận miễn phí, lệ phí.")
@@ -51,4 +54,4 @@ def officer_fees(request: HttpRequest, dossier_id: int) -> HttpResponse:
         status = 400
     return render(request, "payments/officer_fees.html", {
         "dossier": dossier, "fees": fee_state(dossier), "forms": forms,
-        "can_request": dossier.status == DossierStatus.PROCESSING}, status=status)
+        "can_request": officer_may_request_payment(dossier)}, status=status)

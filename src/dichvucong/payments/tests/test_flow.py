@@ -133,6 +133,18 @@ def test_officer_requests_payment_then_exempts_with_a_reason(client):
     assert AuditLog.objects.filter(action="payment.fee_exempted", actor=officer).exists()
 
 
+def test_officer_cannot_ask_for_a_fee_outside_processing(client):
+    dossier = make_dossier(status=DossierStatus.RECEIVED)
+    client.force_login(make_officer_for(dossier))
+    response = client.post(reverse("payments:officer_fees", args=[dossier.pk]),
+                           {"action": "request", "request-amount": "30000", "request-note": ""})
+    assert response.status_code == 400
+    assert "Không thể thực hiện thao tác này ở trạng thái hiện tại" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.RECEIVED
+    assert not Payment.objects.filter(dossier=dossier).exists()
+
+
 def test_officer_of_another_agency_gets_404():
     from django.test import Client
 
