@@ -75,10 +75,11 @@ def fee_state(dossier: Dossier) -> FeeState:
     return FeeState(state="due" if payable else "not_requested", due=due, **base)
 
 
-def citizen_dossier(user: Any, dossier_id: int) -> Dossier:
-    """Return the applicant's own submitted dossier, or 404 (never another's)."""
+def citizen_dossier(user: Any, dossier_id: int | None = None, *, code: str = "") -> Dossier:
+    """Return the applicant's own submitted dossier, by id or by code, or 404 (never another's)."""
+    lookup = {"code": code} if code else {"pk": dossier_id}
     dossier = (Dossier.objects.select_related("procedure", "agency")
-               .filter(pk=dossier_id, applicant=user, code__isnull=False).first()
+               .filter(**lookup, applicant=user, code__isnull=False).first()
                if getattr(user, "is_authenticated", False) else None)
     if dossier is None:
         raise Http404

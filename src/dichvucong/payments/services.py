@@ -25,6 +25,7 @@ from dichvucong.payments.providers import (
     get_payment_provider,
     provider_enabled,
 )
+from dichvucong.payments.selectors import fee_state
 
 logger = logging.getLogger(__name__)
 OPEN = PaymentStatus.PENDING
@@ -114,6 +115,15 @@ def payment_open_due(*, dossier: Dossier, amount: int, actor: Any) -> Payment | 
         # The back office asked for the fee (4→6) without going through payment_request.
         return payment_request(dossier=dossier, amount=amount, actor=actor)
     return payment_charge_at_submission(dossier=dossier)
+
+
+def payment_due(*, dossier: Dossier, actor: Any) -> Payment | None:
+    """Return the payment the applicant should pay now (opening it if the fee is due but has
+    no row yet), or None when nothing is left to pay."""
+    fees = fee_state(dossier)
+    if fees.state != "due":
+        return None
+    return fees.open_payment or payment_open_due(dossier=dossier, amount=fees.due, actor=actor)
 
 
 def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dichvucong.core.audit import client_ip
 from dichvucong.core.tasks import enqueue_on_commit
-from dichvucong.dossiers.models import Dossier
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.providers import (
     PAYMENT_PROVIDER_CLASSES,
@@ -28,7 +27,7 @@ from dichvucong.payments.selectors import citizen_dossier, citizen_payment, fee_
 from dichvucong.payments.services import (
     PaymentNotPayable,
     payment_confirm_from_ipn,
-    payment_open_due,
+    payment_due,
     payment_reject_notice,
     payment_start,
 )
@@ -52,9 +51,7 @@ def dossier_fees(request: HttpRequest, dossier_id: int, *, status: int = 200,
 @login_required
 def pay_by_code(request: HttpRequest, code: str) -> HttpResponse:
     """Open the fee page of the applicant's dossier with this code."""
-    dossier = Dossier.objects.filter(code=code, applicant=request.user).only("pk").first()
-    if dossier is None:
-        raise Http404
+    dossier = citizen_dossier(request.user, code=code)
     return redirect("payments:dossier_fees", dossier_id=dossier.pk)
 
 
@@ -63,17 +60,14 @@ def pay_by_code(request: HttpRequest, code: str) -> HttpResponse:
 def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """Send the citizen to the chosen gateway."""
     dossier = citizen_dossier(request.user, dossier_id)
-    fees = fee_state(dossier)
     provider_id = request.POST.get("provider", "")
-    payment = fees.open_payment
-    if fees.state == "due" and payment is None:
-        payment = payment_open_due(dossier=dossier, amount=fees.due, actor=request.user)
-    if fees.state != "due" or payment is None:
-        messages.info(request, _("Hồ sơ không còn khoản phí nào cần thanh toán."))
-        return redirect("payments:dossier_fees", dossier_id=dossier.pk)
     if provider_id not in {p.id for p in enabled_payment_providers()}:
         return dossier_fees(request, dossier_id, status=400,
                             error=_("Vui lòng chọn một hình thức thanh toán."))
+    payment = payment_due(dossier=dossier, actor=request.user)
+    if payment is None:
+        messages.info(request, _("Hồ sơ không còn khoản phí nào cần thanh toán."))
+        return redirect("payments:dossier_fees", dossier_id=dossier.pk)
     try:
         url = payment_start(
             payment=payment, provider_id=provider_id, actor=request.user,
