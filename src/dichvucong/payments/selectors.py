@@ -34,6 +34,11 @@ class FeeState:
         return self.state in ("none", "paid", "exempt")
 
 
+def catalog_fee(procedure: Any) -> int:
+    """Return the sum of the procedure's fixed fees in đồng."""
+    return procedure.fees.aggregate(total=Sum("amount"))["total"] or 0
+
+
 def _counter_model_paid(dossier: Dossier) -> int:
     """Add fees the back office recorded in its own counter-payment model, if it has one."""
     try:
@@ -62,7 +67,7 @@ def fee_state(dossier: Dossier) -> FeeState:
                    next(iter(payments), None))
     procedure = dossier.procedure
     due = attempt.amount if attempt else (
-        procedure.fees.aggregate(s=Sum("amount"))["s"] or dossier.fee_total)
+        catalog_fee(procedure) or dossier.fee_total)
     if counter and counter >= due:
         return FeeState(state="paid", **base)
     if attempt is not None:

@@ -8,7 +8,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +24,7 @@ from dichvucong.payments.providers import (
     get_payment_provider,
     provider_enabled,
 )
-from dichvucong.payments.selectors import fee_state
+from dichvucong.payments.selectors import catalog_fee, fee_state
 
 logger = logging.getLogger(__name__)
 OPEN = PaymentStatus.PENDING
@@ -38,11 +37,6 @@ class PaymentNotPayable(Exception):
 def new_order_ref() -> str:
     """Return a fresh order reference (letters and digits only, as every gateway accepts)."""
     return f"DVC{timezone.localdate():%y%m%d}{secrets.token_hex(5).upper()}"
-
-
-def catalog_fee(procedure: Any) -> int:
-    """Return the sum of the procedure's fixed fees in đồng."""
-    return procedure.fees.aggregate(total=Sum("amount"))["total"] or 0
 
 
 def record_event(payment: Payment, kind: str, *, source: str = "", actor: Any = None,
