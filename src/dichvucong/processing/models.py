@@ -1,4 +1,7 @@
-"""Back-office data: staff roles per agency, counter fee collection and deadline extensions."""
+"""Back-office data: staff roles per agency, counter fee collection, deadline extensions and
+requested tracking logs."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -81,3 +84,41 @@ class DeadlineExtension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id}: {self.old_due_at:%d/%m/%Y} → {self.new_due_at:%d/%m/%Y}"
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("Đang lập")
+    READY = "ready", _("Đã xong")
+    FAILED = "failed", _("Không lập được")
+
+
+def tracking_log_path(instance: "TrackingLogExport", filename: str) -> str:
+    # Random stored name, sharded by agency; the download names the file for the officer.
+    return f"tracking-logs/{instance.agency_id}/{uuid.uuid4().hex}.pdf"
+
+
+class TrackingLogExport(models.Model):
+    """A tracking log (form 07) an officer asked for; a background task renders and stores it."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE,
+                               related_name="+")
+    start = models.DateField(_("từ ngày"))
+    end = models.DateField(_("đến ngày"))
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người yêu cầu"),
+                                     null=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(_("trạng thái"), max_length=10, choices=ExportStatus.choices,
+                              default=ExportStatus.PENDING)
+    file = models.FileField(_("tệp"), upload_to=tracking_log_path, max_length=255, blank=True)
+    error = models.CharField(_("lỗi"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sổ theo dõi hồ sơ đã yêu cầu")
+        verbose_name_plural = _("sổ theo dõi hồ sơ đã yêu cầu")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["requested_by", "-created_at"],
+                                name="dvc_tracking_log_requester")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} · {self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"

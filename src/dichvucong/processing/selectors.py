@@ -6,7 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from dichvucong.catalog.models import Agency
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierEvent, DossierStatus
 from dichvucong.processing.machine import APPLICANT, SYSTEM
-from dichvucong.processing.models import StaffRole, StaffRoleKind
+from dichvucong.processing.models import (
+    ExportStatus,
+    StaffRole,
+    StaffRoleKind,
+    TrackingLogExport,
+)
 
 
 def staff_agency_ids(user) -> set[int]:
@@ -58,6 +63,11 @@ def specialists_of(agency_id: int):
     ).order_by("full_name", "username")
 
 
+def staff_agencies(user) -> QuerySet[Agency]:
+    """Return the agencies the officer works in, by name."""
+    return Agency.objects.filter(pk__in=staff_agency_ids(user)).order_by("name", "pk")
+
+
 def counter_agency(user, wanted: str = ""):
     """Return the agency where the user works the counter (the one asked for, else the first)."""
     agencies = Agency.objects.filter(staff_roles__user=user,
@@ -72,6 +82,19 @@ def tracking_log_dossiers(*, agency, start, end) -> QuerySet[Dossier]:
     return (agency.dossiers.filter(status__gt=0, submitted_at__date__gte=start,
                                    submitted_at__date__lte=end)
             .select_related("procedure").order_by("submitted_at", "id"))
+
+
+def recent_tracking_logs(user, limit: int = 10) -> list[TrackingLogExport]:
+    """Return the tracking logs this officer asked for lately, of agencies still theirs."""
+    return list(TrackingLogExport.objects.filter(
+        requested_by=user, agency_id__in=staff_agency_ids(user)).select_related("agency")
+        [:limit])
+
+
+def ready_tracking_log(user, pk: int) -> TrackingLogExport | None:
+    """Return a stored tracking log if the user is an officer of its agency."""
+    return TrackingLogExport.objects.filter(
+        pk=pk, status=ExportStatus.READY, agency_id__in=staff_agency_ids(user)).first()
 
 
 # History entries that do not move the status, in the words officers read them.

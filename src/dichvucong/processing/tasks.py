@@ -24,3 +24,12 @@ def render_slip_task(dossier_id: int, slip: str, event_id: int | None = None) ->
 
     attachment = store_slip(dossier_id=dossier_id, slip=slip, event_id=event_id)
     return "stored" if attachment else "skipped"
+
+
+@task()
+def render_tracking_log_task(export_id: int) -> str:
+    """Render the tracking log (form 07) an officer asked for and store it."""
+    from dichvucong.processing.services.exports import store_tracking_log
+
+    export = store_tracking_log(export_id=export_id)
+    return export.status if export else "skipped"

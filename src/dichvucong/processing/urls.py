@@ -16,4 +16,6 @@ urlpatterns = [
     path("can-bo/ho-so/<int:pk>/thu-phi/", actions.counter_payment_view, name="counter_payment"),
     path("can-bo/tiep-nhan-truc-tiep/", actions.counter_create_view, name="counter_create"),
     path("can-bo/so-theo-doi/", pages.tracking_log_view, name="tracking_log"),
+    path("can-bo/so-theo-doi/<int:pk>/tai-ve/", pages.tracking_log_file_view,
+         name="tracking_log_file"),
 ]

@@ -3,10 +3,12 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from dichvucong.core.models import AuditLog
 from dichvucong.dossiers.models import Attachment, AttachmentKind
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.processing.models import TrackingLogExport
 from dichvucong.processing.services import dossier_transition
 from dichvucong.processing.tests.factories import make_dossier, make_team
 
@@ -159,21 +161,34 @@ def test_bad_cursor_and_agency_parameters_are_not_a_500(client):
     assert client.get(inbox, {"sau": "2026-13-45T99:00:00_12"}).status_code == 200
     assert client.get(inbox, {"sau": "rác", "tab": "không-có"}).status_code == 200
     log = reverse("processing:tracking_log")
-    assert client.get(log, {"co_quan": "abc", "tu_ngay": "x"}).status_code == 200
-    assert client.get(log, {"co_quan": other["agency"].pk}).status_code == 404
+    assert client.post(log, {"co_quan": "abc", "tu_ngay": "x", "den_ngay": "2026-02-30"}
+                       ).status_code == 302
+    today = timezone.localdate()
+    export = TrackingLogExport.objects.get()
+    assert (export.agency, export.start, export.end) == (team["agency"], today.replace(day=1),
+                                                         today)
+    assert client.post(log, {"co_quan": other["agency"].pk}).status_code == 404
+    assert TrackingLogExport.objects.count() == 1
     assert client.get(reverse("processing:counter_create"), {"co_quan": "x"}).status_code == 200
 
 
-def test_tracking_log_refuses_absurd_input_and_caps_the_range(client):
+def test_tracking_log_refuses_absurd_input_and_caps_the_range(
+        client, django_capture_on_commit_callbacks):
     from pypdf import PdfReader
 
     team = make_team()
     client.force_login(team["counter"])
     log = reverse("processing:tracking_log")
-    assert client.get(log, {"co_quan": "9" * 30}).status_code == 200  # falls back, no 500
-    response = client.get(log, {"tu_ngay": "2000-01-01", "den_ngay": "2026-11-25"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(log, {"co_quan": "9" * 30}).status_code == 302  # falls back, no 500
+        response = client.post(log, {"tu_ngay": "2000-01-01", "den_ngay": "2026-11-25"})
+    assert response.status_code == 302
+    assert set(TrackingLogExport.objects.values_list("agency", flat=True)) == {
+        team["agency"].pk}
+    export = TrackingLogExport.objects.latest("id")
+    response = client.get(reverse("processing:tracking_log_file", args=[export.pk]))
     assert response.status_code == 200
-    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    text = PdfReader(io.BytesIO(b"".join(response.streaming_content))).pages[0].extract_text()
     assert "Từ ngày 25/08/2026 đến ngày 25/11/2026" in text and "2000" not in text
 
 

@@ -1,12 +1,14 @@
-"""Read pages: the inbox, the dossier page, its files and the tracking log."""
+"""Read pages: the inbox, the dossier page, its files and the tracking logs."""
 
 import datetime as dt
 
-from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from dichvucong.catalog.models import Agency
+from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.models import Attachment
 from dichvucong.processing import inbox
 from dichvucong.processing.deadlines import deadline_mark, due_soon_threshold
@@ -17,21 +19,25 @@ from dichvucong.processing.forms import (
     InboxFilterForm,
     ResultUploadForm,
 )
-from dichvucong.processing.machine import transitions_from
+from dichvucong.processing.machine import RoleNotAllowed, transitions_from
+from dichvucong.processing.models import ExportStatus
 from dichvucong.processing.selectors import (
     actor_roles,
     documents_with_several_photos,
+    ready_tracking_log,
+    recent_tracking_logs,
     specialists_of,
+    staff_agencies,
     staff_agency_ids,
-    tracking_log_dossiers,
 )
 from dichvucong.processing.services.counter import fee_collected, needs_counter_checks
+from dichvucong.processing.services.exports import (
+    MAX_LOG_DAYS,
+    request_tracking_log,
+    tracking_log_range,
+)
 from dichvucong.processing.services.work import needs_apology
-from dichvucong.processing.slips import tracking
 from dichvucong.processing.views.common import officer_required, scoped_dossier
-
-# One tracking log covers at most a quarter, so the PDF rendered in the request stays small.
-MAX_LOG_DAYS = 92
 
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp", "image/gif"}
 
@@ -107,27 +113,46 @@ def attachment_view(request, pk: int, attachment_pk: int):
 
 @officer_required
 def tracking_log_view(request):
-    agency_ids = staff_agency_ids(request.user)
-    wanted = request.GET.get("co_quan", "")
-    if not agency_ids:
+    """Ask for a tracking log (form 07) and list the officer's recent ones (PRG)."""
+    if request.method == "POST":
+        wanted = request.POST.get("co_quan", "")
+        try:
+            request_tracking_log(
+                actor=request.user,
+                agency_id=int(wanted) if wanted.isdigit() and len(wanted) < 19 else None,
+                start=_date_param(request.POST.get("tu_ngay")),
+                end=_date_param(request.POST.get("den_ngay")), ip_address=client_ip(request))
+        except RoleNotAllowed as exc:
+            raise Http404 from exc  # never tell which agencies exist
+        messages.success(request, _("Đã ghi nhận yêu cầu. Sổ theo dõi sẽ sẵn sàng sau ít giây."))
+        return redirect("processing:tracking_log")
+    exports = recent_tracking_logs(request.user)
+    start, end = tracking_log_range(start=None, end=None)
+    return render(request, "processing/tracking_log.html", {
+        "agencies": staff_agencies(request.user), "start": start, "end": end,
+        "max_days": MAX_LOG_DAYS, "exports": exports,
+        "pending": any(e.status == ExportStatus.PENDING for e in exports),
+    })
+
+
+@officer_required
+def tracking_log_file_view(request, pk: int):
+    export = ready_tracking_log(request.user, pk)
+    if export is None:
         raise Http404
-    pk = int(wanted) if wanted.isdigit() and len(wanted) < 19 else min(agency_ids)
-    agency = get_object_or_404(Agency, pk=pk, id__in=agency_ids)
-    today = timezone.localdate()
-    end = _date_param(request.GET.get("den_ngay"), today)
-    start = _date_param(request.GET.get("tu_ngay"), end.replace(day=1))
-    start = min(max(start, end - dt.timedelta(days=MAX_LOG_DAYS)), end)
-    dossiers = tracking_log_dossiers(agency=agency, start=start, end=end)
-    content = tracking.build_log(agency=agency, start=start, end=end, dossiers=dossiers)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="so-theo-doi-{start:%Y%m%d}.pdf"'
+    try:
+        handle = export.file.open("rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type="application/pdf",
+                            filename=f"so-theo-doi-{export.start:%Y%m%d}.pdf")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
-def _date_param(value: str | None, default: dt.date) -> dt.date:
+def _date_param(value: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value) if value else default
+        return dt.date.fromisoformat(value) if value else None
     except ValueError:
-        return default
-
-
+        return None
