@@ -1,6 +1,29 @@
-"""Fixtures every test gets: no state carried over from one test to the next."""
+"""Fixtures every test gets: no state carried over from one test to the next.
+
+`--on-date 2027-02-01T05:42:00+07:00` runs the whole suite as if the clock had been set to that
+moment (it keeps ticking), so a person can check that no test depends on today's date.
+"""
 
 import pytest
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--on-date",
+        default="",
+        metavar="ISO-MOMENT",
+        help="run the whole suite with the clock moved to this moment (ISO 8601, with offset)",
+    )
+
+
+def pytest_configure(config):
+    moment = config.getoption("--on-date")
+    if moment:
+        import time_machine
+
+        traveller = time_machine.travel(moment, tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
 
 
 @pytest.fixture(autouse=True)
