@@ -28,6 +28,7 @@ run: install var/secret_key
 ## Run the whole suite (SQLite by default; PostgreSQL when DATABASE_URL=postgres://… is set)
 test: install
 	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

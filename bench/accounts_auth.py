@@ -31,25 +31,32 @@ def timed(label: str, fn, runs: int) -> None:
         fn()
         samples.append((time.perf_counter() - start) * 1000)
     samples.sort()
-    print(f"{label:<44} median {statistics.median(samples):7.2f} ms   "
-          f"p95 {samples[int(len(samples) * 0.95) - 1]:7.2f} ms   ({runs} runs)")
+    print(
+        f"{label:<44} median {statistics.median(samples):7.2f} ms   "
+        f"p95 {samples[int(len(samples) * 0.95) - 1]:7.2f} ms   ({runs} runs)"
+    )
 
 
 def main() -> None:
     timed("captcha: draw PNG", lambda: captcha.render_png("AB3CD"), 200)
     encoded = make_password("Ngay-moi-2026!")
     timed("password: Argon2 check (login)", lambda: check_password("Ngay-moi-2026!", encoded), 30)
-    timed("validate CCCD + normalise phone", lambda: (
-        validate_cccd("060195001122"), normalise_vn_mobile("0987 654 321")), 2000)
+    timed(
+        "validate CCCD + normalise phone",
+        lambda: (validate_cccd("060195001122"), normalise_vn_mobile("0987 654 321")),
+        2000,
+    )
     ca = build_test_ca()
     leaf = ca.leaf("060195001122")
     chain = leaf.pem + ca.intermediate.pem
     with override_settings(TRUSTED_SIGNATURE_ROOTS=[ca.root.pem], SIGNATURE_CRLS=[ca.crl()]):
+
         def verify() -> None:
             session: dict = {}
             challenge = signature.issue_challenge(session)["challenge"]
             signed = leaf.key.sign(challenge.encode(), ec.ECDSA(hashes.SHA256()))
             signature.verify_response(session=session, certificate=chain, signature=signed)
+
         timed("signature: ECDSA chain + CRL verify", verify, 200)
 
 

@@ -29,13 +29,26 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC, BENCH = ROOT / "src", ROOT / "bench"
 RESULTS = BENCH / "results"
 QUERIES = [
-    "dang ky khai sinh", "ĐĂNG KÝ KẾT HÔN", "giấy phép xây dựng", "cap lai giay phep lai xe",
-    "chứng thực bản sao", "đất đai", "ho kinh doanh", "1.000123", "xac nhan", "c", "thu",
-    "phiếu lý lịch tư pháp", "an toàn thực phẩm", "không có thủ tục này",
+    "dang ky khai sinh",
+    "ĐĂNG KÝ KẾT HÔN",
+    "giấy phép xây dựng",
+    "cap lai giay phep lai xe",
+    "chứng thực bản sao",
+    "đất đai",
+    "ho kinh doanh",
+    "1.000123",
+    "xac nhan",
+    "c",
+    "thu",
+    "phiếu lý lịch tư pháp",
+    "an toàn thực phẩm",
+    "không có thủ tục này",
 ]
 FILTERED = [
-    {"q": "cap", "field": "dat-dai"}, {"level": "full", "channel": "post"},
-    {"agency": "000.00.01.B99"}, {},
+    {"q": "cap", "field": "dat-dai"},
+    {"level": "full", "channel": "post"},
+    {"agency": "000.00.01.B99"},
+    {},
 ]
 TARGETS = {"p95_ms": 15.0, "ratio": 0.25}
 
@@ -74,14 +87,28 @@ def _insert_catalog(size: int) -> None:
     rng = random.Random(7)
     with transaction.atomic():
         Province.objects.create(
-            code="99", name="Tỉnh Thử Nghiệm", portal_name="Cổng Dịch vụ công tỉnh Thử Nghiệm",
+            code="99",
+            name="Tỉnh Thử Nghiệm",
+            portal_name="Cổng Dịch vụ công tỉnh Thử Nghiệm",
             centre_name="Trung tâm Phục vụ hành chính công tỉnh Thử Nghiệm",
-            centre_address="Số 1 đường Thử Nghiệm", hotline="1900 0000")
-        fields = {f.code: f for f in Field.objects.bulk_create(
-            [Field(code=code, name=name, order=i) for i, (code, name) in enumerate(field_rows())])}
+            centre_address="Số 1 đường Thử Nghiệm",
+            hotline="1900 0000",
+        )
+        fields = {
+            f.code: f
+            for f in Field.objects.bulk_create(
+                [
+                    Field(code=code, name=name, order=i)
+                    for i, (code, name) in enumerate(field_rows())
+                ]
+            )
+        }
         agencies = Agency.objects.bulk_create(
-            [Agency(code=code, name=name, level="commune", is_demo_code=True)
-             for code, name in agency_rows()])
+            [
+                Agency(code=code, name=name, level="commune", is_demo_code=True)
+                for code, name in agency_rows()
+            ]
+        )
         rows = []
         for values in procedures(size):
             procedure = Procedure(**(values | {"field": fields[values["field"]]}))
@@ -89,13 +116,17 @@ def _insert_catalog(size: int) -> None:
             rows.append(procedure)
         Procedure.objects.bulk_create(rows, batch_size=1000)
         through = Procedure.agencies.through
-        links = [through(procedure_id=p.pk, agency_id=a.pk)
-                 for p in rows for a in rng.sample(agencies, rng.choice((1, 1, 2)))]
+        links = [
+            through(procedure_id=p.pk, agency_id=a.pk)
+            for p in rows
+            for a in rng.sample(agencies, rng.choice((1, 1, 2)))
+        ]
         through.objects.bulk_create(links, batch_size=5000)
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("INSERT INTO catalog_procedure_fts(catalog_procedure_fts) "
-                           "VALUES ('optimize')")
+            cursor.execute(
+                "INSERT INTO catalog_procedure_fts(catalog_procedure_fts) VALUES ('optimize')"
+            )
         # A live database is vacuumed by autovacuum; a freshly loaded one not yet. Index-only
         # counts need the visibility map that VACUUM sets.
         cursor.execute("ANALYZE" if connection.vendor == "sqlite" else "VACUUM ANALYZE")
@@ -114,10 +145,27 @@ def serve(env: dict, workers: int):
     """Run granian on a free loopback port; stop it on exit."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(workers), "--blocking-threads", "4", "--no-ws",
-         "--log-level", "warning", "dichvucong.wsgi:application"],
-        env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            "4",
+            "--no-ws",
+            "--log-level",
+            "warning",
+            "dichvucong.wsgi:application",
+        ],
+        env=env,
+        cwd=ROOT,
     )
     try:
         _wait_ready(port, server)
@@ -136,8 +184,9 @@ def _wait_ready(port: int, server: subprocess.Popen) -> None:
         if server.poll() is not None:
             raise SystemExit("granian exited before serving")
         try:
-            status, _, _ = fetch(http.client.HTTPConnection("127.0.0.1", port, timeout=5),
-                                 "/healthz")
+            status, _, _ = fetch(
+                http.client.HTTPConnection("127.0.0.1", port, timeout=5), "/healthz"
+            )
             if status == 200:
                 return
         except OSError:
@@ -170,8 +219,11 @@ def latency(port: int, paths: list[str], repeat: int) -> dict:
         per_path[path] = (statistics.median(times), percentile(times, 95))
         everything += times
     conn.close()
-    return {"p50": statistics.median(everything), "p95": percentile(everything, 95),
-            "per_path": per_path}
+    return {
+        "p50": statistics.median(everything),
+        "p95": percentile(everything, 95),
+        "per_path": per_path,
+    }
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -194,8 +246,7 @@ def _hammer(port: int, paths: list[str], seconds: float) -> tuple[int, int]:
 def throughput(port: int, paths: list[str], seconds: float, clients: int) -> float:
     """Requests per second with several kept-alive clients in parallel processes."""
     with ProcessPoolExecutor(clients) as pool:
-        results = list(pool.map(_hammer, [port] * clients, [paths] * clients,
-                                [seconds] * clients))
+        results = list(pool.map(_hammer, [port] * clients, [paths] * clients, [seconds] * clients))
     if any(errors for _, errors in results):
         raise SystemExit(f"errors while measuring throughput of {paths[0]}")
     return sum(done for done, _ in results) / seconds
@@ -204,12 +255,19 @@ def throughput(port: int, paths: list[str], seconds: float, clients: int) -> flo
 # --- orchestration ------------------------------------------------------------------------
 def bench_env(database_url: str, data_dir: Path) -> dict:
     env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    env.update({
-        "DATABASE_URL": database_url, "DATA_DIR": str(data_dir), "DEBUG": "0",
-        "SECRET_KEY": "bench-" + os.urandom(16).hex(), "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "PYTHONPATH": os.pathsep.join([str(SRC), str(BENCH)]), "DEMO_MODE": "0",
-        "DVC_TESTING": "0", "TASKS_BACKEND": "immediate",
-    })
+    env.update(
+        {
+            "DATABASE_URL": database_url,
+            "DATA_DIR": str(data_dir),
+            "DEBUG": "0",
+            "SECRET_KEY": "bench-" + os.urandom(16).hex(),
+            "DJANGO_SETTINGS_MODULE": "bench_settings",
+            "PYTHONPATH": os.pathsep.join([str(SRC), str(BENCH)]),
+            "DEMO_MODE": "0",
+            "DVC_TESTING": "0",
+            "TASKS_BACKEND": "immediate",
+        }
+    )
     return env
 
 
@@ -233,8 +291,9 @@ def postgres_scratch(url: str):
 
 def run_one(backend: str, url: str, size: int, data_dir: Path, args) -> dict:
     env = bench_env(url, data_dir)
-    subprocess.run([sys.executable, __file__, "build", "--size", str(size)], env=env,
-                   cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, __file__, "build", "--size", str(size)], env=env, cwd=ROOT, check=True
+    )
     paths = search_paths()
     with serve(env | {"CATALOG_CACHE_SECONDS": "0"}, args.workers) as port:
         cold = latency(port, paths, args.repeat)
@@ -242,20 +301,31 @@ def run_one(backend: str, url: str, size: int, data_dir: Path, args) -> dict:
         warm = latency(port, paths, args.repeat)
         bare_rps = throughput(port, ["/bench/bare/"], args.seconds, args.clients)
         search_rps = throughput(port, paths, args.seconds, args.clients)
-    return {"backend": backend, "size": size, "p50_ms": cold["p50"], "p95_ms": cold["p95"],
-            "cached_p50_ms": warm["p50"], "cached_p95_ms": warm["p95"],
-            "search_rps": search_rps, "bare_rps": bare_rps, "ratio": search_rps / bare_rps,
-            "per_path": cold["per_path"]}
+    return {
+        "backend": backend,
+        "size": size,
+        "p50_ms": cold["p50"],
+        "p95_ms": cold["p95"],
+        "cached_p50_ms": warm["p50"],
+        "cached_p95_ms": warm["p95"],
+        "search_rps": search_rps,
+        "bare_rps": bare_rps,
+        "ratio": search_rps / bare_rps,
+        "per_path": cold["per_path"],
+    }
 
 
 def report(result: dict, verbose: bool) -> None:
     ok_p95 = result["p95_ms"] <= TARGETS["p95_ms"]
     ok_ratio = result["ratio"] >= TARGETS["ratio"]
-    print(f"{result['backend']:<10} {result['size']:>6}  uncached p50 {result['p50_ms']:6.2f} ms "
-          f"p95 {result['p95_ms']:6.2f} ms {'ok ' if ok_p95 else 'SLOW'} | cached p50 "
-          f"{result['cached_p50_ms']:5.2f} ms p95 {result['cached_p95_ms']:5.2f} ms | "
-          f"search {result['search_rps']:6.0f} req/s  bare {result['bare_rps']:6.0f} req/s  "
-          f"ratio {result['ratio']:5.1%} {'ok' if ok_ratio else 'LOW'}", flush=True)
+    print(
+        f"{result['backend']:<10} {result['size']:>6}  uncached p50 {result['p50_ms']:6.2f} ms "
+        f"p95 {result['p95_ms']:6.2f} ms {'ok ' if ok_p95 else 'SLOW'} | cached p50 "
+        f"{result['cached_p50_ms']:5.2f} ms p95 {result['cached_p95_ms']:5.2f} ms | "
+        f"search {result['search_rps']:6.0f} req/s  bare {result['bare_rps']:6.0f} req/s  "
+        f"ratio {result['ratio']:5.1%} {'ok' if ok_ratio else 'LOW'}",
+        flush=True,
+    )
     if verbose:
         for path, (p50, p95) in result["per_path"].items():
             print(f"    {p50:6.2f} / {p95:6.2f} ms  {path}")
@@ -277,8 +347,10 @@ def main() -> None:
         build(args.size)
         return
     results = []
-    print(f"granian WSGI, {args.workers} workers; {args.clients} client processes; "
-          f"targets: p95 <= {TARGETS['p95_ms']} ms, ratio >= {TARGETS['ratio']:.0%}")
+    print(
+        f"granian WSGI, {args.workers} workers; {args.clients} client processes; "
+        f"targets: p95 <= {TARGETS['p95_ms']} ms, ratio >= {TARGETS['ratio']:.0%}"
+    )
     with tempfile.TemporaryDirectory(prefix="dvc-bench-") as tmp:
         for size in [] if args.skip_sqlite else args.sizes:
             sqlite_url = f"sqlite:///{Path(tmp) / f'catalog-{size}.sqlite3'}"

@@ -53,21 +53,38 @@ def seed_catalog():
     from dichvucong.processing.models import StaffRole
 
     fields = Field.objects.bulk_create(
-        Field(code=f"lv-{i}", name=f"Lĩnh vực {i}", order=i) for i in range(20))
+        Field(code=f"lv-{i}", name=f"Lĩnh vực {i}", order=i) for i in range(20)
+    )
     agencies = Agency.objects.bulk_create(
-        Agency(code=f"000.00.{i:02d}.B99", name=f"Ủy ban nhân dân xã Số {i}", level="commune",
-               is_demo_code=True) for i in range(100))
+        Agency(
+            code=f"000.00.{i:02d}.B99",
+            name=f"Ủy ban nhân dân xã Số {i}",
+            level="commune",
+            is_demo_code=True,
+        )
+        for i in range(100)
+    )
     procedures = Procedure.objects.bulk_create(
-        Procedure(code=f"9.{i:06d}", name=f"Thủ tục thử tải số {i}", field=fields[i % 20],
-                  online_level="full", accepts_online=True, processing_days=5)
-        for i in range(600))
+        Procedure(
+            code=f"9.{i:06d}",
+            name=f"Thủ tục thử tải số {i}",
+            field=fields[i % 20],
+            online_level="full",
+            accepts_online=True,
+            processing_days=5,
+        )
+        for i in range(600)
+    )
     through = Procedure.agencies.through
     links = [through(procedure_id=p.pk, agency_id=agencies[0].pk) for p in procedures[:200]]
-    links += [through(procedure_id=p.pk, agency_id=agencies[1 + i % 99].pk)
-              for i, p in enumerate(procedures[200:])]
+    links += [
+        through(procedure_id=p.pk, agency_id=agencies[1 + i % 99].pk)
+        for i, p in enumerate(procedures[200:])
+    ]
     through.objects.bulk_create(links)
-    officer = User.objects.create_user(username="bench-officer", password=secrets.token_urlsafe(),
-                                       full_name="B")
+    officer = User.objects.create_user(
+        username="bench-officer", password=secrets.token_urlsafe(), full_name="B"
+    )
     StaffRole.objects.create(user=officer, agency=agencies[0], role="counter")
     StaffRole.objects.create(user=officer, agency=agencies[0], role="specialist")
     return officer, agencies, procedures
@@ -116,8 +133,12 @@ def reuse_seeded():
     from dichvucong.accounts.models import User
     from dichvucong.catalog.models import Agency, Procedure
 
-    return (User.objects.get(username="bench-officer"), list(Agency.objects.order_by("pk")),
-            list(Procedure.objects.order_by("pk")), float("nan"))
+    return (
+        User.objects.get(username="bench-officer"),
+        list(Agency.objects.order_by("pk")),
+        list(Procedure.objects.order_by("pk")),
+        float("nan"),
+    )
 
 
 def seed_dossiers(rows: int, agencies, procedures) -> float:
@@ -129,12 +150,16 @@ def seed_dossiers(rows: int, agencies, procedures) -> float:
         # Bulk-load practice: drop the inbox indexes, load, then build them in one pass each.
         for name in [*inbox_indexes.INDEXES, "dvc_inbox_search_trgm"]:
             cursor.execute(f"DROP INDEX IF EXISTS {name}")
-        cursor.execute(SEED_SQL, {"rows": rows, "big": agencies[0].pk,
-                                  "first": agencies[0].pk, "p0": procedures[0].pk})
+        cursor.execute(
+            SEED_SQL,
+            {"rows": rows, "big": agencies[0].pk, "first": agencies[0].pk, "p0": procedures[0].pk},
+        )
         for name, spec in inbox_indexes.INDEXES.items():
             cursor.execute(f"CREATE INDEX {name} ON dossiers_dossier {spec}")
-        cursor.execute("CREATE INDEX dvc_inbox_search_trgm ON dossiers_dossier "
-                       "USING gin (search_text gin_trgm_ops)")
+        cursor.execute(
+            "CREATE INDEX dvc_inbox_search_trgm ON dossiers_dossier "
+            "USING gin (search_text gin_trgm_ops)"
+        )
         cursor.execute("VACUUM ANALYZE")  # every table: the catalog was bulk-created too
     return time.perf_counter() - started
 
@@ -154,8 +179,11 @@ def timed(fn, runs: int) -> tuple[float, float]:
 def scenarios(officer, procedures):
     from dichvucong.dossiers.models import Dossier
 
-    code = (Dossier.objects.filter(agency__staff_roles__user=officer, status=10)
-            .values_list("code", flat=True).first())
+    code = (
+        Dossier.objects.filter(agency__staff_roles__user=officer, status=10)
+        .values_list("code", flat=True)
+        .first()
+    )
     return [
         ("Trang đầu (tab Mới)", {}),
         ("Tab Đang xử lý", {"tab": "dang-xu-ly"}),
@@ -165,8 +193,10 @@ def scenarios(officer, procedures):
         ("Đã xong + lọc thủ tục", {"tab": "da-xong", "procedure": procedures[5].pk}),
         ("Đã xong + lọc lĩnh vực", {"tab": "da-xong", "field": procedures[5].field_id}),
         ("Đã xong + kênh trực tiếp", {"tab": "da-xong", "channel": 1}),
-        ("Đã xong + khoảng ngày", {"tab": "da-xong", "tu_ngay": "2026-03-01",
-                                   "den_ngay": "2026-03-31"}),
+        (
+            "Đã xong + khoảng ngày",
+            {"tab": "da-xong", "tu_ngay": "2026-03-01", "den_ngay": "2026-03-31"},
+        ),
         ("Đã xong + tìm tên", {"tab": "da-xong", "q": "Nguyễn Văn An 120"}),
         ("Đã xong + tìm mã", {"tab": "da-xong", "q": code}),
     ]
@@ -196,8 +226,9 @@ def server_times(officer, params: dict, runs: int) -> tuple[float, float]:
     agency_ids = staff_agency_ids(officer)
     tab = inbox.TABS_BY_SLUG.get(params.get("tab", ""), inbox.TABS[0])
     filters = InboxFilterForm(params or None, agency_ids=agency_ids).to_filters()
-    sql, sql_params = inbox.page_queryset(agency_ids=agency_ids, tab=tab, filters=filters,
-                                          cursor=params.get("sau", "")).query.sql_with_params()
+    sql, sql_params = inbox.page_queryset(
+        agency_ids=agency_ids, tab=tab, filters=filters, cursor=params.get("sau", "")
+    ).query.sql_with_params()
     return _explain_times("EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) " + sql, sql_params, runs)
 
 
@@ -258,10 +289,12 @@ def measure(officer, agencies, procedures, runs: int) -> list[tuple]:
     client.force_login(officer)
     results = []
     for label, params in scenarios(officer, procedures):
+
         def get(params=params):
             response = client.get("/can-bo/", params)
             assert response.status_code == 200, response.status_code
             return response
+
         response, query_count = count_queries(get)
         rows = response.content.decode().count('href="/can-bo/ho-so/')
         p50, p95 = timed(get, runs)
@@ -306,8 +339,9 @@ def main() -> int:
             officer, agencies, procedures = seed_catalog()
             load_seconds = seed_dossiers(args.rows, agencies, procedures)
         with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM dossiers_dossier WHERE agency_id = %s",
-                           [agencies[0].pk])
+            cursor.execute(
+                "SELECT count(*) FROM dossiers_dossier WHERE agency_id = %s", [agencies[0].pk]
+            )
             big = cursor.fetchone()[0]
         results = measure(officer, agencies, procedures, args.runs)
         connection.close()
@@ -319,18 +353,24 @@ def main() -> int:
 
 def report(args, load_seconds: float, big: int, results) -> int:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"\nLoaded {args.rows:,} dossiers in {load_seconds:.1f} s; officer's agency holds "
-          f"{big:,}. {args.runs} timed runs each; load average now {load} on "
-          f"{os.cpu_count()} CPUs.\n")
-    print("| scenario | rows | queries | page p50 | page p95 | ORM reads p50 | ORM reads p95 "
-          "| PostgreSQL p50 | PostgreSQL p95 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        f"\nLoaded {args.rows:,} dossiers in {load_seconds:.1f} s; officer's agency holds "
+        f"{big:,}. {args.runs} timed runs each; load average now {load} on "
+        f"{os.cpu_count()} CPUs.\n"
+    )
+    print(
+        "| scenario | rows | queries | page p50 | page p95 | ORM reads p50 | ORM reads p95 "
+        "| PostgreSQL p50 | PostgreSQL p95 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
     failed = False
     for label, rows, queries, p50, p95, db50, db95, sv50, sv95 in results:
         limit = COUNTS_P95_MS if p95 is None else PAGE_P95_MS
         failed |= (p95 if p95 is not None else db95) > limit
         failed |= queries is not None and queries > MAX_QUERIES
-        print(f"| {label} | {_cell(rows)} | {_cell(queries)} | {_ms(p50)} | {_ms(p95)} | "
-              f"{_ms(db50)} | {_ms(db95)} | {_ms(sv50)} | {_ms(sv95)} |")
+        print(
+            f"| {label} | {_cell(rows)} | {_cell(queries)} | {_ms(p50)} | {_ms(p95)} | "
+            f"{_ms(db50)} | {_ms(db95)} | {_ms(sv50)} | {_ms(sv95)} |"
+        )
     print("\n(times in ms; page = whole request through Django's test client)")
     print("\nTARGETS " + ("MISSED" if failed else "MET"))
     return 1 if failed else 0

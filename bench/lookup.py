@@ -55,7 +55,7 @@ def prepare(env: dict) -> tuple[str, str, str]:
         make_event(dossier, to_status=status, note="Ghi chú cho công dân")
     url = lookup_url_for(dossier)
     factor_body = f"ma={dossier.code}&so={dossier.applicant_phone[-4:]}"
-    return url[url.index("/tra-cuu/"):], factor_body, dossier.procedure.name
+    return url[url.index("/tra-cuu/") :], factor_body, dossier.procedure.name
 
 
 def hammer(args: tuple) -> int:
@@ -108,14 +108,22 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2, help="granian blocking threads")
-    parser.add_argument("--cache", choices=["redis", "database"], default="redis",
-                        help="redis: a throwaway redis-server on a free loopback port")
+    parser.add_argument(
+        "--cache",
+        choices=["redis", "database"],
+        default="redis",
+        help="redis: a throwaway redis-server on a free loopback port",
+    )
     opts = parser.parse_args()
     tmp = tempfile.mkdtemp(prefix="dvc-bench-lookup-")
     env = {
-        "DJANGO_SETTINGS_MODULE": "dichvucong.settings", "DEBUG": "0", "DATA_DIR": tmp,
-        "SECRET_KEY": secrets.token_urlsafe(40), "ALLOWED_HOSTS": "127.0.0.1",
-        "LOOKUP_RATE_LIMIT": str(10**9), "LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "dichvucong.settings",
+        "DEBUG": "0",
+        "DATA_DIR": tmp,
+        "SECRET_KEY": secrets.token_urlsafe(40),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOOKUP_RATE_LIMIT": str(10**9),
+        "LOG_LEVEL": "WARNING",
     }
     database = throwaway_database(os.environ.get("DATABASE_URL", ""))
     if database:
@@ -123,9 +131,20 @@ def main() -> None:
     redis = None
     if opts.cache == "redis":
         redis_port = free_port()
-        redis = subprocess.Popen(["redis-server", "--bind", "127.0.0.1", "--port",
-                                  str(redis_port), "--save", "", "--appendonly", "no"],
-                                 stdout=subprocess.DEVNULL)
+        redis = subprocess.Popen(
+            [
+                "redis-server",
+                "--bind",
+                "127.0.0.1",
+                "--port",
+                str(redis_port),
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
         env["REDIS_URL"] = f"redis://127.0.0.1:{redis_port}/0"
         time.sleep(0.3)
     try:
@@ -167,14 +186,30 @@ def drop_database(url: str) -> None:
 
 def run(opts: argparse.Namespace, env: dict) -> None:
     lookup_path, factor_body, procedure_name = prepare(env)
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput",
-                    "-v0"], env={**os.environ, **env}, check=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"],
+        env={**os.environ, **env},
+        check=True,
+    )
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", str(opts.workers), "--no-access-log",
-         "--blocking-threads", str(opts.threads),
-         "lookup_wsgi:application"],
+        [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(opts.workers),
+            "--no-access-log",
+            "--blocking-threads",
+            str(opts.threads),
+            "lookup_wsgi:application",
+        ],
         env={**os.environ, **env, "PYTHONPATH": f"{ROOT / 'src'}:{ROOT / 'bench'}"},
     )
     try:
@@ -187,9 +222,12 @@ def run(opts: argparse.Namespace, env: dict) -> None:
         results = {"bare": [], "lookup": [], "form": [], "factor": []}
         # Short alternating rounds, so background load hits every view alike.
         for _ in range(opts.rounds):
-            for name, path in (("bare", "/bench/bare/"), ("lookup", lookup_path),
-                               ("form", "/tra-cuu/"),
-                               ("factor", ("POST", "/tra-cuu/", factor_body))):
+            for name, path in (
+                ("bare", "/bench/bare/"),
+                ("lookup", lookup_path),
+                ("form", "/tra-cuu/"),
+                ("factor", ("POST", "/tra-cuu/", factor_body)),
+            ):
                 results[name].append(measure(port, path, opts.seconds, opts.clients))
     finally:
         server.terminate()
@@ -200,11 +238,17 @@ def run(opts: argparse.Namespace, env: dict) -> None:
 def report(opts: argparse.Namespace, results: dict[str, list[float]]) -> None:
     medians = {key: statistics.median(values) for key, values in results.items()}
     database = os.environ.get("DATABASE_URL", "sqlite").split("@")[-1].split("/")[0]
-    print(f"database: {database}; cache: {opts.cache}; granian workers={opts.workers} "
-          f"threads={opts.threads}; clients={opts.clients}; {opts.rounds} rounds of "
-          f"{opts.seconds:g} s per view (medians)")
-    labels = {"bare": "bare view", "lookup": "dossier lookup (QR link)",
-              "form": "lookup form page", "factor": "lookup, code + 4 digits (POST)"}
+    print(
+        f"database: {database}; cache: {opts.cache}; granian workers={opts.workers} "
+        f"threads={opts.threads}; clients={opts.clients}; {opts.rounds} rounds of "
+        f"{opts.seconds:g} s per view (medians)"
+    )
+    labels = {
+        "bare": "bare view",
+        "lookup": "dossier lookup (QR link)",
+        "form": "lookup form page",
+        "factor": "lookup, code + 4 digits (POST)",
+    }
     for key, label in labels.items():
         runs = ", ".join(f"{r:.0f}" for r in results[key])
         pairs = zip(results[key], results["bare"], strict=True)

@@ -22,7 +22,6 @@ def bare(request):
 
 # Placed right before the tracking URLs, so both views cost the URL resolver the same.
 _patterns = dichvucong.urls.urlpatterns
-_tracking = next(i for i, p in enumerate(_patterns)
-                 if getattr(p, "app_name", None) == "tracking")
+_tracking = next(i for i, p in enumerate(_patterns) if getattr(p, "app_name", None) == "tracking")
 _patterns.insert(_tracking, path("bench/bare/", bare))
 application = get_wsgi_application()

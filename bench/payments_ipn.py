@@ -38,23 +38,32 @@ from dichvucong.payments.tests.factories import make_dossier  # noqa: E402
 
 def report(label: str, samples: list[float]) -> None:
     samples = sorted(samples)
-    print(f"{label:<40} median {statistics.median(samples):7.2f} ms   "
-          f"p95 {samples[max(0, int(len(samples) * 0.95) - 1)]:7.2f} ms   ({len(samples)} runs)")
+    print(
+        f"{label:<40} median {statistics.median(samples):7.2f} ms   "
+        f"p95 {samples[max(0, int(len(samples) * 0.95) - 1)]:7.2f} ms   ({len(samples)} runs)"
+    )
 
 
 def ipn_params(payment: Payment, *, secret: str, forged: bool = False) -> dict:
-    params = {"vnp_Amount": str(payment.amount * 100), "vnp_ResponseCode": "00",
-              "vnp_TmnCode": "BENCH001", "vnp_TransactionNo": str(10**7 + payment.pk),
-              "vnp_TransactionStatus": "00", "vnp_TxnRef": payment.order_ref,
-              "vnp_OrderInfo": payment.description, "vnp_BankCode": "NCB"}
+    params = {
+        "vnp_Amount": str(payment.amount * 100),
+        "vnp_ResponseCode": "00",
+        "vnp_TmnCode": "BENCH001",
+        "vnp_TransactionNo": str(10**7 + payment.pk),
+        "vnp_TransactionStatus": "00",
+        "vnp_TxnRef": payment.order_ref,
+        "vnp_OrderInfo": payment.description,
+        "vnp_BankCode": "NCB",
+    }
     params["vnp_SecureHash"] = signed_query(params, secret)[1]
     if forged:
         params["vnp_Amount"] = "100"
     return params
 
 
-def timed_ipns(client: Client, payments: list[Payment], secret: str, *, expect: str,
-               **kw) -> list[float]:
+def timed_ipns(
+    client: Client, payments: list[Payment], secret: str, *, expect: str, **kw
+) -> list[float]:
     url = reverse("payments:ipn", args=["vnpay"])
     samples = []
     for payment in payments:
@@ -77,13 +86,17 @@ def main(runs: int) -> None:
         payment.provider = "vnpay"
         payments.append(payment)
     client = Client(HTTP_HOST="127.0.0.1")
-    report("IPN: confirm (lock, mark paid, 6→4)", timed_ipns(client, payments, secret,
-                                                                   expect="00"))
+    report("IPN: confirm (lock, mark paid, 6→4)", timed_ipns(client, payments, secret, expect="00"))
     report("IPN: replay (already confirmed)", timed_ipns(client, payments, secret, expect="02"))
-    report("IPN: forged signature (refused, audited)",
-           timed_ipns(client, payments, secret, expect="97", forged=True))
-    paid = list(Payment.objects.select_related("dossier__agency", "dossier__procedure")
-                .filter(status="paid")[:50])
+    report(
+        "IPN: forged signature (refused, audited)",
+        timed_ipns(client, payments, secret, expect="97", forged=True),
+    )
+    paid = list(
+        Payment.objects.select_related("dossier__agency", "dossier__procedure").filter(
+            status="paid"
+        )[:50]
+    )
     samples = []
     for payment in paid:
         start = time.perf_counter()

@@ -30,19 +30,28 @@ PDF = "scan.pdf"
 def bench_env(workdir: Path) -> dict:
     env = dict(os.environ)
     env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    env.update({
-        "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnop",
-        "DATA_DIR": str(workdir), "TASKS_BACKEND": "database", "LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "dichvucong.settings", "ALLOWED_HOSTS": "127.0.0.1",
-        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "bench")]),
-    })
+    env.update(
+        {
+            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnop",
+            "DATA_DIR": str(workdir),
+            "TASKS_BACKEND": "database",
+            "LOG_LEVEL": "WARNING",
+            "DJANGO_SETTINGS_MODULE": "dichvucong.settings",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "bench")]),
+        }
+    )
     return env
 
 
 def run_worker(name: str, workdir: Path, *extra: str) -> dict:
     out = subprocess.run(
         [sys.executable, __file__, "--worker", name, "--dir", str(workdir), *extra],
-        env=bench_env(workdir), check=False, capture_output=True, text=True)
+        env=bench_env(workdir),
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     if out.returncode:
         raise RuntimeError(f"worker {name} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -78,20 +87,30 @@ def worker_single(workdir: Path, runs: int) -> dict:
         user = citizen(10_000 + n)
         handles = [open(workdir / name, "rb") for name in (*PHOTOS, PDF)]  # noqa: SIM115
         docs = (photo_doc, photo_doc, pdf_doc)
-        files = [(doc, File(handle, name=Path(handle.name).name))
-                 for doc, handle in zip(docs, handles, strict=True)]
+        files = [
+            (doc, File(handle, name=Path(handle.name).name))
+            for doc, handle in zip(docs, handles, strict=True)
+        ]
         started, cpu = time.perf_counter(), time.process_time()
-        dossier = dossier_submit(applicant=user, procedure=procedure, data=data, files=files,
-                                 idempotency_key=uuid.uuid4())
+        dossier = dossier_submit(
+            applicant=user,
+            procedure=procedure,
+            data=data,
+            files=files,
+            idempotency_key=uuid.uuid4(),
+        )
         times.append((time.perf_counter() - started) * 1000)
         cpu_times.append((time.process_time() - cpu) * 1000)
         for handle in handles:
             handle.close()
         assert dossier.code
-    return {"times_ms": [round(t, 1) for t in times], "rss_baseline_mb": round(baseline, 1),
-            "cpu_ms": [round(t, 1) for t in cpu_times],
-            "median_cpu_ms": round(statistics.median(cpu_times), 1),
-            "rss_peak_mb": round(rss_mb(), 1)}
+    return {
+        "times_ms": [round(t, 1) for t in times],
+        "rss_baseline_mb": round(baseline, 1),
+        "cpu_ms": [round(t, 1) for t in cpu_times],
+        "median_cpu_ms": round(statistics.median(cpu_times), 1),
+        "rss_peak_mb": round(rss_mb(), 1),
+    }
 
 
 def worker_setup(workdir: Path, count: int) -> dict:
@@ -115,9 +134,11 @@ def _submit_one(base: str, draft: int, session: str, go: threading.Event) -> dic
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         go.wait()
         started = time.perf_counter()
-        response = client.post(f"/ho-so-dang-soan/{draft}/nop/",
-                               data={"idempotency_key": key, "csrfmiddlewaretoken": token},
-                               headers={"Referer": base})
+        response = client.post(
+            f"/ho-so-dang-soan/{draft}/nop/",
+            data={"idempotency_key": key, "csrfmiddlewaretoken": token},
+            headers={"Referer": base},
+        )
         elapsed = time.perf_counter() - started
         if response.status_code != 302:
             return {"error": response.status_code}
@@ -147,19 +168,55 @@ def concurrent(workdir: Path, count: int) -> dict:
     run_worker("setup", workdir, "--count", str(count))
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1",
-         "--port", str(port), "--workers", "2", "--blocking-threads", "8", "--no-ws",
-         "--log-level", "warning", "dichvucong.wsgi:application"],
-        env=bench_env(workdir), stdout=subprocess.DEVNULL,
-        stderr=open(workdir / "server.log", "wb"))  # noqa: SIM115
+        [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            "--blocking-threads",
+            "8",
+            "--no-ws",
+            "--log-level",
+            "warning",
+            "dichvucong.wsgi:application",
+        ],
+        env=bench_env(workdir),
+        stdout=subprocess.DEVNULL,
+        stderr=open(workdir / "server.log", "wb"),  # noqa: SIM115
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_ready(base)
         start_at = time.time() + 8
-        clients = [subprocess.Popen(
-            [sys.executable, __file__, "--worker", "fire", "--dir", str(workdir), "--base", base,
-             "--part", str(part), "--start-at", str(start_at)],
-            env=bench_env(workdir), stdout=subprocess.PIPE, text=True) for part in (0, 1)]
+        clients = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    __file__,
+                    "--worker",
+                    "fire",
+                    "--dir",
+                    str(workdir),
+                    "--base",
+                    base,
+                    "--part",
+                    str(part),
+                    "--start-at",
+                    str(start_at),
+                ],
+                env=bench_env(workdir),
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for part in (0, 1)
+        ]
         results = []
         for client in clients:
             out, _ = client.communicate(timeout=600)
@@ -171,10 +228,13 @@ def concurrent(workdir: Path, count: int) -> dict:
         server.wait(timeout=30)
     codes = [r.get("code") for r in results]
     seconds = sorted(r["seconds"] for r in results if "seconds" in r)
-    return {"requests": len(results), "errors": sum(1 for r in results if "error" in r),
-            "distinct_codes": len({c for c in codes if c}),
-            "p50_s": round(statistics.median(seconds), 2) if seconds else None,
-            "max_s": round(seconds[-1], 2) if seconds else None}
+    return {
+        "requests": len(results),
+        "errors": sum(1 for r in results if "error" in r),
+        "distinct_codes": len({c for c in codes if c}),
+        "p50_s": round(statistics.median(seconds), 2) if seconds else None,
+        "max_s": round(seconds[-1], 2) if seconds else None,
+    }
 
 
 def _wait_ready(base: str) -> None:
@@ -205,11 +265,13 @@ def prepare(workdir: Path) -> None:
     (workdir / "small.jpg").write_bytes(small.getvalue())
     env = bench_env(workdir)
     if not env["DATABASE_URL"].startswith("sqlite"):
-        subprocess.run([sys.executable, str(ROOT / "manage.py"), "flush", "--no-input"],
-                       env=env, check=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), "flush", "--no-input"], env=env, check=True
+        )
     for command in (["migrate"], ["collectstatic", "--no-input"]):
-        subprocess.run([sys.executable, str(ROOT / "manage.py"), *command, "-v", "0"],
-                       env=env, check=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), *command, "-v", "0"], env=env, check=True
+        )
 
 
 def main() -> None:
@@ -225,10 +287,11 @@ def main() -> None:
     args = parser.parse_args()
     if args.worker:
         workdir = Path(args.dir)
-        result = {"single": lambda: worker_single(workdir, args.runs),
-                  "setup": lambda: worker_setup(workdir, args.count),
-                  "fire": lambda: worker_fire(workdir, args.base, args.part, args.start_at),
-                  }[args.worker]()
+        result = {
+            "single": lambda: worker_single(workdir, args.runs),
+            "setup": lambda: worker_setup(workdir, args.count),
+            "fire": lambda: worker_fire(workdir, args.base, args.part, args.start_at),
+        }[args.worker]()
         print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory(prefix="dvc-bench-") as tmp:
@@ -237,8 +300,12 @@ def main() -> None:
         sizes = {n: round((workdir / n).stat().st_size / 1e6, 2) for n in (*PHOTOS, PDF)}
         single = run_worker("single", workdir, "--runs", str(args.runs))
         single["median_ms"] = round(statistics.median(single["times_ms"]), 1)
-        report = {"files_mb": sizes, "single": single, "load_average": os.getloadavg()[0],
-                  "concurrent": concurrent(workdir, args.concurrent) if args.concurrent else None}
+        report = {
+            "files_mb": sizes,
+            "single": single,
+            "load_average": os.getloadavg()[0],
+            "concurrent": concurrent(workdir, args.concurrent) if args.concurrent else None,
+        }
     print(json.dumps(report, indent=2, ensure_ascii=False))
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)

@@ -42,10 +42,20 @@ def five_mb_pdf(path: Path) -> None:
 
 
 SCHEMA = [
-    {"name": "full_name", "label": "Họ và tên", "type": "text", "required": True,
-     "prefill": "full_name"},
-    {"name": "id_number", "label": "Số định danh cá nhân", "type": "id_number",
-     "required": True, "prefill": "id_number"},
+    {
+        "name": "full_name",
+        "label": "Họ và tên",
+        "type": "text",
+        "required": True,
+        "prefill": "full_name",
+    },
+    {
+        "name": "id_number",
+        "label": "Số định danh cá nhân",
+        "type": "id_number",
+        "required": True,
+        "prefill": "id_number",
+    },
     {"name": "copies", "label": "Số bản", "type": "number", "min": 1, "required": True},
 ]
 
@@ -67,22 +77,35 @@ def catalog():
     if existing is not None:
         return existing, list(existing.required_documents.order_by("order"))
     field = Field.objects.create(code="bench", name="Thử tải")
-    agency = Agency.objects.create(code="000.00.99.H56", name="UBND xã Thử Tải",
-                                   level=AgencyLevel.COMMUNE)
+    agency = Agency.objects.create(
+        code="000.00.99.H56", name="UBND xã Thử Tải", level=AgencyLevel.COMMUNE
+    )
     procedure = Procedure.objects.create(
-        code="9.999999", name="Thủ tục thử tải", field=field, form_schema=SCHEMA,
-        online_level=OnlineLevel.FULL, accepts_online=True, processing_days=Decimal("5"))
+        code="9.999999",
+        name="Thủ tục thử tải",
+        field=field,
+        form_schema=SCHEMA,
+        online_level=OnlineLevel.FULL,
+        accepts_online=True,
+        processing_days=Decimal("5"),
+    )
     procedure.agencies.set([agency])
-    docs = [RequiredDocument.objects.create(procedure=procedure, order=n, name=name)
-            for n, name in enumerate(["Ảnh chụp giấy tờ", "Bản scan PDF"], start=1)]
+    docs = [
+        RequiredDocument.objects.create(procedure=procedure, order=n, name=name)
+        for n, name in enumerate(["Ảnh chụp giấy tờ", "Bản scan PDF"], start=1)
+    ]
     return procedure, docs
 
 
 def citizen(n: int):
     from dichvucong.accounts.models import User
 
-    user = User(username=f"bench{n}", full_name=f"Nguyễn Văn Tải {n}",
-                id_number=f"0019{n:08d}", phone=f"+8498{n:07d}")
+    user = User(
+        username=f"bench{n}",
+        full_name=f"Nguyễn Văn Tải {n}",
+        id_number=f"0019{n:08d}",
+        phone=f"+8498{n:07d}",
+    )
     user.set_unusable_password()
     user.save()
     return user
@@ -114,10 +137,10 @@ def ready_drafts(count: int, photo: bytes) -> list[tuple[int, str]]:
     for n in range(count):
         user = citizen(n)
         draft = draft_create(applicant=user, procedure=procedure)
-        draft.form_data = {"full_name": user.full_name, "id_number": user.id_number,
-                           "copies": 1}
+        draft.form_data = {"full_name": user.full_name, "id_number": user.id_number, "copies": 1}
         draft.save()
-        store_checked(dossier=draft, checked=checked, stored=[], required_document=docs[0],
-                      user=user)
+        store_checked(
+            dossier=draft, checked=checked, stored=[], required_document=docs[0], user=user
+        )
         result.append((draft.pk, session_for(user)))
     return result

@@ -108,13 +108,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache (rate limits, OTP counters): Redis in production, the database otherwise ----------
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 elif TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                          "LOCATION": "dvc_cache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "dvc_cache",
+        }
+    }
 
 # --- Background tasks ------------------------------------------------------------------------
 _TASK_BACKENDS = {
@@ -142,8 +147,10 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 8}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -276,8 +283,9 @@ PAYMENT_EXPIRE_MINUTES = env_int("PAYMENT_EXPIRE_MINUTES", 15)
 VNPAY_TMN_CODE = env_str("VNPAY_TMN_CODE", "")
 VNPAY_HASH_SECRET = env_str("VNPAY_HASH_SECRET", "")
 VNPAY_PAY_URL = env_str("VNPAY_PAY_URL", "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html")
-VNPAY_API_URL = env_str("VNPAY_API_URL",
-                        "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction")
+VNPAY_API_URL = env_str(
+    "VNPAY_API_URL", "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction"
+)
 VNPAY_ORDER_TYPE = env_str("VNPAY_ORDER_TYPE", "billpayment")
 MOMO_PARTNER_CODE = env_str("MOMO_PARTNER_CODE", "")
 MOMO_ACCESS_KEY = env_str("MOMO_ACCESS_KEY", "")

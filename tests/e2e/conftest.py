@@ -11,15 +11,24 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
 
 def _chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium"),
-                      "/usr/bin/chromium"):
+    for candidate in (
+        os.environ.get("CHROMIUM_PATH"),
+        shutil.which("chromium"),
+        "/usr/bin/chromium",
+    ):
         if candidate and Path(candidate).exists():
             return candidate
     return None
@@ -54,8 +63,12 @@ def page(browser):
 def phone_page(browser):
     """A 390 px wide phone screen."""
     context = browser.new_context(
-        locale="vi-VN", accept_downloads=True, viewport={"width": 390, "height": 844},
-        device_scale_factor=2, is_mobile=True, has_touch=True,
+        locale="vi-VN",
+        accept_downloads=True,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
     )
     context.set_default_timeout(15_000)
     page = context.new_page()
@@ -79,9 +92,14 @@ def login_browser(live_server):
         client = Client()
         client.force_login(user)
         cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-        page.context.add_cookies([{
-            "name": settings.SESSION_COOKIE_NAME, "value": cookie.value,
-            "url": live_server.url,
-        }])
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": cookie.value,
+                    "url": live_server.url,
+                }
+            ]
+        )
 
     return login

@@ -26,7 +26,8 @@ def _switch(page, login_browser, user) -> None:
 
 
 def test_officers_take_an_online_dossier_from_receipt_to_return(
-        page, live_server, login_browser, artifacts_dir):
+    page, live_server, login_browser, artifacts_dir
+):
     team = make_team()
     dossier = make_dossier(agency=team["agency"], applicant_name="Nguyễn Thị Lan")
     url = f"{live_server.url}/can-bo/ho-so/{dossier.pk}/"
@@ -45,17 +46,24 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     expect(page.locator("[data-status]")).to_have_text("Đang xử lý")
     _switch(page, login_browser, team["specialist"])
     page.goto(url)
-    _act(page, "request_supplement", documents="Bản sao giấy khai sinh",
-         note="Ảnh giấy khai sinh bị mờ, không đọc được")
+    _act(
+        page,
+        "request_supplement",
+        documents="Bản sao giấy khai sinh",
+        note="Ảnh giấy khai sinh bị mờ, không đọc được",
+    )
     expect(page.locator("[data-status]")).to_have_text("Yêu cầu bổ sung giấy tờ")
 
     # The citizen supplements on their own dossier page.
     _switch(page, login_browser, dossier.applicant)
     page.goto(f"{live_server.url}/ho-so-cua-toi/{dossier.code}/")
     expect(page.locator("#supplement")).to_contain_text("Ảnh giấy khai sinh bị mờ")
-    page.set_input_files("#other", files=[{
-        "name": "giay-khai-sinh-ro.pdf", "mimeType": "application/pdf",
-        "buffer": small_pdf()}])
+    page.set_input_files(
+        "#other",
+        files=[
+            {"name": "giay-khai-sinh-ro.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}
+        ],
+    )
     page.locator("#supplement").get_by_role("button", name="Gửi bổ sung").click()
     expect(page.locator(".message--success")).to_be_visible()
 
@@ -64,9 +72,12 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     page.goto(url)
     expect(page.locator("[data-status]")).to_have_text("Đang xử lý")
     expect(page.get_by_text("giay-khai-sinh-ro.pdf")).to_be_visible()
-    page.set_input_files("#result-file", files=[{
-        "name": "giay-khai-sinh.pdf", "mimeType": "application/pdf",
-        "buffer": small_pdf()}])
+    page.set_input_files(
+        "#result-file",
+        files=[
+            {"name": "giay-khai-sinh.pdf", "mimeType": "application/pdf", "buffer": small_pdf()}
+        ],
+    )
     page.get_by_role("button", name="Tải lên kết quả").click()
     expect(page.locator(".message--success")).to_be_visible()
     expect(page.locator('form[data-action="approve"]')).to_have_count(0)
@@ -85,8 +96,11 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
 
     dossier = Dossier.objects.get(pk=dossier.pk)
     assert dossier.status == S.RETURNED and dossier.timeliness in ("early", "on_time")
-    texts = list(SmsMessage.objects.filter(dossier_id=dossier.pk).order_by("id")
-                 .values_list("text", flat=True))
+    texts = list(
+        SmsMessage.objects.filter(dossier_id=dossier.pk)
+        .order_by("id")
+        .values_list("text", flat=True)
+    )
     expected = ["đã được tiếp nhận", "cần bổ sung giấy tờ", "đã có kết quả", "đã được trả"]
     found = iter(texts)  # each notice, in the order the officers acted
     for phrase in expected:

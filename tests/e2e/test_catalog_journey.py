@@ -18,8 +18,10 @@ from dichvucong.core.pdf import new_pdf, paragraph, render, title_block
 def media(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
-                    "OPTIONS": {"location": str(tmp_path)}},
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
     }
     return tmp_path
 
@@ -29,16 +31,22 @@ def birth_registration() -> tuple[str, bytes]:
     ho_tich = make_field(code="ho-tich", name="Hộ tịch")
     agency = make_agency(name="Ủy ban nhân dân xã An Hòa")
     procedure = make_procedure(
-        code="1.001193", name="Đăng ký khai sinh", field=ho_tich, agencies=[agency],
-        online_level=OnlineLevel.FULL, popularity=500, steps="Nộp tờ khai và giấy chứng sinh.",
+        code="1.001193",
+        name="Đăng ký khai sinh",
+        field=ho_tich,
+        agencies=[agency],
+        online_level=OnlineLevel.FULL,
+        popularity=500,
+        steps="Nộp tờ khai và giấy chứng sinh.",
     )
     make_procedure(name="Đăng ký kết hôn", field=ho_tich, popularity=300)
     pdf = new_pdf(title="Tờ khai đăng ký khai sinh")
     title_block(pdf, "Tờ khai đăng ký khai sinh")
     paragraph(pdf, "Họ, chữ đệm, tên người được đăng ký khai sinh: ……………")
     content = render(pdf)
-    template = make_form_template(name="Tờ khai đăng ký khai sinh", filename="tk-khai-sinh.pdf",
-                                  content=content)
+    template = make_form_template(
+        name="Tờ khai đăng ký khai sinh", filename="tk-khai-sinh.pdf", content=content
+    )
     make_document(procedure, name="Tờ khai đăng ký khai sinh theo mẫu", form_template=template)
     make_document(procedure, name="Giấy chứng sinh", copies=1)
     make_fee(procedure, name="Lệ phí đăng ký khai sinh", amount=8000)

@@ -22,9 +22,13 @@ from dichvucong.payments.tests.fakes import FakeVnpay, FakeVnpost
 
 @pytest.fixture
 def gateways(settings, live_server, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(tmp_path)}}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
     settings.PAYMENT_PROVIDERS = ["vnpay", "demo"]
     settings.VNPAY_TMN_CODE = "DVCE2E01"
     settings.VNPAY_HASH_SECRET = "E2ESECRET0123456789ABCDEFGHIJKL"
@@ -42,8 +46,9 @@ def gateways(settings, live_server, tmp_path):
 
 def submit_online(page, base: str) -> Dossier:
     """Submit through the portal's submission pages; return the dossier."""
-    procedure = make_fee_procedure(amount=30000, online_level=OnlineLevel.FULL,
-                                   name="Cấp bản sao trích lục hộ tịch")
+    procedure = make_fee_procedure(
+        amount=30000, online_level=OnlineLevel.FULL, name="Cấp bản sao trích lục hộ tịch"
+    )
     page.goto(f"{base}/nop-ho-so/{procedure.code}/")
     page.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
     page.get_by_role("button", name="Lưu và tiếp tục").click()
@@ -56,7 +61,8 @@ def submit_online(page, base: str) -> Dossier:
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
-        live_server, page, browser, login_browser, gateways, artifacts_dir):
+    live_server, page, browser, login_browser, gateways, artifacts_dir
+):
     vnpay, vnpost = gateways
     base = live_server.url
     login_browser(page, make_citizen(full_name="Trần Thị Bình"))
@@ -66,14 +72,16 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
     # The citizen chooses to receive the result by post (province → commune).
     province_code = provinces()[0][0]
     commune_code, commune_name = communes(province_code)[0]
-    page.get_by_role("link", name="Chọn nhận kết quả tại Bộ phận Một cửa hoặc qua bưu chính"
-                     ).click()
+    page.get_by_role(
+        "link", name="Chọn nhận kết quả tại Bộ phận Một cửa hoặc qua bưu chính"
+    ).click()
     page.get_by_label("Nhận qua dịch vụ bưu chính").check()
     page.get_by_label("Họ tên người nhận").fill("Trần Thị Bình")
     page.get_by_label("Số điện thoại người nhận").fill("0912345678")
     page.get_by_label("Tỉnh/thành phố").select_option(province_code)
     page.locator(f"select[name='commune_code'] option[value='{commune_code}']").wait_for(
-        state="attached")
+        state="attached"
+    )
     page.get_by_label("Xã/phường/đặc khu").select_option(commune_code)
     page.get_by_label("Số nhà, đường, thôn/xóm").fill("24 Nguyễn Tất Thành")
     page.get_by_role("button", name="Lưu").click()
@@ -95,8 +103,15 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
 
     # The officer receives, processes and approves (status machine), then returns by post.
     officer = make_officer_for(dossier)
-    result = Attachment(dossier=dossier, kind=AttachmentKind.RESULT, original_name="kq.pdf",
-                        content_type="application/pdf", extension=".pdf", size=8, sha256="0")
+    result = Attachment(
+        dossier=dossier,
+        kind=AttachmentKind.RESULT,
+        original_name="kq.pdf",
+        content_type="application/pdf",
+        extension=".pdf",
+        size=8,
+        sha256="0",
+    )
     result.file.save("kq.pdf", ContentFile(b"%PDF-1.4"), save=True)
     for status in (DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.DONE):
         transition(dossier=Dossier.objects.get(pk=dossier.pk), to=status, actor=officer)

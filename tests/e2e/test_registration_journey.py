@@ -97,18 +97,34 @@ def test_social_insurance_and_post_office_registrations_in_the_browser(browser, 
 
     citizen = browser.new_context(locale="vi-VN")
     page = citizen.new_page()
-    _register(page, live_server, method="Mã số bảo hiểm xã hội", person={
-        "Họ và tên": "Lê Văn Hải", "Số định danh cá nhân (CCCD)": "060085004321",
-        "Ngày sinh": "1985-09-30", "Số điện thoại di động": "0912000222",
-        "Mã số bảo hiểm xã hội": "6021098765"})
+    _register(
+        page,
+        live_server,
+        method="Mã số bảo hiểm xã hội",
+        person={
+            "Họ và tên": "Lê Văn Hải",
+            "Số định danh cá nhân (CCCD)": "060085004321",
+            "Ngày sinh": "1985-09-30",
+            "Số điện thoại di động": "0912000222",
+            "Mã số bảo hiểm xã hội": "6021098765",
+        },
+    )
     _login(page, "060085004321")
     page.wait_for_url(re.compile(r"/tai-khoan/$"))
     assert page.locator(".verification-level").inner_text() == "Trung bình"
     page.get_by_role("button", name="Đăng xuất").click()
 
-    _register(page, live_server, method="Bưu điện", person={
-        "Họ và tên": "Phạm Gia Bảo", "Số định danh cá nhân (CCCD)": "060302000777",
-        "Ngày sinh": "2002-01-15", "Số điện thoại di động": "0912000333"})
+    _register(
+        page,
+        live_server,
+        method="Bưu điện",
+        person={
+            "Họ và tên": "Phạm Gia Bảo",
+            "Số định danh cá nhân (CCCD)": "060302000777",
+            "Ngày sinh": "2002-01-15",
+            "Số điện thoại di động": "0912000333",
+        },
+    )
     _login(page, "0912000333")
     page.get_by_text("Chờ xác minh").wait_for()
 
@@ -118,7 +134,8 @@ def test_social_insurance_and_post_office_registrations_in_the_browser(browser, 
     officer.goto(f"{live_server.url}/dang-nhap/?next=/can-bo/xac-minh/")
     _login(officer, clerk.username, STAFF_PASSWORD)
     officer.locator("tr", has_text="Phạm Gia Bảo").get_by_role(
-        "button", name="Đã kiểm tra giấy tờ").click()
+        "button", name="Đã kiểm tra giấy tờ"
+    ).click()
     officer.get_by_text("Đã xác minh tài khoản Phạm Gia Bảo.").wait_for()
     officer.context.close()
 

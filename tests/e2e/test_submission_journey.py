@@ -15,39 +15,81 @@ from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.dossiers.tests.helpers import document_photo
 
 SCHEMA = [
-    {"name": "requester_full_name", "label": "Họ, chữ đệm, tên người yêu cầu", "type": "text",
-     "required": True, "prefill": "full_name", "section": "Người yêu cầu"},
-    {"name": "requester_id_number", "label": "Số định danh cá nhân", "type": "id_number",
-     "required": True, "prefill": "id_number", "section": "Người yêu cầu"},
-    {"name": "requester_address", "label": "Nơi cư trú", "type": "address", "required": True,
-     "section": "Người yêu cầu"},
-    {"name": "certificate_type", "label": "Loại phiếu yêu cầu cấp", "type": "choice",
-     "choices": ["Phiếu lý lịch tư pháp số 1", "Phiếu lý lịch tư pháp số 2"], "required": True,
-     "section": "Nội dung yêu cầu"},
-    {"name": "copies", "label": "Số lượng phiếu yêu cầu cấp", "type": "number", "min": 1,
-     "required": True, "section": "Nội dung yêu cầu"},
-    {"name": "pledge", "label": "Tôi cam đoan", "type": "checkbox", "required": True,
-     "section": "Cam đoan"},
+    {
+        "name": "requester_full_name",
+        "label": "Họ, chữ đệm, tên người yêu cầu",
+        "type": "text",
+        "required": True,
+        "prefill": "full_name",
+        "section": "Người yêu cầu",
+    },
+    {
+        "name": "requester_id_number",
+        "label": "Số định danh cá nhân",
+        "type": "id_number",
+        "required": True,
+        "prefill": "id_number",
+        "section": "Người yêu cầu",
+    },
+    {
+        "name": "requester_address",
+        "label": "Nơi cư trú",
+        "type": "address",
+        "required": True,
+        "section": "Người yêu cầu",
+    },
+    {
+        "name": "certificate_type",
+        "label": "Loại phiếu yêu cầu cấp",
+        "type": "choice",
+        "choices": ["Phiếu lý lịch tư pháp số 1", "Phiếu lý lịch tư pháp số 2"],
+        "required": True,
+        "section": "Nội dung yêu cầu",
+    },
+    {
+        "name": "copies",
+        "label": "Số lượng phiếu yêu cầu cấp",
+        "type": "number",
+        "min": 1,
+        "required": True,
+        "section": "Nội dung yêu cầu",
+    },
+    {
+        "name": "pledge",
+        "label": "Tôi cam đoan",
+        "type": "checkbox",
+        "required": True,
+        "section": "Cam đoan",
+    },
 ]
 
 
 def _photo(name: str, *, blurred: bool = False) -> dict:
-    return {"name": name, "mimeType": "image/jpeg",
-            "buffer": document_photo(blurred=blurred, size=(800, 1000))}
+    return {
+        "name": name,
+        "mimeType": "image/jpeg",
+        "buffer": document_photo(blurred=blurred, size=(800, 1000)),
+    }
 
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
 def test_citizen_submits_online_replaces_a_blurred_photo_and_downloads_the_receipt(
-        page, live_server, login_browser, artifacts_dir):
+    page, live_server, login_browser, artifacts_dir
+):
     citizen = make_citizen(full_name="Lê Thị Hoa", id_number="001190054321")
-    procedure = make_procedure(code="3.000333", name="Cấp Phiếu lý lịch tư pháp",
-                               form_schema=SCHEMA,
-                               agencies=[make_agency(name="Sở Tư pháp", code="000.00.12.H56")])
-    id_card = RequiredDocument.objects.create(procedure=procedure, order=1,
-                                              name="Bản chụp Căn cước công dân")
-    residence = RequiredDocument.objects.create(procedure=procedure, order=2,
-                                                name="Giấy xác nhận thông tin cư trú")
+    procedure = make_procedure(
+        code="3.000333",
+        name="Cấp Phiếu lý lịch tư pháp",
+        form_schema=SCHEMA,
+        agencies=[make_agency(name="Sở Tư pháp", code="000.00.12.H56")],
+    )
+    id_card = RequiredDocument.objects.create(
+        procedure=procedure, order=1, name="Bản chụp Căn cước công dân"
+    )
+    residence = RequiredDocument.objects.create(
+        procedure=procedure, order=2, name="Giấy xác nhận thông tin cư trú"
+    )
     login_browser(page, citizen)
 
     page.goto(f"{live_server.url}/nop-ho-so/{procedure.code}/")

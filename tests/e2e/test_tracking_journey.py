@@ -13,17 +13,25 @@ S = DossierStatus
 
 @pytest.fixture
 def media(settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(tmp_path / "media")},
-    }}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        },
+    }
 
 
 def _returned_dossier(owner):
-    RatingCriterion.objects.get_or_create(code="thai-do-can-bo",
-                                          defaults={"name": "Thái độ của cán bộ"})
-    dossier = make_dossier(applicant=owner, status=S.RETURNED, applicant_phone="0987654321",
-                           applicant_name="Phạm Thị Theo Dõi")
+    RatingCriterion.objects.get_or_create(
+        code="thai-do-can-bo", defaults={"name": "Thái độ của cán bộ"}
+    )
+    dossier = make_dossier(
+        applicant=owner,
+        status=S.RETURNED,
+        applicant_phone="0987654321",
+        applicant_name="Phạm Thị Theo Dõi",
+    )
     make_event(dossier, action="submit", to_status=S.NEW)
     make_event(dossier, to_status=S.RECEIVED, note="Đã nhận đủ giấy tờ, hẹn trả đúng hạn")
     make_event(dossier, action="internal", note="Trao đổi nội bộ", is_public=False)
@@ -33,8 +41,9 @@ def _returned_dossier(owner):
     return dossier, slip, result
 
 
-def test_owner_public_visitor_and_another_citizen(live_server, browser, page, login_browser,
-                                                   artifacts_dir, media):
+def test_owner_public_visitor_and_another_citizen(
+    live_server, browser, page, login_browser, artifacts_dir, media
+):
     owner = make_citizen()
     dossier, slip, result = _returned_dossier(owner)
     detail = f"{live_server.url}/ho-so-cua-toi/{dossier.code}/"
@@ -45,8 +54,14 @@ def test_owner_public_visitor_and_another_citizen(live_server, browser, page, lo
     page.get_by_role("link", name=dossier.code).click()
     page.wait_for_url(detail)
     body = page.locator("main")
-    for text in ("Đã trả kết quả", "Đã nhận đủ giấy tờ, hẹn trả đúng hạn", "phieu-tiep-nhan.pdf",
-                 "ket-qua.pdf", "Đánh giá mức độ hài lòng", "Thôn 1, xã Thử Nghiệm"):
+    for text in (
+        "Đã trả kết quả",
+        "Đã nhận đủ giấy tờ, hẹn trả đúng hạn",
+        "phieu-tiep-nhan.pdf",
+        "ket-qua.pdf",
+        "Đánh giá mức độ hài lòng",
+        "Thôn 1, xã Thử Nghiệm",
+    ):
         assert text in body.inner_text()
     assert "Trao đổi nội bộ" not in body.inner_text()
     assert page.eval_on_selector("#main .tracking-qr img", "img => img.naturalWidth") > 0
@@ -77,10 +92,15 @@ def test_owner_public_visitor_and_another_citizen(live_server, browser, page, lo
     other = browser.new_context(locale="vi-VN").new_page()
     login_browser(other, make_citizen())
     file_url = f"{detail}tep/"
-    for url in (detail, f"{file_url}{slip.pk}/", f"{file_url}{result.pk}/",
-                f"{live_server.url}/tep/{slip.pk}/?tai-ve=1", f"{live_server.url}/tep/{result.pk}/",
-                f"{live_server.url}/ho-so/{dossier.pk}/giay-tiep-nhan/",
-                f"{live_server.url}/tra-cuu/qr/{dossier.code}.png"):
+    for url in (
+        detail,
+        f"{file_url}{slip.pk}/",
+        f"{file_url}{result.pk}/",
+        f"{live_server.url}/tep/{slip.pk}/?tai-ve=1",
+        f"{live_server.url}/tep/{result.pk}/",
+        f"{live_server.url}/ho-so/{dossier.pk}/giay-tiep-nhan/",
+        f"{live_server.url}/tra-cuu/qr/{dossier.code}.png",
+    ):
         response = other.request.get(url)
         assert response.status == 404, url
     other.context.close()

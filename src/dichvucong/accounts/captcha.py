@@ -32,13 +32,17 @@ def render_png(answer: str) -> bytes:
     image = Image.new("RGB", (width, height), (242, 246, 250))
     draw = ImageDraw.Draw(image)
     for _ in range(6):
-        draw.line([(rng.randint(0, width), rng.randint(0, height)) for _ in range(2)],
-                  fill=(rng.randint(90, 180),) * 3, width=1)
+        draw.line(
+            [(rng.randint(0, width), rng.randint(0, height)) for _ in range(2)],
+            fill=(rng.randint(90, 180),) * 3,
+            width=1,
+        )
     font = ImageFont.truetype(str(FONT), 30)
     for i, char in enumerate(answer):
         glyph = Image.new("RGBA", (36, 44), (0, 0, 0, 0))
-        ImageDraw.Draw(glyph).text((4, 2), char, font=font,
-                                   fill=(rng.randint(10, 90), 40, rng.randint(60, 140)))
+        ImageDraw.Draw(glyph).text(
+            (4, 2), char, font=font, fill=(rng.randint(10, 90), 40, rng.randint(60, 140))
+        )
         glyph = glyph.rotate(rng.uniform(-25, 25), resample=Image.Resampling.BICUBIC)
         image.paste(glyph, (8 + i * 31 + rng.randint(-3, 3), rng.randint(2, 10)), glyph)
     for _ in range(120):

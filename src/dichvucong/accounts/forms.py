@@ -37,7 +37,8 @@ class PortalForm(forms.Form):
         for name in self.errors:
             if name in self.fields:
                 self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_errors"})
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_errors"}
+                )
 
 
 class CaptchaMixin(forms.Form):
@@ -56,34 +57,58 @@ class CaptchaMixin(forms.Form):
 
 
 class AccountTypeForm(PortalForm):
-    account_type = forms.ChoiceField(label=gettext_lazy("Đối tượng đăng ký"),
-                                     choices=AccountType.choices, widget=forms.RadioSelect)
-    verification_method = forms.ChoiceField(label=gettext_lazy("Phương thức xác minh"),
-                                            choices=VerificationMethod.choices,
-                                            widget=forms.RadioSelect)
+    account_type = forms.ChoiceField(
+        label=gettext_lazy("Đối tượng đăng ký"),
+        choices=AccountType.choices,
+        widget=forms.RadioSelect,
+    )
+    verification_method = forms.ChoiceField(
+        label=gettext_lazy("Phương thức xác minh"),
+        choices=VerificationMethod.choices,
+        widget=forms.RadioSelect,
+    )
 
 
 class RegistrationDetailsForm(CaptchaMixin, PortalForm):
     full_name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=150)
-    id_number = forms.CharField(label=gettext_lazy("Số định danh cá nhân (CCCD)"), max_length=14,
-                                widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    date_of_birth = forms.DateField(label=gettext_lazy("Ngày sinh"),
-                                    widget=forms.DateInput(attrs={"type": "date"}),
-                                    error_messages={
-                                        "invalid": gettext_lazy("Ngày sinh không hợp lệ.")})
-    phone = forms.CharField(label=gettext_lazy("Số điện thoại di động"), max_length=20,
-                            widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}))
-    email = forms.EmailField(label=gettext_lazy("Thư điện tử"), required=False,
-                             error_messages={
-                                 "invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")})
+    id_number = forms.CharField(
+        label=gettext_lazy("Số định danh cá nhân (CCCD)"),
+        max_length=14,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    date_of_birth = forms.DateField(
+        label=gettext_lazy("Ngày sinh"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": gettext_lazy("Ngày sinh không hợp lệ.")},
+    )
+    phone = forms.CharField(
+        label=gettext_lazy("Số điện thoại di động"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
+    )
+    email = forms.EmailField(
+        label=gettext_lazy("Thư điện tử"),
+        required=False,
+        error_messages={"invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")},
+    )
     enterprise_code = forms.CharField(label=gettext_lazy("Mã số doanh nghiệp"), max_length=14)
     organisation_name = forms.CharField(label=gettext_lazy("Tên tổ chức"), max_length=255)
     agency_code = forms.CharField(label=gettext_lazy("Mã định danh cơ quan"), max_length=40)
-    social_insurance_code = forms.CharField(label=gettext_lazy("Mã số bảo hiểm xã hội"),
-                                            max_length=10)
-    field_order = ["full_name", "id_number", "date_of_birth", "phone", "email",
-                   "organisation_name", "enterprise_code", "agency_code",
-                   "social_insurance_code", "captcha"]
+    social_insurance_code = forms.CharField(
+        label=gettext_lazy("Mã số bảo hiểm xã hội"), max_length=10
+    )
+    field_order = [
+        "full_name",
+        "id_number",
+        "date_of_birth",
+        "phone",
+        "email",
+        "organisation_name",
+        "enterprise_code",
+        "agency_code",
+        "social_insurance_code",
+        "captcha",
+    ]
 
     def __init__(self, *args, account_type: str, method: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,15 +167,21 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
     def _check_social_insurance(self, data):
         try:
             answer = get_identity_provider().check_social_insurance(
-                code=data["social_insurance_code"], id_number=data["id_number"],
-                full_name=data["full_name"], date_of_birth=data["date_of_birth"])
+                code=data["social_insurance_code"],
+                id_number=data["id_number"],
+                full_name=data["full_name"],
+                date_of_birth=data["date_of_birth"],
+            )
         except IdentityProviderError:
-            self.add_error(None, _("Chưa kết nối được cơ sở dữ liệu bảo hiểm xã hội. "
-                                   "Vui lòng thử lại sau."))
+            self.add_error(
+                None, _("Chưa kết nối được cơ sở dữ liệu bảo hiểm xã hội. Vui lòng thử lại sau.")
+            )
             return
         if not answer.matched:
-            self.add_error("social_insurance_code", _(
-                "Mã số bảo hiểm xã hội không khớp với họ tên, ngày sinh và số định danh."))
+            self.add_error(
+                "social_insurance_code",
+                _("Mã số bảo hiểm xã hội không khớp với họ tên, ngày sinh và số định danh."),
+            )
 
     def session_data(self) -> dict:
         """Return the cleaned data as JSON-safe values for the wizard's session state."""
@@ -160,10 +191,16 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
 
 
 class OtpForm(PortalForm):
-    code = forms.CharField(label=gettext_lazy("Mã OTP"), max_length=6, min_length=6,
+    code = forms.CharField(
+        label=gettext_lazy("Mã OTP"),
+        max_length=6,
+        min_length=6,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
-        error_messages={"min_length": gettext_lazy("Mã OTP gồm 6 chữ số."),
-                        "max_length": gettext_lazy("Mã OTP gồm 6 chữ số.")})
+        error_messages={
+            "min_length": gettext_lazy("Mã OTP gồm 6 chữ số."),
+            "max_length": gettext_lazy("Mã OTP gồm 6 chữ số."),
+        },
+    )
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
@@ -180,8 +217,9 @@ def _is_phone_or_id(password: str, phone: str | None, id_number: str | None) -> 
     return compact in {value for value in forbidden if value}
 
 
-def validate_new_password(password: str, *, phone: str | None, id_number: str | None,
-                          user=None) -> None:
+def validate_new_password(
+    password: str, *, phone: str | None, id_number: str | None, user=None
+) -> None:
     """Check the portal's password rules; raise ValidationError with Vietnamese messages."""
     errors = []
     if _is_phone_or_id(password, phone, id_number):
@@ -199,11 +237,17 @@ def validate_new_password(password: str, *, phone: str | None, id_number: str | 
 
 
 class NewPasswordForm(PortalForm):
-    password1 = forms.CharField(label=gettext_lazy("Mật khẩu"), strip=False,
+    password1 = forms.CharField(
+        label=gettext_lazy("Mật khẩu"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=gettext_lazy("Ít nhất 8 ký tự, không phải số điện thoại hay số định danh."))
-    password2 = forms.CharField(label=gettext_lazy("Nhập lại mật khẩu"), strip=False,
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+        help_text=gettext_lazy("Ít nhất 8 ký tự, không phải số điện thoại hay số định danh."),
+    )
+    password2 = forms.CharField(
+        label=gettext_lazy("Nhập lại mật khẩu"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def __init__(self, *args, phone=None, id_number=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -211,8 +255,7 @@ class NewPasswordForm(PortalForm):
 
     def clean_password1(self):
         password = self.cleaned_data["password1"]
-        validate_new_password(password, phone=self.phone, id_number=self.id_number,
-                              user=self.user)
+        validate_new_password(password, phone=self.phone, id_number=self.id_number, user=self.user)
         return password
 
     def clean(self):
@@ -223,16 +266,22 @@ class NewPasswordForm(PortalForm):
 
 
 class LoginForm(PortalForm):
-    identifier = forms.CharField(label=gettext_lazy("Số định danh cá nhân hoặc số điện thoại"),
-                                 max_length=150,
-                                 widget=forms.TextInput(attrs={"autocomplete": "username"}))
-    password = forms.CharField(label=gettext_lazy("Mật khẩu"), strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+    identifier = forms.CharField(
+        label=gettext_lazy("Số định danh cá nhân hoặc số điện thoại"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=gettext_lazy("Mật khẩu"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
 
 class ForgotPasswordForm(CaptchaMixin, PortalForm):
-    identifier = forms.CharField(label=gettext_lazy("Số định danh cá nhân hoặc số điện thoại"),
-                                 max_length=150)
+    identifier = forms.CharField(
+        label=gettext_lazy("Số định danh cá nhân hoặc số điện thoại"), max_length=150
+    )
     field_order = ["identifier", "captcha"]
 
 
@@ -241,24 +290,33 @@ class ResetPasswordForm(OtpForm, NewPasswordForm):
 
 
 class ContactForm(PortalForm):
-    email = forms.EmailField(label=gettext_lazy("Thư điện tử"), required=False,
-                             error_messages={
-                                 "invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")})
+    email = forms.EmailField(
+        label=gettext_lazy("Thư điện tử"),
+        required=False,
+        error_messages={"invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")},
+    )
     province_code = forms.ChoiceField(label=gettext_lazy("Tỉnh/thành phố"), required=False)
-    commune_code = forms.CharField(label=gettext_lazy("Xã/phường/đặc khu"), required=False,
-                                   widget=forms.Select)
-    address_line = forms.CharField(label=gettext_lazy("Số nhà, đường, thôn/xóm"), max_length=255,
-                                   required=False)
+    commune_code = forms.CharField(
+        label=gettext_lazy("Xã/phường/đặc khu"), required=False, widget=forms.Select
+    )
+    address_line = forms.CharField(
+        label=gettext_lazy("Số nhà, đường, thôn/xóm"), max_length=255, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province_code"].choices = [("", _("— Chọn tỉnh/thành phố —")),
-                                                *addresses.provinces()]
+        self.fields["province_code"].choices = [
+            ("", _("— Chọn tỉnh/thành phố —")),
+            *addresses.provinces(),
+        ]
         province = self.data.get("province_code") or self.initial.get("province_code") or ""
-        self.fields["commune_code"].widget.choices = [("", _("— Chọn xã/phường —")),
-                                                      *addresses.communes(province)]
+        self.fields["commune_code"].widget.choices = [
+            ("", _("— Chọn xã/phường —")),
+            *addresses.communes(province),
+        ]
         self.fields["commune_code"].widget.attrs.update(
-            {"data-commune-select": "1", "data-province-field": "id_province_code"})
+            {"data-commune-select": "1", "data-province-field": "id_province_code"}
+        )
 
     def clean(self):
         data = super().clean()
@@ -269,8 +327,11 @@ class ContactForm(PortalForm):
 
 
 class PhoneChangeForm(PortalForm):
-    phone = forms.CharField(label=gettext_lazy("Số điện thoại di động mới"), max_length=20,
-                            widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}))
+    phone = forms.CharField(
+        label=gettext_lazy("Số điện thoại di động mới"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -287,5 +348,7 @@ class PhoneChangeForm(PortalForm):
 
 class SignatureForm(PortalForm):
     certificate = forms.CharField(label=gettext_lazy("Chứng thư số (PEM)"), widget=forms.Textarea)
-    signature = forms.CharField(label=gettext_lazy("Chữ ký trên chuỗi thử thách (base64)"),
-                                widget=forms.Textarea(attrs={"rows": 3}))
+    signature = forms.CharField(
+        label=gettext_lazy("Chữ ký trên chuỗi thử thách (base64)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -35,14 +35,15 @@ class User(AbstractUser):
 
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     account_type = models.CharField(
-        _("loại tài khoản"), max_length=10, choices=AccountType.choices,
+        _("loại tài khoản"),
+        max_length=10,
+        choices=AccountType.choices,
         default=AccountType.CITIZEN,
     )
     id_number = models.CharField(
         _("số định danh cá nhân"), max_length=12, unique=True, null=True, blank=True
     )
-    phone = models.CharField(_("số điện thoại"), max_length=20, unique=True, null=True,
-                             blank=True)
+    phone = models.CharField(_("số điện thoại"), max_length=20, unique=True, null=True, blank=True)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     enterprise_code = models.CharField(_("mã số doanh nghiệp"), max_length=13, blank=True)
     organisation_name = models.CharField(_("tên tổ chức"), max_length=255, blank=True)
@@ -51,25 +52,34 @@ class User(AbstractUser):
         _("phương thức xác minh"), max_length=20, choices=VerificationMethod.choices, blank=True
     )
     verification_level = models.CharField(
-        _("mức độ xác minh"), max_length=10, choices=VerificationLevel.choices,
+        _("mức độ xác minh"),
+        max_length=10,
+        choices=VerificationLevel.choices,
         default=VerificationLevel.NONE,
     )
     verification_status = models.CharField(
-        _("trạng thái xác minh"), max_length=10, choices=VerificationStatus.choices,
+        _("trạng thái xác minh"),
+        max_length=10,
+        choices=VerificationStatus.choices,
         default=VerificationStatus.PENDING,
     )
     verified_at = models.DateTimeField(_("xác minh lúc"), null=True, blank=True)
     verified_by = models.ForeignKey(
-        "self", verbose_name=_("người xác minh"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "self",
+        verbose_name=_("người xác minh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     province_code = models.CharField(_("tỉnh/thành phố"), max_length=10, blank=True)
     commune_code = models.CharField(_("xã/phường"), max_length=10, blank=True)
     address_line = models.CharField(_("số nhà, đường, thôn/xóm"), max_length=255, blank=True)
-    social_insurance_code = models.CharField(_("mã số bảo hiểm xã hội"), max_length=10,
-                                             blank=True)
+    social_insurance_code = models.CharField(_("mã số bảo hiểm xã hội"), max_length=10, blank=True)
     certificate_fingerprint = models.CharField(
-        _("dấu vân tay chứng thư số"), max_length=64, blank=True,
+        _("dấu vân tay chứng thư số"),
+        max_length=64,
+        blank=True,
         help_text=_("SHA-256 của chứng thư số đã dùng để xác minh."),
     )
 

@@ -25,15 +25,17 @@ IP_HOURLY_CAP = 20
 
 DEFAULT_TEXTS = {
     "registration": "Ma OTP dang ky tai khoan Dich vu cong cua ban la {ma}. "
-                    "Ma co hieu luc {phut} phut. Khong cung cap ma nay cho bat ky ai.",
+    "Ma co hieu luc {phut} phut. Khong cung cap ma nay cho bat ky ai.",
     "password_reset": "Ma OTP dat lai mat khau Dich vu cong cua ban la {ma}. "
-                      "Ma co hieu luc {phut} phut. Khong cung cap ma nay cho bat ky ai.",
+    "Ma co hieu luc {phut} phut. Khong cung cap ma nay cho bat ky ai.",
     "phone_change": "Ma OTP xac nhan so dien thoai moi tren Cong Dich vu cong la {ma}. "
-                    "Ma co hieu luc {phut} phut.",
+    "Ma co hieu luc {phut} phut.",
 }
 
-GENERIC_TEXT = ("Ma OTP cua ban tren Cong Dich vu cong la {ma}. Ma co hieu luc {phut} phut. "
-                "Khong cung cap ma nay cho bat ky ai.")
+GENERIC_TEXT = (
+    "Ma OTP cua ban tren Cong Dich vu cong la {ma}. Ma co hieu luc {phut} phut. "
+    "Khong cung cap ma nay cho bat ky ai."
+)
 
 
 class OtpError(Exception):
@@ -56,8 +58,9 @@ def _key(purpose: str, phone: str) -> str:
 
 
 def _digest(purpose: str, phone: str, code: str) -> str:
-    return salted_hmac(f"dichvucong.otp.{purpose}", f"{phone}:{code}",
-                       algorithm="sha256").hexdigest()
+    return salted_hmac(
+        f"dichvucong.otp.{purpose}", f"{phone}:{code}", algorithm="sha256"
+    ).hexdigest()
 
 
 def _count_hit(key: str, cap: int) -> bool:
@@ -88,14 +91,19 @@ def issue_otp(*, purpose: str, phone: str, ip: str | None, user=None) -> OtpSent
         ip and not _count_hit(f"otp-cap:ip:{ip}:{hour}", IP_HOURLY_CAP)
     ):
         raise OtpError(_("Đã gửi quá nhiều mã OTP. Vui lòng thử lại sau một giờ."))
-    code = f"{secrets.randbelow(10 ** CODE_LENGTH):0{CODE_LENGTH}d}"
+    code = f"{secrets.randbelow(10**CODE_LENGTH):0{CODE_LENGTH}d}"
     now = _now()
-    state = {"digest": _digest(purpose, phone, code), "sent_at": now,
-             "expires_at": now + VALID_SECONDS}
+    state = {
+        "digest": _digest(purpose, phone, code),
+        "sent_at": now,
+        "expires_at": now + VALID_SECONDS,
+    }
     cache.set(_key(purpose, phone), state, VALID_SECONDS + RESEND_AFTER_SECONDS)
-    text = render_template(f"otp-{purpose.replace('_', '-')}",
-                           {"ma": code, "phut": VALID_SECONDS // 60},
-                           default=DEFAULT_TEXTS.get(purpose, GENERIC_TEXT))
+    text = render_template(
+        f"otp-{purpose.replace('_', '-')}",
+        {"ma": code, "phut": VALID_SECONDS // 60},
+        default=DEFAULT_TEXTS.get(purpose, GENERIC_TEXT),
+    )
     send_sms(phone=phone, text=text, purpose=f"otp_{purpose}", user=user, is_secret=True)
     return OtpSent(resend_after=RESEND_AFTER_SECONDS)
 
@@ -119,6 +127,8 @@ def verify_otp(*, purpose: str, phone: str, code: str) -> None:
     left = MAX_TRIES - tries
     if left <= 0:
         # The state stays so the resend cooldown still applies, but the code is dead.
-        raise OtpError(_("Bạn đã nhập sai mã OTP quá %(n)s lần. Mã này đã bị hủy, "
-                         "vui lòng yêu cầu mã mới.") % {"n": MAX_TRIES})
+        raise OtpError(
+            _("Bạn đã nhập sai mã OTP quá %(n)s lần. Mã này đã bị hủy, vui lòng yêu cầu mã mới.")
+            % {"n": MAX_TRIES}
+        )
     raise OtpError(_("Mã OTP không đúng. Bạn còn %(n)s lần thử.") % {"n": left})

@@ -54,15 +54,21 @@ def can_verify_identity(user) -> bool:
         return False
     roles = _staff_roles(user)
     return user.has_perm("accounts.verify_identity") or (
-        roles is not None and roles.filter(role=IDENTITY_CLERK_ROLE).exists())
+        roles is not None and roles.filter(role=IDENTITY_CLERK_ROLE).exists()
+    )
 
 
 def pending_post_office_accounts() -> QuerySet:
     """Return accounts waiting for their ID paper to be checked, oldest first."""
-    return get_user_model().objects.filter(
-        verification_method=VerificationMethod.POST_OFFICE,
-        verification_status=VerificationStatus.PENDING, is_active=True,
-    ).order_by("date_joined")
+    return (
+        get_user_model()
+        .objects.filter(
+            verification_method=VerificationMethod.POST_OFFICE,
+            verification_status=VerificationStatus.PENDING,
+            is_active=True,
+        )
+        .order_by("date_joined")
+    )
 
 
 def id_number_taken(id_number: str) -> bool:

@@ -18,8 +18,17 @@ from dichvucong.core.audit import audit_log
 
 MEDIUM_METHODS = {VerificationMethod.PHONE, VerificationMethod.SOCIAL_INSURANCE}
 HIGH_METHODS = {VerificationMethod.USB_TOKEN, VerificationMethod.SIM_SIGNATURE}
-PROFILE_FIELDS = ("account_type", "full_name", "id_number", "phone", "email",
-                  "enterprise_code", "organisation_name", "agency_code", "social_insurance_code")
+PROFILE_FIELDS = (
+    "account_type",
+    "full_name",
+    "id_number",
+    "phone",
+    "email",
+    "enterprise_code",
+    "organisation_name",
+    "agency_code",
+    "social_insurance_code",
+)
 
 
 class DuplicateAccountError(Exception):
@@ -28,19 +37,31 @@ class DuplicateAccountError(Exception):
 
 def _verification_for(method: str) -> dict[str, Any]:
     if method in MEDIUM_METHODS:
-        return {"verification_level": VerificationLevel.MEDIUM,
-                "verification_status": VerificationStatus.VERIFIED,
-                "verified_at": timezone.now()}
+        return {
+            "verification_level": VerificationLevel.MEDIUM,
+            "verification_status": VerificationStatus.VERIFIED,
+            "verified_at": timezone.now(),
+        }
     if method in HIGH_METHODS:
-        return {"verification_level": VerificationLevel.HIGH,
-                "verification_status": VerificationStatus.VERIFIED,
-                "verified_at": timezone.now()}
-    return {"verification_level": VerificationLevel.NONE,
-            "verification_status": VerificationStatus.PENDING}
+        return {
+            "verification_level": VerificationLevel.HIGH,
+            "verification_status": VerificationStatus.VERIFIED,
+            "verified_at": timezone.now(),
+        }
+    return {
+        "verification_level": VerificationLevel.NONE,
+        "verification_status": VerificationStatus.PENDING,
+    }
 
 
-def register_account(*, data: dict[str, Any], method: str, password: str,
-                     certificate_fingerprint: str = "", ip_address: str | None = None):
+def register_account(
+    *,
+    data: dict[str, Any],
+    method: str,
+    password: str,
+    certificate_fingerprint: str = "",
+    ip_address: str | None = None,
+):
     """Create a verified (or, at the post office, pending) account from the wizard's data."""
     User = get_user_model()
     values = {field: data.get(field) or "" for field in PROFILE_FIELDS}
@@ -53,16 +74,25 @@ def register_account(*, data: dict[str, Any], method: str, password: str,
                 raise DuplicateAccountError(_("Số định danh cá nhân này đã có tài khoản."))
             if values["phone"] and phone_taken(values["phone"]):
                 raise DuplicateAccountError(_("Số điện thoại này đã được dùng cho tài khoản khác."))
-            user = User(username=values["id_number"], verification_method=method,
-                        certificate_fingerprint=certificate_fingerprint, **values)
+            user = User(
+                username=values["id_number"],
+                verification_method=method,
+                certificate_fingerprint=certificate_fingerprint,
+                **values,
+            )
             user.set_password(password)
             user.save()
-            audit_log(action="accounts.register", actor=user, target=user,
-                      data={"method": method, "level": user.verification_level},
-                      ip_address=ip_address)
+            audit_log(
+                action="accounts.register",
+                actor=user,
+                target=user,
+                data={"method": method, "level": user.verification_level},
+                ip_address=ip_address,
+            )
     except IntegrityError as exc:
         raise DuplicateAccountError(
-            _("Số định danh hoặc số điện thoại này đã có tài khoản.")) from exc
+            _("Số định danh hoặc số điện thoại này đã có tài khoản.")
+        ) from exc
     return user
 
 
@@ -77,10 +107,21 @@ def verify_identity_in_person(*, account, officer, ip_address: str | None = None
         account.verification_level = VerificationLevel.MEDIUM
         account.verified_at = timezone.now()
         account.verified_by = officer
-        account.save(update_fields=["verification_status", "verification_level",
-                                    "verified_at", "verified_by"])
-        audit_log(action="accounts.verify_identity", actor=officer, target=account,
-                  data={"method": account.verification_method}, ip_address=ip_address)
+        account.save(
+            update_fields=[
+                "verification_status",
+                "verification_level",
+                "verified_at",
+                "verified_by",
+            ]
+        )
+        audit_log(
+            action="accounts.verify_identity",
+            actor=officer,
+            target=account,
+            data={"method": account.verification_method},
+            ip_address=ip_address,
+        )
     return account
 
 
@@ -89,8 +130,7 @@ def set_password_after_otp(*, user, password: str, ip_address: str | None = None
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
-        audit_log(action="accounts.password_reset", actor=user, target=user,
-                  ip_address=ip_address)
+        audit_log(action="accounts.password_reset", actor=user, target=user, ip_address=ip_address)
 
 
 def change_phone(*, user, phone: str, ip_address: str | None = None) -> None:
@@ -98,21 +138,26 @@ def change_phone(*, user, phone: str, ip_address: str | None = None) -> None:
     try:
         with transaction.atomic():
             if phone_taken(phone, exclude_pk=user.pk):
-                raise DuplicateAccountError(
-                    _("Số điện thoại này đã được dùng cho tài khoản khác."))
+                raise DuplicateAccountError(_("Số điện thoại này đã được dùng cho tài khoản khác."))
             old = user.phone or ""
             user.phone = phone
             user.save(update_fields=["phone"])
-            audit_log(action="accounts.phone_change", actor=user, target=user,
-                      data={"old_suffix": old[-3:], "new_suffix": phone[-3:]},
-                      ip_address=ip_address)
+            audit_log(
+                action="accounts.phone_change",
+                actor=user,
+                target=user,
+                data={"old_suffix": old[-3:], "new_suffix": phone[-3:]},
+                ip_address=ip_address,
+            )
     except IntegrityError as exc:
         raise DuplicateAccountError(
-            _("Số điện thoại này đã được dùng cho tài khoản khác.")) from exc
+            _("Số điện thoại này đã được dùng cho tài khoản khác.")
+        ) from exc
 
 
-def update_contact(*, user, email: str, province_code: str, commune_code: str,
-                   address_line: str) -> None:
+def update_contact(
+    *, user, email: str, province_code: str, commune_code: str, address_line: str
+) -> None:
     """Save the account's email and contact address."""
     user.email = email
     user.province_code = province_code

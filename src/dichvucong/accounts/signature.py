@@ -62,8 +62,7 @@ def issue_challenge(session) -> dict:
 def _spend_challenge(session) -> str:
     stored = session.pop(SESSION_KEY, None)
     if not stored or stored["expires"] < time.time():
-        raise SignatureError(_("Thử thách ký số đã hết hạn hoặc đã được dùng. "
-                               "Vui lòng thử lại."))
+        raise SignatureError(_("Thử thách ký số đã hết hạn hoặc đã được dùng. Vui lòng thử lại."))
     return stored["value"]
 
 
@@ -95,8 +94,9 @@ def trusted_roots() -> tuple[x509.Certificate, ...]:
         return _load_trust(tuple(settings.TRUSTED_SIGNATURE_ROOTS))
     except (OSError, ValueError) as exc:
         logger.exception("TRUSTED_SIGNATURE_ROOTS cannot be read")
-        raise SignatureError(_("Cổng chưa kiểm tra được chứng thư số lúc này. "
-                               "Vui lòng thử lại sau.")) from exc
+        raise SignatureError(
+            _("Cổng chưa kiểm tra được chứng thư số lúc này. Vui lòng thử lại sau.")
+        ) from exc
 
 
 def _load_crls() -> list[x509.CertificateRevocationList]:
@@ -109,8 +109,9 @@ def _load_crls() -> list[x509.CertificateRevocationList]:
     except (OSError, ValueError) as exc:
         # Without the revocation list we cannot tell a revoked certificate: refuse.
         logger.exception("SIGNATURE_CRLS cannot be read")
-        raise SignatureError(_("Cổng chưa kiểm tra được chứng thư số lúc này. "
-                               "Vui lòng thử lại sau.")) from exc
+        raise SignatureError(
+            _("Cổng chưa kiểm tra được chứng thư số lúc này. Vui lòng thử lại sau.")
+        ) from exc
     return crls
 
 
@@ -145,8 +146,9 @@ def _is_ca(cert: x509.Certificate) -> bool:
         return False
 
 
-def build_chain(leaf: x509.Certificate, intermediates: list[x509.Certificate], now
-                ) -> list[x509.Certificate]:
+def build_chain(
+    leaf: x509.Certificate, intermediates: list[x509.Certificate], now
+) -> list[x509.Certificate]:
     """Return leaf … trusted root, or raise SignatureError when no trusted path exists."""
     roots = trusted_roots()
     chain, current = [leaf], leaf
@@ -155,8 +157,10 @@ def build_chain(leaf: x509.Certificate, intermediates: list[x509.Certificate], n
         if root is not None:
             _check_dates(root, now)
             return [*chain, root]
-        parent = next((c for c in intermediates if c not in chain and _is_ca(c)
-                       and _issued_by(current, c)), None)
+        parent = next(
+            (c for c in intermediates if c not in chain and _is_ca(c) and _issued_by(current, c)),
+            None,
+        )
         if parent is None:
             break
         _check_dates(parent, now)
@@ -175,8 +179,7 @@ def _check_revocation(chain: list[x509.Certificate], now) -> None:
                 raise SignatureError(_("Chứng thư số đã bị thu hồi."))
 
 
-def _check_signature(cert: x509.Certificate, signature: bytes, data: bytes, hash_name: str
-                     ) -> None:
+def _check_signature(cert: x509.Certificate, signature: bytes, data: bytes, hash_name: str) -> None:
     algorithm = HASHES.get(hash_name, hashes.SHA256)()
     key = cert.public_key()
     try:
@@ -184,8 +187,12 @@ def _check_signature(cert: x509.Certificate, signature: bytes, data: bytes, hash
             try:
                 key.verify(signature, data, padding.PKCS1v15(), algorithm)
             except InvalidSignature:
-                key.verify(signature, data, padding.PSS(mgf=padding.MGF1(algorithm),
-                                                        salt_length=padding.PSS.AUTO), algorithm)
+                key.verify(
+                    signature,
+                    data,
+                    padding.PSS(mgf=padding.MGF1(algorithm), salt_length=padding.PSS.AUTO),
+                    algorithm,
+                )
         elif isinstance(key, ec.EllipticCurvePublicKey):
             key.verify(signature, data, ec.ECDSA(algorithm))
         else:
@@ -199,8 +206,9 @@ def _identifiers(cert: x509.Certificate) -> tuple[str, ...]:
     return tuple(str(a.value) for oid in oids for a in cert.subject.get_attributes_for_oid(oid))
 
 
-def verify_response(*, session, certificate: bytes | str, signature: bytes,
-                    hash_name: str = "sha256", now=None) -> VerifiedSigner:
+def verify_response(
+    *, session, certificate: bytes | str, signature: bytes, hash_name: str = "sha256", now=None
+) -> VerifiedSigner:
     """Spend the session's challenge and verify the signer; raise SignatureError if refused."""
     challenge = _spend_challenge(session)
     now = now or timezone.now()

@@ -17,8 +17,11 @@ urlpatterns = [
     path("quen-mat-khau/dat-lai/", auth.password_reset_confirm, name="password_reset_confirm"),
     path("tai-khoan/", profile.profile, name="profile"),
     path("tai-khoan/doi-so-dien-thoai/", profile.phone_change, name="phone_change"),
-    path("tai-khoan/doi-so-dien-thoai/xac-nhan/", profile.phone_change_confirm,
-         name="phone_change_confirm"),
+    path(
+        "tai-khoan/doi-so-dien-thoai/xac-nhan/",
+        profile.phone_change_confirm,
+        name="phone_change_confirm",
+    ),
     path("can-bo/xac-minh/", officer.pending_list, name="officer_pending"),
     path("can-bo/xac-minh/<int:pk>/", officer.verify_account, name="officer_verify"),
     path("api/dia-ban/xa/", profile.communes_api, name="communes_api"),

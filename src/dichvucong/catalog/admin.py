@@ -54,11 +54,24 @@ class FeeInline(admin.TabularInline):
 
 @admin.register(Procedure)
 class ProcedureAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "field", "online_level", "processing_days", "popularity",
-                    "is_active")
+    list_display = (
+        "code",
+        "name",
+        "field",
+        "online_level",
+        "processing_days",
+        "popularity",
+        "is_active",
+    )
     list_display_links = ("code", "name")
-    list_filter = ("field", "online_level", "agencies", "accepts_online", "accepts_post",
-                   "is_active")
+    list_filter = (
+        "field",
+        "online_level",
+        "agencies",
+        "accepts_online",
+        "accepts_post",
+        "is_active",
+    )
     search_fields = ("code", "name")
     list_select_related = ("field",)
     autocomplete_fields = ("field", "agencies")
@@ -66,14 +79,46 @@ class ProcedureAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ("created_at", "updated_at")
     fieldsets = (
-        (None, {"fields": ("code", "name", "field", "agencies", "implementing_level",
-                           "is_active", "popularity")}),
-        (_("Nộp hồ sơ"), {"fields": ("online_level", ("accepts_counter", "accepts_online",
-                                                      "accepts_post"), "requires_originals")}),
+        (
+            None,
+            {
+                "fields": (
+                    "code",
+                    "name",
+                    "field",
+                    "agencies",
+                    "implementing_level",
+                    "is_active",
+                    "popularity",
+                )
+            },
+        ),
+        (
+            _("Nộp hồ sơ"),
+            {
+                "fields": (
+                    "online_level",
+                    ("accepts_counter", "accepts_online", "accepts_post"),
+                    "requires_originals",
+                )
+            },
+        ),
         (_("Thời hạn"), {"fields": ("processing_days", "processing_time_text")}),
-        (_("Nội dung thủ tục"), {"fields": ("applicants", "steps", "method", "conditions",
-                                            "result", "legal_basis", "fee_text",
-                                            "source_url")}),
+        (
+            _("Nội dung thủ tục"),
+            {
+                "fields": (
+                    "applicants",
+                    "steps",
+                    "method",
+                    "conditions",
+                    "result",
+                    "legal_basis",
+                    "fee_text",
+                    "source_url",
+                )
+            },
+        ),
         (_("Biểu mẫu điện tử"), {"classes": ("collapse",), "fields": ("form_schema",)}),
         (_("Lịch sử"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )

@@ -23,5 +23,4 @@ class CatalogConfig(AppConfig):
         from dichvucong.catalog import signals
 
         signals.connect()
-        post_migrate.connect(_repair_search_index, sender=self,
-                             dispatch_uid="catalog-search-index")
+        post_migrate.connect(_repair_search_index, sender=self, dispatch_uid="catalog-search-index")

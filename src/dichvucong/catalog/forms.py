@@ -19,19 +19,24 @@ CHANNEL_CHOICES = [
     ("post", _("Bưu chính công ích")),
 ]
 FILTER_LABELS = {
-    "field": _("Lĩnh vực"), "agency": _("Cơ quan thực hiện"),
-    "level": _("Mức độ trực tuyến"), "channel": _("Cách nộp hồ sơ"),
+    "field": _("Lĩnh vực"),
+    "agency": _("Cơ quan thực hiện"),
+    "level": _("Mức độ trực tuyến"),
+    "channel": _("Cách nộp hồ sơ"),
 }
 
 
 class ProcedureFilters:
     """The validated query and filters of a procedure list request."""
 
-    def __init__(self, params: QueryDict, *, fields: list[tuple[str, str]],
-                 agencies: list[tuple[str, str]]) -> None:
+    def __init__(
+        self, params: QueryDict, *, fields: list[tuple[str, str]], agencies: list[tuple[str, str]]
+    ) -> None:
         self.choices = {
-            "field": fields, "agency": agencies,
-            "level": list(OnlineLevel.choices), "channel": CHANNEL_CHOICES,
+            "field": fields,
+            "agency": agencies,
+            "level": list(OnlineLevel.choices),
+            "channel": CHANNEL_CHOICES,
         }
         query = params.get("q", "").strip()
         self.values = {"query": "" if "\x00" in query else query}
@@ -46,8 +51,11 @@ class ProcedureFilters:
     def select_filters(self) -> list[dict]:
         """Return the select boxes to draw: name, label and the rendered options."""
         return [
-            {"name": name, "label": FILTER_LABELS[name],
-             "options": _options_html([("", _("Tất cả")), *choices], self.values[name])}
+            {
+                "name": name,
+                "label": FILTER_LABELS[name],
+                "options": _options_html([("", _("Tất cả")), *choices], self.values[name]),
+            }
             for name, choices in self.choices.items()
         ]
 
@@ -60,7 +68,10 @@ def _options_html(choices, selected: str) -> str:
 def _options_html_cached(choices: tuple, selected: str) -> str:
     # The same few option lists are drawn on every search page; build each once per process.
     return format_html_join(
-        "", '<option value="{}"{}>{}</option>',
-        ((value, mark_safe(" selected") if value == selected else "", label)
-         for value, label in choices),
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, mark_safe(" selected") if value == selected else "", label)
+            for value, label in choices
+        ),
     )

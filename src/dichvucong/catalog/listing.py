@@ -63,13 +63,17 @@ def load_procedures(ids: list[int], *, agencies: bool = True) -> list[ProcedureL
     joins = "JOIN catalog_field f ON f.id = p.field_id"
     if agencies:
         columns += ", a.name"
-        joins += (" LEFT JOIN catalog_procedure_agencies pa ON pa.procedure_id = p.id"
-                  " LEFT JOIN catalog_agency a ON a.id = pa.agency_id")
+        joins += (
+            " LEFT JOIN catalog_procedure_agencies pa ON pa.procedure_id = p.id"
+            " LEFT JOIN catalog_agency a ON a.id = pa.agency_id"
+        )
     items: dict[int, ProcedureListItem] = {}
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {columns} FROM catalog_procedure p {joins} "  # noqa: S608
-            f"WHERE p.id IN ({marks}) ORDER BY {'a.name, a.id' if agencies else 'p.id'}", ids)
+            f"WHERE p.id IN ({marks}) ORDER BY {'a.name, a.id' if agencies else 'p.id'}",
+            ids,
+        )
         for row in cursor.fetchall():
             item = items.get(row[0]) or items.setdefault(row[0], ProcedureListItem(*row[:6]))
             if agencies and row[6] is not None:

@@ -32,19 +32,26 @@ class Agency(models.Model):
     """A body that handles procedures (cơ quan / đơn vị), with its ID code."""
 
     code = models.CharField(
-        _("mã định danh"), max_length=40, unique=True,
+        _("mã định danh"),
+        max_length=40,
+        unique=True,
         help_text=_("Mã định danh điện tử của cơ quan, ví dụ 000.00.06.H56."),
     )
     is_demo_code = models.BooleanField(
-        _("mã minh họa"), default=False,
+        _("mã minh họa"),
+        default=False,
         help_text=_("Đánh dấu mã định danh dùng cho dữ liệu minh họa, chưa được xác nhận."),
     )
     name = models.CharField(_("tên cơ quan"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
     level = models.CharField(_("cấp"), max_length=10, choices=AgencyLevel.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("cơ quan cấp trên"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("cơ quan cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
@@ -69,9 +76,7 @@ class OnlineLevel(models.TextChoices):
     @classmethod
     def old_label(cls, value: str) -> str:
         """Return the pre-2022 "mức độ" label citizens still know."""
-        return {cls.FULL: _("mức độ 4"), cls.PARTIAL: _("mức độ 3"), cls.INFO: _("mức độ 2")}[
-            value
-        ]
+        return {cls.FULL: _("mức độ 4"), cls.PARTIAL: _("mức độ 3"), cls.INFO: _("mức độ 2")}[value]
 
     @classmethod
     def label_with_old(cls, value: str) -> str:
@@ -92,18 +97,24 @@ class Procedure(TimeStampedModel):
     )
     implementing_level = models.CharField(_("cấp thực hiện"), max_length=100, blank=True)
     online_level = models.CharField(
-        _("mức độ trực tuyến"), max_length=10, choices=OnlineLevel.choices,
+        _("mức độ trực tuyến"),
+        max_length=10,
+        choices=OnlineLevel.choices,
         default=OnlineLevel.INFO,
     )
     accepts_counter = models.BooleanField(_("nộp trực tiếp"), default=True)
     accepts_online = models.BooleanField(_("nộp trực tuyến"), default=False)
     accepts_post = models.BooleanField(_("nộp qua bưu chính"), default=False)
     processing_days = models.DecimalField(
-        _("thời hạn giải quyết (ngày làm việc)"), max_digits=5, decimal_places=1,
-        null=True, blank=True,
+        _("thời hạn giải quyết (ngày làm việc)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
     )
-    processing_time_text = models.CharField(_("thời hạn giải quyết (mô tả)"), max_length=500,
-                                            blank=True)
+    processing_time_text = models.CharField(
+        _("thời hạn giải quyết (mô tả)"), max_length=500, blank=True
+    )
     applicants = models.TextField(_("đối tượng thực hiện"), blank=True)
     steps = models.TextField(_("trình tự thực hiện"), blank=True)
     method = models.TextField(_("cách thức thực hiện"), blank=True)
@@ -136,8 +147,7 @@ class Procedure(TimeStampedModel):
 
     @property
     def can_submit_online(self) -> bool:
-        return self.accepts_online and self.online_level in (OnlineLevel.FULL,
-                                                             OnlineLevel.PARTIAL)
+        return self.accepts_online and self.online_level in (OnlineLevel.FULL, OnlineLevel.PARTIAL)
 
 
 class Fee(models.Model):
@@ -162,7 +172,11 @@ class FormTemplate(models.Model):
     """A downloadable form (biểu mẫu / tờ khai)."""
 
     code = models.SlugField(
-        _("mã biểu mẫu"), max_length=80, unique=True, null=True, blank=True,
+        _("mã biểu mẫu"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("Mã dùng khi nhập danh mục; biểu mẫu tải lên tay có thể để trống."),
     )
     name = models.CharField(_("tên biểu mẫu"), max_length=300)
@@ -192,8 +206,12 @@ class RequiredDocument(models.Model):
     is_required = models.BooleanField(_("bắt buộc"), default=True)
     note = models.TextField(_("ghi chú"), blank=True)
     form_template = models.ForeignKey(
-        FormTemplate, verbose_name=_("biểu mẫu"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="documents",
+        FormTemplate,
+        verbose_name=_("biểu mẫu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
     )
 
     class Meta:

@@ -54,12 +54,17 @@ def _tsquery(tokens: list[str]) -> str:
 def _match_sql(tokens: list[str], part: str) -> tuple[str, list]:
     """SQL (and params) true when a procedure matches every token in that part."""
     if connection.vendor == "sqlite":
-        sql = (f"catalog_procedure.id IN (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
-               f"WHERE {FTS_TABLE} MATCH %s)")
+        sql = (
+            f"catalog_procedure.id IN (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TABLE} MATCH %s)"
+        )
         return sql, [_fts_expression(tokens, part)]
     query = "to_tsquery('simple'::regconfig, %s)"
-    sql = {ANY: f"{PG_DOCUMENT} @@ {query}", NAME: f"{PG_NAME} @@ {query}",
-           BODY: f"{PG_DOCUMENT} @@ {query} AND NOT {PG_NAME} @@ {query}"}[part]
+    sql = {
+        ANY: f"{PG_DOCUMENT} @@ {query}",
+        NAME: f"{PG_NAME} @@ {query}",
+        BODY: f"{PG_DOCUMENT} @@ {query} AND NOT {PG_NAME} @@ {query}",
+    }[part]
     return sql, [_tsquery(tokens)] * sql.count("%s")
 
 
@@ -68,8 +73,11 @@ def _match_sql(tokens: list[str], part: str) -> tuple[str, list]:
 # Each text query is sent after the settings that leave it the intended plan (same round trip,
 # one implicit transaction): matches from the GIN index, or a walk of the rank index in order.
 _PG_FROM_INDEX = ("SET LOCAL enable_seqscan = off",)
-_PG_WALK = ("SET LOCAL enable_seqscan = off", "SET LOCAL enable_bitmapscan = off",
-            "SET LOCAL enable_sort = off")
+_PG_WALK = (
+    "SET LOCAL enable_seqscan = off",
+    "SET LOCAL enable_bitmapscan = off",
+    "SET LOCAL enable_sort = off",
+)
 _PG_UNDO = ("RESET enable_seqscan", "RESET enable_bitmapscan", "RESET enable_sort")
 
 
@@ -82,8 +90,15 @@ def _binds_on_client(connection) -> bool:
 class ProcedureSearch:
     """Active procedures matching a query and filters; sliceable and countable for pagination."""
 
-    def __init__(self, *, query: str = "", field: str = "", agency: str = "", level: str = "",
-                 channel: str = "") -> None:
+    def __init__(
+        self,
+        *,
+        query: str = "",
+        field: str = "",
+        agency: str = "",
+        level: str = "",
+        channel: str = "",
+    ) -> None:
         self.query, self.field, self.agency = query, field, agency
         self.level, self.channel = level, channel
         self.tokens = query_tokens(query)
@@ -97,13 +112,16 @@ class ProcedureSearch:
     def _filter_sql(self) -> tuple[list[str], list]:
         where, params = [], []
         if self.field:
-            where.append("catalog_procedure.field_id = "
-                         "(SELECT id FROM catalog_field WHERE code = %s)")
+            where.append(
+                "catalog_procedure.field_id = (SELECT id FROM catalog_field WHERE code = %s)"
+            )
             params.append(self.field)
         if self.agency:
-            where.append("catalog_procedure.id IN (SELECT pa.procedure_id FROM "
-                         "catalog_procedure_agencies pa JOIN catalog_agency a "
-                         "ON a.id = pa.agency_id WHERE a.code = %s)")
+            where.append(
+                "catalog_procedure.id IN (SELECT pa.procedure_id FROM "
+                "catalog_procedure_agencies pa JOIN catalog_agency a "
+                "ON a.id = pa.agency_id WHERE a.code = %s)"
+            )
             params.append(self.agency)
         if self.level:
             where.append("catalog_procedure.online_level = %s")
@@ -164,9 +182,11 @@ class ProcedureSearch:
         # SQLite: let the text index drive, so that counting stops at the cap.
         where = ["catalog_procedure.is_active = %s", *self._filters, f"{FTS_TABLE} MATCH %s"]
         params = [True, *self._filter_params, _fts_expression(self.tokens, part)]
-        return (f"FROM {FTS_TABLE} JOIN catalog_procedure INDEXED BY {COVER_INDEX} "
-                f"ON catalog_procedure.id = {FTS_TABLE}.rowid WHERE " + " AND ".join(where),
-                params)
+        return (
+            f"FROM {FTS_TABLE} JOIN catalog_procedure INDEXED BY {COVER_INDEX} "
+            f"ON catalog_procedure.id = {FTS_TABLE}.rowid WHERE " + " AND ".join(where),
+            params,
+        )
 
     def _count_up_to(self, part: str, limit: int) -> int:
         sql, params = self._count_from(part)
@@ -206,9 +226,14 @@ class ProcedureSearch:
         if self._top is None:
             sql, params = self._from(ANY, walk=False)
             name_sql, name_params = _match_sql(self.tokens, NAME)
-            self._top = [row[0] for row in self._fetch(
-                f"SELECT catalog_procedure.id {sql} ORDER BY ({name_sql}) DESC, {RANK_ORDER} "
-                "LIMIT %s", [*params, *name_params, COUNT_CAP + 1])]
+            self._top = [
+                row[0]
+                for row in self._fetch(
+                    f"SELECT catalog_procedure.id {sql} ORDER BY ({name_sql}) DESC, {RANK_ORDER} "
+                    "LIMIT %s",
+                    [*params, *name_params, COUNT_CAP + 1],
+                )
+            ]
         return self._top
 
     def count(self) -> int:
@@ -253,7 +278,7 @@ class ProcedureSearch:
         if self._narrowed:
             top = self._top_ranked()
             if len(top) <= COUNT_CAP or (limit is not None and offset + limit <= len(top)):
-                return top[offset:] if limit is None else top[offset:offset + limit]
+                return top[offset:] if limit is None else top[offset : offset + limit]
         if not self._part_counts:
             self._count_parts()
         ids = []

@@ -5,8 +5,15 @@ from dichvucong.core.text import search_text
 
 # Texts that make up the body; the name and code rank first, so they live apart.
 BODY_ATTRIBUTES = (
-    "applicants", "steps", "method", "conditions", "result", "legal_basis", "fee_text",
-    "processing_time_text", "implementing_level",
+    "applicants",
+    "steps",
+    "method",
+    "conditions",
+    "result",
+    "legal_basis",
+    "fee_text",
+    "processing_time_text",
+    "implementing_level",
 )
 
 

@@ -131,8 +131,10 @@ def drop_search_index(connection: BaseDatabaseWrapper) -> None:
             for index in PG_INDEX_NAMES:
                 cursor.execute(f"DROP INDEX IF EXISTS {index}")
             cursor.execute("ALTER TABLE catalog_procedure RESET (toast_tuple_target)")
-            cursor.execute("ALTER TABLE catalog_procedure DROP COLUMN IF EXISTS search_prefixes, "
-                           "DROP COLUMN IF EXISTS search_name_prefixes")
+            cursor.execute(
+                "ALTER TABLE catalog_procedure DROP COLUMN IF EXISTS search_prefixes, "
+                "DROP COLUMN IF EXISTS search_name_prefixes"
+            )
             cursor.execute(f"DROP FUNCTION IF EXISTS {_PG_PREFIX_FUNCTION}(text)")
         for name in (RANK_INDEX, "catalog_procedure_field_active", COVER_INDEX):
             cursor.execute(f"DROP INDEX IF EXISTS {name}")

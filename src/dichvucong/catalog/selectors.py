@@ -37,10 +37,13 @@ def most_used_procedures(*, limit: int = 8) -> list[ProcedureListItem]:
 
 def filter_choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Return (code, name) of the fields and of the agencies offered as list filters."""
-    return per_version("filter-choices", lambda: (
-        list(Field.objects.order_by("order", "name").values_list("code", "name")),
-        list(Agency.objects.order_by("name").values_list("code", "name")),
-    ))
+    return per_version(
+        "filter-choices",
+        lambda: (
+            list(Field.objects.order_by("order", "name").values_list("code", "name")),
+            list(Agency.objects.order_by("name").values_list("code", "name")),
+        ),
+    )
 
 
 def procedure_search(
@@ -70,6 +73,10 @@ def procedure_detail(code: str) -> Procedure | None:
 
 def procedure_form_template(*, code: str, template_id: int) -> FormTemplate | None:
     """Return a form template only if a document of that active procedure uses it."""
-    return FormTemplate.objects.filter(
-        pk=template_id, documents__procedure__code=code, documents__procedure__is_active=True
-    ).exclude(file="").first()
+    return (
+        FormTemplate.objects.filter(
+            pk=template_id, documents__procedure__code=code, documents__procedure__is_active=True
+        )
+        .exclude(file="")
+        .first()
+    )

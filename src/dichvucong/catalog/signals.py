@@ -6,8 +6,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from dichvucong.catalog import models
 from dichvucong.catalog.cache import bump_catalog_version
 
-_MODELS = (models.Field, models.Agency, models.Procedure, models.Fee, models.FormTemplate,
-           models.RequiredDocument)
+_MODELS = (
+    models.Field,
+    models.Agency,
+    models.Procedure,
+    models.Fee,
+    models.FormTemplate,
+    models.RequiredDocument,
+)
 
 
 def catalog_changed(**_ignored) -> None:
@@ -28,5 +34,6 @@ def connect() -> None:
     for model in _MODELS:
         post_save.connect(catalog_changed, sender=model, dispatch_uid=f"catalog-v-s-{model}")
         post_delete.connect(catalog_changed, sender=model, dispatch_uid=f"catalog-v-d-{model}")
-    m2m_changed.connect(catalog_changed, sender=models.Procedure.agencies.through,
-                        dispatch_uid="catalog-v-m2m")
+    m2m_changed.connect(
+        catalog_changed, sender=models.Procedure.agencies.through, dispatch_uid="catalog-v-m2m"
+    )

@@ -26,10 +26,14 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def _home(request: HttpRequest) -> HttpResponse:
-    catalog = cached_html("home", "", lambda: render_to_string(
-        "catalog/_home_catalog.html",
-        {"fields": selectors.fields_with_counts(), "popular": selectors.most_used_procedures()},
-    ))
+    catalog = cached_html(
+        "home",
+        "",
+        lambda: render_to_string(
+            "catalog/_home_catalog.html",
+            {"fields": selectors.fields_with_counts(), "popular": selectors.most_used_procedures()},
+        ),
+    )
     return render(request, "catalog/home.html", {"catalog_html": catalog})
 
 
@@ -40,9 +44,14 @@ def procedure_list(request: HttpRequest) -> HttpResponse:
 
 def _procedure_list(request: HttpRequest) -> HttpResponse:
     results = cached_html("list", request.GET.urlencode(), lambda: _render_results(request))
-    return render(request, "catalog/procedure_list.html", {
-        "results_html": results, "query": request.GET.get("q", "")[:MAX_QUERY_CHARS],
-    })
+    return render(
+        request,
+        "catalog/procedure_list.html",
+        {
+            "results_html": results,
+            "query": request.GET.get("q", "")[:MAX_QUERY_CHARS],
+        },
+    )
 
 
 def _render_results(request: HttpRequest) -> str:
@@ -51,10 +60,16 @@ def _render_results(request: HttpRequest) -> str:
     filters = form.filters()
     paginator = Paginator(selectors.procedure_search(**filters), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    return render_to_string("catalog/_procedure_results.html", {
-        "filters": form.select_filters(), "page": page, "query": filters["query"],
-        "has_filters": any(filters.values()), "page_prefix": _page_prefix(request),
-    })
+    return render_to_string(
+        "catalog/_procedure_results.html",
+        {
+            "filters": form.select_filters(),
+            "page": page,
+            "query": filters["query"],
+            "has_filters": any(filters.values()),
+            "page_prefix": _page_prefix(request),
+        },
+    )
 
 
 def _page_prefix(request: HttpRequest) -> str:
@@ -75,12 +90,16 @@ def _procedure_detail(request: HttpRequest, code: str) -> HttpResponse:
     if procedure is None:
         raise Http404
     documents = list(procedure.required_documents.all())
-    return render(request, "catalog/procedure_detail.html", {
-        "procedure": procedure,
-        "documents": documents,
-        "fees": list(procedure.fees.all()),
-        "forms": _distinct_forms(documents),
-    })
+    return render(
+        request,
+        "catalog/procedure_detail.html",
+        {
+            "procedure": procedure,
+            "documents": documents,
+            "fees": list(procedure.fees.all()),
+            "forms": _distinct_forms(documents),
+        },
+    )
 
 
 def _plausible_code(code: str) -> bool:
@@ -112,7 +131,9 @@ def form_download(request: HttpRequest, code: str, template_id: int) -> FileResp
     filename = download_filename(template.name, template.file.name)
     content_type = template.content_type or mimetypes.guess_type(filename)[0]
     response = FileResponse(
-        handle, as_attachment=True, filename=filename,
+        handle,
+        as_attachment=True,
+        filename=filename,
         content_type=content_type or "application/octet-stream",
     )
     response["X-Content-Type-Options"] = "nosniff"

@@ -19,15 +19,20 @@ _lock = threading.Lock()
 
 def is_anonymous_visit(request: HttpRequest) -> bool:
     """Tell whether the request can be answered with a page shared by all anonymous visitors."""
-    return (request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and "messages" not in request.COOKIES)
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
 
 
 def is_shareable(request: HttpRequest, response: HttpResponse) -> bool:
     """Tell whether a rendered page holds nothing of this visitor (no cookie, no CSRF token)."""
-    return (response.status_code == 200 and not response.cookies
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    )
 
 
 def get(key: str):

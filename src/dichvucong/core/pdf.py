@@ -34,8 +34,15 @@ def new_pdf(*, title: str, author: str = "Cổng Dịch vụ công") -> FPDF:
     return pdf
 
 
-def official_header(pdf: FPDF, *, agency_name: str, parent_name: str = "",
-                    number: str = "", place: str = "", when: datetime | None = None) -> None:
+def official_header(
+    pdf: FPDF,
+    *,
+    agency_name: str,
+    parent_name: str = "",
+    number: str = "",
+    place: str = "",
+    when: datetime | None = None,
+) -> None:
     """Draw the two-column header of an administrative document (agency | national motto)."""
     left_w, right_w = 75, pdf.epw - 75
     top = pdf.get_y()

@@ -23,5 +23,3 @@ def enqueue_retry(task: Any, attempt: int, *args: Any, **kwargs: Any) -> None:
     if backend_supports_defer:
         task = task.using(run_after=timezone.now() + backoff_delay(attempt))
     task.enqueue(*args, **kwargs)
-
-

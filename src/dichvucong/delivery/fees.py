@@ -15,6 +15,8 @@ def postal_fee(*, province_code: str, collect_originals: bool = False) -> int:
 
 def fee_table() -> dict[str, int]:
     """Return the fee table shown next to the choice."""
-    return {"in_province": settings.POSTAL_FEE_IN_PROVINCE,
-            "other_province": settings.POSTAL_FEE_OTHER_PROVINCE,
-            "originals": settings.POSTAL_FEE_ORIGINALS}
+    return {
+        "in_province": settings.POSTAL_FEE_IN_PROVINCE,
+        "other_province": settings.POSTAL_FEE_OTHER_PROVINCE,
+        "originals": settings.POSTAL_FEE_ORIGINALS,
+    }

@@ -11,11 +11,13 @@ from dichvucong.dossiers.models import ResultDelivery
 class DeliveryChoiceForm(forms.Form):
     """Include in the submission page with delivery/_delivery_fields.html."""
 
-    result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"),
-                                        choices=ResultDelivery.choices,
-                                        widget=forms.RadioSelect, initial=ResultDelivery.COUNTER)
-    recipient_name = forms.CharField(label=_("Họ tên người nhận"), max_length=150,
-                                     required=False)
+    result_delivery = forms.ChoiceField(
+        label=_("Hình thức nhận kết quả"),
+        choices=ResultDelivery.choices,
+        widget=forms.RadioSelect,
+        initial=ResultDelivery.COUNTER,
+    )
+    recipient_name = forms.CharField(label=_("Họ tên người nhận"), max_length=150, required=False)
     phone = forms.CharField(label=_("Số điện thoại người nhận"), max_length=20, required=False)
     province_code = forms.ChoiceField(label=_("Tỉnh/thành phố"), required=False)
     commune_code = forms.ChoiceField(label=_("Xã/phường/đặc khu"), required=False)
@@ -24,11 +26,13 @@ class DeliveryChoiceForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         province = self.data.get(self.add_prefix("province_code")) or self.initial.get(
-            "province_code", "")
-        self.fields["province_code"].choices = [("", _("— Chọn tỉnh/thành phố —")),
-                                                *provinces()]
-        self.fields["commune_code"].choices = [("", _("— Chọn xã/phường —")),
-                                               *communes(str(province))]
+            "province_code", ""
+        )
+        self.fields["province_code"].choices = [("", _("— Chọn tỉnh/thành phố —")), *provinces()]
+        self.fields["commune_code"].choices = [
+            ("", _("— Chọn xã/phường —")),
+            *communes(str(province)),
+        ]
 
     def clean_phone(self) -> str:
         raw = self.cleaned_data.get("phone", "").strip()
@@ -47,18 +51,23 @@ class DeliveryChoiceForm(forms.Form):
         if data.get("result_delivery") == ResultDelivery.POST:
             for name in ("recipient_name", "phone", "province_code", "commune_code", "line"):
                 if not data.get(name) and name not in self.errors:
-                    self.add_error(name, _("Vui lòng nhập thông tin này để nhận kết quả qua "
-                                           "bưu chính."))
+                    self.add_error(
+                        name, _("Vui lòng nhập thông tin này để nhận kết quả qua bưu chính.")
+                    )
         return data
 
     def address(self) -> dict[str, str]:
-        return {k: self.cleaned_data.get(k, "") for k in
-                ("recipient_name", "phone", "province_code", "commune_code", "line")}
+        return {
+            k: self.cleaned_data.get(k, "")
+            for k in ("recipient_name", "phone", "province_code", "commune_code", "line")
+        }
 
     @classmethod
     def initial_for(cls, dossier) -> dict:
         address = dossier.delivery_address or {}
-        return {"result_delivery": dossier.result_delivery,
-                "recipient_name": address.get("recipient_name") or dossier.applicant_name,
-                "phone": address.get("phone") or dossier.applicant_phone,
-                **{k: address.get(k, "") for k in ("province_code", "commune_code", "line")}}
+        return {
+            "result_delivery": dossier.result_delivery,
+            "recipient_name": address.get("recipient_name") or dossier.applicant_name,
+            "phone": address.get("phone") or dossier.applicant_phone,
+            **{k: address.get(k, "") for k in ("province_code", "commune_code", "line")},
+        }

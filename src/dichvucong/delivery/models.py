@@ -18,8 +18,13 @@ class ShipmentStatus(models.TextChoices):
     ERROR = "error", _("Không tạo được vận đơn")
 
 
-ACTIVE_STATUSES = (ShipmentStatus.REQUESTED, ShipmentStatus.CREATED, ShipmentStatus.PICKED_UP,
-                   ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED)
+ACTIVE_STATUSES = (
+    ShipmentStatus.REQUESTED,
+    ShipmentStatus.CREATED,
+    ShipmentStatus.PICKED_UP,
+    ShipmentStatus.IN_TRANSIT,
+    ShipmentStatus.DELIVERED,
+)
 
 
 class Shipment(models.Model):
@@ -29,20 +34,27 @@ class Shipment(models.Model):
     provider = models.CharField(_("đơn vị bưu chính"), max_length=20)
     reference = models.CharField(_("mã đơn hàng"), max_length=40, unique=True)
     tracking_number = models.CharField(_("mã vận đơn"), max_length=40, blank=True, db_index=True)
-    status = models.CharField(_("trạng thái"), max_length=12, choices=ShipmentStatus.choices,
-                              default=ShipmentStatus.REQUESTED)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=12,
+        choices=ShipmentStatus.choices,
+        default=ShipmentStatus.REQUESTED,
+    )
     fee = models.PositiveBigIntegerField(_("cước phí (đồng)"), default=0)
     address = models.JSONField(_("địa chỉ nhận"), default=dict)
     collect_originals = models.BooleanField(_("thu bản gốc khi giao"), default=False)
     originals_collected = models.BooleanField(_("bưu điện đã thu bản gốc"), default=False)
-    originals_received_at = models.DateTimeField(_("cơ quan đã nhận bản gốc lúc"), null=True,
-                                                 blank=True)
-    originals_received_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                              on_delete=models.SET_NULL, related_name="+")
+    originals_received_at = models.DateTimeField(
+        _("cơ quan đã nhận bản gốc lúc"), null=True, blank=True
+    )
+    originals_received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=300, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     delivered_at = models.DateTimeField(_("giao lúc"), null=True, blank=True)

@@ -27,17 +27,25 @@ def delivery_address(*, data: dict[str, str], procedure: Any) -> dict[str, Any]:
     """Return the stored form of an address, with the postal fee it costs."""
     from dichvucong.delivery.addresses import commune_name, province_name
 
-    address = {key: data.get(key, "").strip() for key in
-               ("recipient_name", "phone", "province_code", "commune_code", "line")}
+    address = {
+        key: data.get(key, "").strip()
+        for key in ("recipient_name", "phone", "province_code", "commune_code", "line")
+    }
     address["province_name"] = province_name(address["province_code"])
     address["commune_name"] = commune_name(address["province_code"], address["commune_code"])
-    address["fee"] = postal_fee(province_code=address["province_code"],
-                                collect_originals=procedure.requires_originals)
+    address["fee"] = postal_fee(
+        province_code=address["province_code"], collect_originals=procedure.requires_originals
+    )
     return address
 
 
-CLOSED_STATUSES = (DossierStatus.DONE, DossierStatus.RETURNED, DossierStatus.NOT_RECEIVED,
-                   DossierStatus.WITHDRAWN, DossierStatus.STOPPED)
+CLOSED_STATUSES = (
+    DossierStatus.DONE,
+    DossierStatus.RETURNED,
+    DossierStatus.NOT_RECEIVED,
+    DossierStatus.WITHDRAWN,
+    DossierStatus.STOPPED,
+)
 
 
 def delivery_changeable(dossier: Dossier) -> bool:
@@ -52,16 +60,26 @@ def delivery_choose(*, dossier: Dossier, method: str, address: dict | None, acto
     if not delivery_changeable(dossier):
         raise DeliveryNotAllowed(dossier.code)
     dossier.result_delivery = method
-    dossier.delivery_address = (delivery_address(data=address or {}, procedure=dossier.procedure)
-                                if method == ResultDelivery.POST else {})
+    dossier.delivery_address = (
+        delivery_address(data=address or {}, procedure=dossier.procedure)
+        if method == ResultDelivery.POST
+        else {}
+    )
     dossier.save(update_fields=["result_delivery", "delivery_address", "updated_at"])
     if dossier.code:
-        DossierEvent.objects.create(dossier=dossier, actor=actor, action="delivery_choice",
-                                    note=dossier.get_result_delivery_display(),
-                                    data={"method": method})
-        audit_log(action="delivery.choice", actor=actor, target=dossier,
-                  data={"method": method, "province": dossier.delivery_address.get(
-                      "province_code", "")})
+        DossierEvent.objects.create(
+            dossier=dossier,
+            actor=actor,
+            action="delivery_choice",
+            note=dossier.get_result_delivery_display(),
+            data={"method": method},
+        )
+        audit_log(
+            action="delivery.choice",
+            actor=actor,
+            target=dossier,
+            data={"method": method, "province": dossier.delivery_address.get("province_code", "")},
+        )
     return dossier
 
 
@@ -70,8 +88,7 @@ def shipment_create(*, dossier: Dossier, actor: Any, callback_url: str) -> Shipm
     from dichvucong.delivery.tasks import book_shipment
 
     with transaction.atomic():
-        dossier = Dossier.objects.select_for_update().select_related("procedure").get(
-            pk=dossier.pk)
+        dossier = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
         if dossier.status != DossierStatus.DONE or dossier.result_delivery != ResultDelivery.POST:
             raise DeliveryNotAllowed(dossier.code)
         existing = dossier.shipments.filter(status__in=ACTIVE_STATUSES).first()
@@ -79,13 +96,21 @@ def shipment_create(*, dossier: Dossier, actor: Any, callback_url: str) -> Shipm
             return existing
         address = dossier.delivery_address
         shipment = Shipment.objects.create(
-            dossier=dossier, provider=get_delivery_provider().id, created_by=actor,
+            dossier=dossier,
+            provider=get_delivery_provider().id,
+            created_by=actor,
             reference=f"KQ{timezone.localdate():%y%m%d}{secrets.token_hex(4).upper()}",
-            address=address, fee=address.get("fee", 0),
-            collect_originals=dossier.procedure.requires_originals)
+            address=address,
+            fee=address.get("fee", 0),
+            collect_originals=dossier.procedure.requires_originals,
+        )
         ShipmentEvent.objects.create(shipment=shipment, status=S.REQUESTED)
-        audit_log(action="delivery.shipment_requested", actor=actor, target=dossier,
-                  data={"reference": shipment.reference, "provider": shipment.provider})
+        audit_log(
+            action="delivery.shipment_requested",
+            actor=actor,
+            target=dossier,
+            data={"reference": shipment.reference, "provider": shipment.provider},
+        )
         enqueue_on_commit(book_shipment, shipment.pk, callback_url)
     return shipment
 
@@ -97,8 +122,9 @@ def shipment_book(*, shipment_id: int, callback_url: str) -> Shipment | None:
     shipment = Shipment.objects.select_related("dossier").get(pk=shipment_id)
     if shipment.status != S.REQUESTED:
         return None
-    booking = get_delivery_provider(shipment.provider).book(shipment=shipment,
-                                                            callback_url=callback_url)
+    booking = get_delivery_provider(shipment.provider).book(
+        shipment=shipment, callback_url=callback_url
+    )
     with transaction.atomic():
         shipment = Shipment.objects.select_for_update().get(pk=shipment_id)
         if shipment.status != S.REQUESTED:
@@ -107,22 +133,32 @@ def shipment_book(*, shipment_id: int, callback_url: str) -> Shipment | None:
         if booking.fee is not None:
             shipment.fee = booking.fee
         shipment.save()
-        ShipmentEvent.objects.create(shipment=shipment, status=S.CREATED,
-                                     data={"tracking_number": booking.tracking_number})
+        ShipmentEvent.objects.create(
+            shipment=shipment, status=S.CREATED, data={"tracking_number": booking.tracking_number}
+        )
         dossier = shipment.dossier
-        DossierEvent.objects.create(dossier=dossier, action="shipment_created", note=_(
-            "Kết quả được gửi qua bưu chính, mã vận đơn %(no)s.") % {
-                "no": shipment.tracking_number})
-        audit_log(action="delivery.shipment_created", target=dossier,
-                  data={"reference": shipment.reference, "tracking": shipment.tracking_number})
+        DossierEvent.objects.create(
+            dossier=dossier,
+            action="shipment_created",
+            note=_("Kết quả được gửi qua bưu chính, mã vận đơn %(no)s.")
+            % {"no": shipment.tracking_number},
+        )
+        audit_log(
+            action="delivery.shipment_created",
+            target=dossier,
+            data={"reference": shipment.reference, "tracking": shipment.tracking_number},
+        )
         text = _("Kết quả hồ sơ %(code)s đã gửi qua bưu điện, mã vận đơn %(no)s.") % {
-            "code": dossier.code, "no": shipment.tracking_number}
+            "code": dossier.code,
+            "no": shipment.tracking_number,
+        }
         if shipment.collect_originals:
             text += " " + _("Vui lòng chuẩn bị bản gốc giấy tờ để giao cho nhân viên bưu điện.")
         phone = shipment.address.get("phone") or dossier.applicant_phone
         if phone:
-            send_sms(phone=phone, text=text, purpose="delivery", user=dossier.applicant,
-                     dossier=dossier)
+            send_sms(
+                phone=phone, text=text, purpose="delivery", user=dossier.applicant, dossier=dossier
+            )
     return shipment
 
 
@@ -135,8 +171,11 @@ def shipment_book_failed(*, shipment_id: int, error: str, max_attempts: int) -> 
         if shipment.attempts >= max_attempts and shipment.status == S.REQUESTED:
             shipment.status = S.ERROR
             ShipmentEvent.objects.create(shipment=shipment, status=S.ERROR, note=error[:300])
-            audit_log(action="delivery.booking_failed", target=shipment.dossier,
-                      data={"reference": shipment.reference, "error": error[:300]})
+            audit_log(
+                action="delivery.booking_failed",
+                target=shipment.dossier,
+                data={"reference": shipment.reference, "error": error[:300]},
+            )
         shipment.save()
     return shipment
 
@@ -144,30 +183,40 @@ def shipment_book_failed(*, shipment_id: int, error: str, max_attempts: int) -> 
 def shipment_apply_status(*, update: StatusUpdate, provider_id: str) -> Shipment | None:
     """Apply a verified status report; "delivered" marks the dossier returned (status 10)."""
     with transaction.atomic():
-        shipment = (Shipment.objects.select_for_update().select_related("dossier")
-                    .filter(reference=update.reference, provider=provider_id).first())
+        shipment = (
+            Shipment.objects.select_for_update()
+            .select_related("dossier")
+            .filter(reference=update.reference, provider=provider_id)
+            .first()
+        )
         if shipment is None:
             audit_log(action="delivery.callback_unknown", data={"reference": update.reference})
             return None
         if shipment.status in FINAL or shipment.status == update.status:
-            ShipmentEvent.objects.create(shipment=shipment, status=update.status,
-                                         note="duplicate", data=update.raw)
+            ShipmentEvent.objects.create(
+                shipment=shipment, status=update.status, note="duplicate", data=update.raw
+            )
             return shipment
         shipment.status = update.status
         shipment.originals_collected = shipment.originals_collected or update.originals_collected
         if update.status == S.DELIVERED:
             shipment.delivered_at = timezone.now()
         shipment.save()
-        ShipmentEvent.objects.create(shipment=shipment, status=update.status, note=update.note,
-                                     data=update.raw)
-        audit_log(action="delivery.status", target=shipment.dossier,
-                  data={"reference": shipment.reference, "status": update.status})
+        ShipmentEvent.objects.create(
+            shipment=shipment, status=update.status, note=update.note, data=update.raw
+        )
+        audit_log(
+            action="delivery.status",
+            target=shipment.dossier,
+            data={"reference": shipment.reference, "status": update.status},
+        )
         dossier = shipment.dossier
         if update.status == S.DELIVERED and dossier.status == DossierStatus.DONE:
             _mark_returned(dossier, shipment)
         elif update.status != S.DELIVERED:
-            DossierEvent.objects.create(dossier=dossier, action="shipment_status",
-                                        note=shipment.get_status_display())
+            DossierEvent.objects.create(
+                dossier=dossier, action="shipment_status", note=shipment.get_status_display()
+            )
     return shipment
 
 
@@ -176,14 +225,26 @@ def _mark_returned(dossier: Dossier, shipment: Shipment) -> None:
     recorded and leave the return to the officer (the post's report must not be lost)."""
     try:
         with transaction.atomic():
-            dossier_flow.transition(dossier=dossier, to=DossierStatus.RETURNED, actor=None,
-                                    note=_("Bưu điện đã giao kết quả cho người nhận."),
-                                    data={"tracking_number": shipment.tracking_number})
+            dossier_flow.transition(
+                dossier=dossier,
+                to=DossierStatus.RETURNED,
+                actor=None,
+                note=_("Bưu điện đã giao kết quả cho người nhận."),
+                data={"tracking_number": shipment.tracking_number},
+            )
     except dossier_flow.TransitionNotAllowed as exc:
-        DossierEvent.objects.create(dossier=dossier, action="shipment_status", is_public=False,
-                                    note=str(exc)[:300], data={"status": "delivered"})
-        audit_log(action="delivery.return_blocked", target=dossier,
-                  data={"reference": shipment.reference, "reason": str(exc)[:300]})
+        DossierEvent.objects.create(
+            dossier=dossier,
+            action="shipment_status",
+            is_public=False,
+            note=str(exc)[:300],
+            data={"status": "delivered"},
+        )
+        audit_log(
+            action="delivery.return_blocked",
+            target=dossier,
+            data={"reference": shipment.reference, "reason": str(exc)[:300]},
+        )
 
 
 @transaction.atomic
@@ -196,8 +257,16 @@ def originals_receipt_record(*, shipment: Shipment, actor: Any) -> Shipment:
     shipment.save()
     dossier = shipment.dossier
     Dossier.objects.filter(pk=dossier.pk).update(originals_checked_at=timezone.now())
-    DossierEvent.objects.create(dossier=dossier, actor=actor, action="originals_received",
-                                note=_("Cơ quan đã nhận bản gốc giấy tờ do bưu điện chuyển về."))
-    audit_log(action="delivery.originals_received", actor=actor, target=dossier,
-              data={"reference": shipment.reference})
+    DossierEvent.objects.create(
+        dossier=dossier,
+        actor=actor,
+        action="originals_received",
+        note=_("Cơ quan đã nhận bản gốc giấy tờ do bưu điện chuyển về."),
+    )
+    audit_log(
+        action="delivery.originals_received",
+        actor=actor,
+        target=dossier,
+        data={"reference": shipment.reference},
+    )
     return shipment

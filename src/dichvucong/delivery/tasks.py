@@ -16,8 +16,9 @@ def book_shipment(shipment_id: int, callback_url: str) -> str:
     try:
         shipment = shipment_book(shipment_id=shipment_id, callback_url=callback_url)
     except DeliveryProviderError as exc:
-        failed = shipment_book_failed(shipment_id=shipment_id, error=str(exc),
-                                      max_attempts=MAX_BOOKING_ATTEMPTS)
+        failed = shipment_book_failed(
+            shipment_id=shipment_id, error=str(exc), max_attempts=MAX_BOOKING_ATTEMPTS
+        )
         if failed.attempts >= MAX_BOOKING_ATTEMPTS:
             return "failed"
         enqueue_retry(book_shipment, failed.attempts, shipment_id, callback_url)

@@ -44,8 +44,9 @@ def delivery_choice(request: HttpRequest, dossier_id: int) -> HttpResponse:
 
     Drafts are included: the review step before Submit links here and comes back (`next`).
     """
-    dossier = get_object_or_404(Dossier.objects.select_related("procedure", "agency"),
-                                pk=dossier_id, applicant=request.user)
+    dossier = get_object_or_404(
+        Dossier.objects.select_related("procedure", "agency"), pk=dossier_id, applicant=request.user
+    )
     back = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = ""
@@ -56,17 +57,30 @@ def delivery_choice(request: HttpRequest, dossier_id: int) -> HttpResponse:
         form = DeliveryChoiceForm(request.POST)
         if form.is_valid():
             try:
-                delivery_choose(dossier=dossier, actor=request.user,
-                                method=form.cleaned_data["result_delivery"],
-                                address=form.address())
+                delivery_choose(
+                    dossier=dossier,
+                    actor=request.user,
+                    method=form.cleaned_data["result_delivery"],
+                    address=form.address(),
+                )
                 messages.success(request, _("Đã lưu hình thức nhận kết quả."))
                 return redirect(back or reverse("delivery:choice", args=[dossier.pk]))
             except DeliveryNotAllowed:
                 form.add_error(None, _("Hồ sơ đã có kết quả, không thể thay đổi."))
         status = 400
-    return render(request, "delivery/choice.html", {
-        "dossier": dossier, "form": form, "editable": editable, "fees": fee_table(),
-        "shipment": current_shipment(dossier), "next": back}, status=status)
+    return render(
+        request,
+        "delivery/choice.html",
+        {
+            "dossier": dossier,
+            "form": form,
+            "editable": editable,
+            "fees": fee_table(),
+            "shipment": current_shipment(dossier),
+            "next": back,
+        },
+        status=status,
+    )
 
 
 @require_GET
@@ -82,11 +96,15 @@ def status_callback(request: HttpRequest, provider_id: str) -> HttpResponse:
     if provider_id not in DELIVERY_PROVIDER_CLASSES:
         raise Http404
     try:
-        update = get_delivery_provider(provider_id).parse_callback(body=request.body,
-                                                                   headers=request.headers)
+        update = get_delivery_provider(provider_id).parse_callback(
+            body=request.body, headers=request.headers
+        )
     except InvalidCallback as exc:
-        audit_log(action="delivery.callback_rejected", ip_address=client_ip(request),
-                  data={"provider": provider_id, "reason": str(exc)})
+        audit_log(
+            action="delivery.callback_rejected",
+            ip_address=client_ip(request),
+            data={"provider": provider_id, "reason": str(exc)},
+        )
         return JsonResponse({"ok": False, "error": "invalid signature"}, status=401)
     shipment = shipment_apply_status(update=update, provider_id=provider_id)
     if shipment is None:
@@ -99,7 +117,8 @@ def _officer_action(request: HttpRequest, dossier: Dossier) -> str:
     shipment = current_shipment(dossier)
     if action == "ship":
         callback = request.build_absolute_uri(
-            reverse("delivery:callback", args=[get_delivery_provider().id]))
+            reverse("delivery:callback", args=[get_delivery_provider().id])
+        )
         shipment_create(dossier=dossier, actor=request.user, callback_url=callback)
         return _("Đã chuyển kết quả cho bưu chính.")
     if action == "originals" and shipment is not None:
@@ -107,10 +126,16 @@ def _officer_action(request: HttpRequest, dossier: Dossier) -> str:
         return _("Đã ghi nhận nhận bản gốc.")
     demo = settings.DEMO_MODE and shipment is not None and shipment.provider == "demo"
     if action == "demo_delivered" and demo:
-        shipment_apply_status(provider_id="demo", update=StatusUpdate(
-            reference=shipment.reference, tracking_number=shipment.tracking_number,
-            status="delivered", originals_collected=shipment.collect_originals,
-            raw={"demo": True}))
+        shipment_apply_status(
+            provider_id="demo",
+            update=StatusUpdate(
+                reference=shipment.reference,
+                tracking_number=shipment.tracking_number,
+                status="delivered",
+                originals_collected=shipment.collect_originals,
+                raw={"demo": True},
+            ),
+        )
         return _("Đã ghi nhận giao thành công (thử nghiệm).")
     raise DeliveryNotAllowed(action)
 
@@ -125,9 +150,17 @@ def officer_delivery(request: HttpRequest, dossier_id: int) -> HttpResponse:
             messages.success(request, _officer_action(request, dossier))
             return redirect("delivery:officer", dossier_id=dossier.pk)
         except DeliveryNotAllowed:
-            messages.error(request, _("Không thể thực hiện thao tác này ở trạng thái hiện tại "
-                                      "của hồ sơ."))
+            messages.error(
+                request, _("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.")
+            )
             status = 400
-    return render(request, "delivery/officer.html", {
-        "dossier": dossier, "shipment": current_shipment(dossier),
-        "demo_mode": settings.DEMO_MODE}, status=status)
+    return render(
+        request,
+        "delivery/officer.html",
+        {
+            "dossier": dossier,
+            "shipment": current_shipment(dossier),
+            "demo_mode": settings.DEMO_MODE,
+        },
+        status=status,
+    )

@@ -6,8 +6,16 @@ from dichvucong.dossiers.models import Attachment, DailyCounter, Dossier, Dossie
 class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 0
-    fields = ("kind", "required_document", "original_name", "content_type", "size",
-              "blur_score", "is_blurry", "created_at")
+    fields = (
+        "kind",
+        "required_document",
+        "original_name",
+        "content_type",
+        "size",
+        "blur_score",
+        "is_blurry",
+        "created_at",
+    )
     readonly_fields = fields
     can_delete = False
 
@@ -22,8 +30,15 @@ class EventInline(admin.TabularInline):
 
 @admin.register(Dossier)
 class DossierAdmin(admin.ModelAdmin):
-    list_display = ("code", "procedure", "agency", "applicant_name", "status", "submitted_at",
-                    "due_at")
+    list_display = (
+        "code",
+        "procedure",
+        "agency",
+        "applicant_name",
+        "status",
+        "submitted_at",
+        "due_at",
+    )
     list_filter = ("status", "channel")
     search_fields = ("code", "applicant_name", "applicant_id_number")
     raw_id_fields = ("procedure", "agency", "applicant", "received_by", "assignee")

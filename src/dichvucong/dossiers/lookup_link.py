@@ -25,8 +25,9 @@ def qr_png(dossier, *, box_size: int = 6) -> bytes:
     """Return a PNG QR code that opens the lookup for the dossier (receipts and pages)."""
     import qrcode
 
-    qr = qrcode.QRCode(box_size=box_size, border=2,
-                       error_correction=qrcode.constants.ERROR_CORRECT_M)
+    qr = qrcode.QRCode(
+        box_size=box_size, border=2, error_correction=qrcode.constants.ERROR_CORRECT_M
+    )
     qr.add_data(lookup_url_for(dossier))
     qr.make(fit=True)
     buffer = io.BytesIO()

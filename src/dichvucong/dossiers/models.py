@@ -47,13 +47,22 @@ class Dossier(TimeStampedModel):
     """One application by one applicant for one procedure."""
 
     code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True, null=True, blank=True)
-    procedure = models.ForeignKey(Procedure, verbose_name=_("thủ tục"), on_delete=models.PROTECT,
-                                  related_name="dossiers")
-    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan tiếp nhận"),
-                               on_delete=models.PROTECT, related_name="dossiers")
+    procedure = models.ForeignKey(
+        Procedure, verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="dossiers"
+    )
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan tiếp nhận"),
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+    )
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản người nộp"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="dossiers",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản người nộp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
     )
     # A snapshot of who applied: counter dossiers may have no account, and profiles change.
     applicant_name = models.CharField(_("họ tên người nộp"), max_length=150)
@@ -63,18 +72,24 @@ class Dossier(TimeStampedModel):
     applicant_address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
 
     status = models.PositiveSmallIntegerField(
-        _("trạng thái"), choices=DossierStatus.choices, default=DossierStatus.DRAFT,
+        _("trạng thái"),
+        choices=DossierStatus.choices,
+        default=DossierStatus.DRAFT,
         db_index=True,
     )
-    channel = models.PositiveSmallIntegerField(_("kênh nộp"), choices=Channel.choices,
-                                               default=Channel.ONLINE)
+    channel = models.PositiveSmallIntegerField(
+        _("kênh nộp"), choices=Channel.choices, default=Channel.ONLINE
+    )
     form_data = models.JSONField(_("nội dung tờ khai"), default=dict, blank=True)
     draft_step = models.CharField(_("bước đang soạn"), max_length=30, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
-    result_delivery = models.CharField(_("hình thức nhận kết quả"), max_length=10,
-                                       choices=ResultDelivery.choices,
-                                       default=ResultDelivery.COUNTER)
+    result_delivery = models.CharField(
+        _("hình thức nhận kết quả"),
+        max_length=10,
+        choices=ResultDelivery.choices,
+        default=ResultDelivery.COUNTER,
+    )
     delivery_address = models.JSONField(_("địa chỉ nhận kết quả"), default=dict, blank=True)
 
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
@@ -83,20 +98,30 @@ class Dossier(TimeStampedModel):
     clock_paused_at = models.DateTimeField(_("tạm dừng tính hạn từ"), null=True, blank=True)
     completed_at = models.DateTimeField(_("xử lý xong lúc"), null=True, blank=True)
     returned_at = models.DateTimeField(_("trả kết quả lúc"), null=True, blank=True)
-    timeliness = models.CharField(_("tiến độ"), max_length=10, choices=Timeliness.choices,
-                                  blank=True)
+    timeliness = models.CharField(
+        _("tiến độ"), max_length=10, choices=Timeliness.choices, blank=True
+    )
 
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ tiếp nhận"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ tiếp nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ xử lý"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="assigned_dossiers",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ xử lý"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_dossiers",
     )
     fee_total = models.PositiveBigIntegerField(_("tổng phí, lệ phí (đồng)"), default=0)
-    originals_checked_at = models.DateTimeField(_("đã đối chiếu bản gốc lúc"), null=True,
-                                                blank=True)
+    originals_checked_at = models.DateTimeField(
+        _("đã đối chiếu bản gốc lúc"), null=True, blank=True
+    )
     search_text = models.TextField(editable=False, default="")
 
     class Meta:
@@ -129,11 +154,16 @@ class Attachment(models.Model):
     """A stored file of a dossier: a photo or PDF of a paper, a result, a slip or a receipt."""
 
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="attachments")
-    kind = models.CharField(_("loại"), max_length=12, choices=AttachmentKind.choices,
-                            default=AttachmentKind.APPLICATION)
+    kind = models.CharField(
+        _("loại"), max_length=12, choices=AttachmentKind.choices, default=AttachmentKind.APPLICATION
+    )
     required_document = models.ForeignKey(
-        RequiredDocument, verbose_name=_("thành phần hồ sơ"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        RequiredDocument,
+        verbose_name=_("thành phần hồ sơ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=255)
     original_name = models.CharField(_("tên tệp gốc"), max_length=255)
@@ -147,7 +177,10 @@ class Attachment(models.Model):
     blur_score = models.FloatField(_("độ nét"), null=True, blank=True)
     is_blurry = models.BooleanField(_("ảnh chưa rõ nét"), default=False)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
@@ -167,14 +200,20 @@ class DossierEvent(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="events")
     created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     action = models.CharField(_("thao tác"), max_length=50)
-    from_status = models.PositiveSmallIntegerField(choices=DossierStatus.choices, null=True,
-                                                   blank=True)
-    to_status = models.PositiveSmallIntegerField(choices=DossierStatus.choices, null=True,
-                                                 blank=True)
+    from_status = models.PositiveSmallIntegerField(
+        choices=DossierStatus.choices, null=True, blank=True
+    )
+    to_status = models.PositiveSmallIntegerField(
+        choices=DossierStatus.choices, null=True, blank=True
+    )
     note = models.TextField(_("ghi chú"), blank=True)
     is_public = models.BooleanField(_("công dân xem được"), default=True)
     data = models.JSONField(default=dict, blank=True)

@@ -20,5 +20,4 @@ def can_view_dossier(user, dossier: Dossier) -> bool:
         return True
     if user.is_superuser:
         return True
-    return (dossier.status != DossierStatus.DRAFT
-            and dossier.agency_id in _staff_agency_ids(user))
+    return dossier.status != DossierStatus.DRAFT and dossier.agency_id in _staff_agency_ids(user)

@@ -37,9 +37,12 @@ def render_receipt(dossier: Dossier) -> bytes:
     province = current_province()
     pdf = new_pdf(title=f"{RECEIPT_TITLE} {dossier.code}")
     official_header(
-        pdf, agency_name=dossier.agency.name,
+        pdf,
+        agency_name=dossier.agency.name,
         parent_name=dossier.agency.parent.name if dossier.agency.parent_id else "",
-        number=dossier.code, place=getattr(province, "name", ""), when=dossier.submitted_at,
+        number=dossier.code,
+        place=getattr(province, "name", ""),
+        when=dossier.submitted_at,
     )
     title_block(pdf, RECEIPT_TITLE, f"Mã hồ sơ: {dossier.code}")
     paragraph(pdf, f"{dossier.agency.name} tiếp nhận hồ sơ của:")
@@ -47,10 +50,16 @@ def render_receipt(dossier: Dossier) -> bytes:
     if dossier.applicant_id_number:
         paragraph(pdf, f"Số định danh cá nhân: {dossier.applicant_id_number}")
     paragraph(pdf, f"Địa chỉ: {dossier.applicant_address or '…'}")
-    paragraph(pdf, f"Số điện thoại: {dossier.applicant_phone or '…'}    "
-                   f"Thư điện tử: {dossier.applicant_email or '…'}")
-    paragraph(pdf, f"Nội dung yêu cầu giải quyết: {dossier.procedure.name} "
-                   f"(mã thủ tục {dossier.procedure.code})")
+    paragraph(
+        pdf,
+        f"Số điện thoại: {dossier.applicant_phone or '…'}    "
+        f"Thư điện tử: {dossier.applicant_email or '…'}",
+    )
+    paragraph(
+        pdf,
+        f"Nội dung yêu cầu giải quyết: {dossier.procedure.name} "
+        f"(mã thủ tục {dossier.procedure.code})",
+    )
     paragraph(pdf, "1. Thành phần hồ sơ nộp gồm:", bold=True)
     for line in _documents(dossier):
         paragraph(pdf, f"    {line}")
@@ -61,11 +70,17 @@ def render_receipt(dossier: Dossier) -> bytes:
     paragraph(pdf, f"4. Thời gian nhận hồ sơ: {_when(dossier.submitted_at)}")
     due = _when(dossier.due_at) if dossier.due_at else "theo quy định"
     paragraph(pdf, f"5. Thời gian trả kết quả giải quyết hồ sơ: {due}")
-    where = ("Nhận qua dịch vụ bưu chính công ích" if dossier.result_delivery == ResultDelivery.POST
-             else f"Bộ phận Một cửa — {dossier.agency.name}")
+    where = (
+        "Nhận qua dịch vụ bưu chính công ích"
+        if dossier.result_delivery == ResultDelivery.POST
+        else f"Bộ phận Một cửa — {dossier.agency.name}"
+    )
     paragraph(pdf, f"6. Đăng ký nhận kết quả tại: {where}")
-    paragraph(pdf, "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "
-                   "khi hồ sơ được nộp thành công; mọi thay đổi sẽ được thông báo tới người nộp.")
+    paragraph(
+        pdf,
+        "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "
+        "khi hồ sơ được nộp thành công; mọi thay đổi sẽ được thông báo tới người nộp.",
+    )
     paragraph(pdf, "Quét mã QR để tra cứu tình trạng hồ sơ (không cần nhập 4 số cuối):")
     pdf.image(io.BytesIO(qr_png(dossier, box_size=4)), x=pdf.l_margin, w=32)
     return render(pdf)
@@ -73,15 +88,23 @@ def render_receipt(dossier: Dossier) -> bytes:
 
 def store_receipt(*, dossier: Dossier) -> Attachment:
     """Render and store the receipt once (a retried task finds the one already stored)."""
-    existing = dossier.attachments.filter(kind=AttachmentKind.SLIP,
-                                          original_name__startswith="giay-tiep-nhan-").first()
+    existing = dossier.attachments.filter(
+        kind=AttachmentKind.SLIP, original_name__startswith="giay-tiep-nhan-"
+    ).first()
     if existing is not None:
         return existing
     data = render_receipt(dossier)
     name = RECEIPT_NAME.format(code=dossier.code)
-    attachment = Attachment(dossier=dossier, kind=AttachmentKind.SLIP, original_name=name,
-                            content_type="application/pdf", extension=".pdf", size=len(data),
-                            sha256=hashlib.sha256(data).hexdigest(), page_count=1)
+    attachment = Attachment(
+        dossier=dossier,
+        kind=AttachmentKind.SLIP,
+        original_name=name,
+        content_type="application/pdf",
+        extension=".pdf",
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        page_count=1,
+    )
     attachment.file.save(name, ContentFile(data), save=False)
     try:
         with transaction.atomic():

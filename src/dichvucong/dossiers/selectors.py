@@ -9,8 +9,9 @@ from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, Doss
 
 def online_procedure(code: str) -> Procedure:
     """Return the active procedure that takes online dossiers, or 404."""
-    procedure = get_object_or_404(Procedure.objects.prefetch_related("agencies"),
-                                  code=code, is_active=True)
+    procedure = get_object_or_404(
+        Procedure.objects.prefetch_related("agencies"), code=code, is_active=True
+    )
     if not procedure.can_submit_online:
         from django.http import Http404
 
@@ -20,15 +21,22 @@ def online_procedure(code: str) -> Procedure:
 
 def drafts_of(user) -> QuerySet[Dossier]:
     """Return the user's drafts, the most recently touched first."""
-    return (Dossier.objects.filter(applicant=user, status=DossierStatus.DRAFT)
-            .select_related("procedure", "agency")
-            .annotate(file_count=Count("attachments")).order_by("-updated_at"))
+    return (
+        Dossier.objects.filter(applicant=user, status=DossierStatus.DRAFT)
+        .select_related("procedure", "agency")
+        .annotate(file_count=Count("attachments"))
+        .order_by("-updated_at")
+    )
 
 
 def draft_of(user, pk: int) -> Dossier:
     """Return one of the user's drafts, or 404 (another person's draft does not exist)."""
-    return get_object_or_404(Dossier.objects.select_related("procedure", "agency"),
-                             pk=pk, applicant=user, status=DossierStatus.DRAFT)
+    return get_object_or_404(
+        Dossier.objects.select_related("procedure", "agency"),
+        pk=pk,
+        applicant=user,
+        status=DossierStatus.DRAFT,
+    )
 
 
 def documents_with_files(dossier: Dossier) -> list[tuple]:

@@ -44,10 +44,13 @@ def _snapshot(dossier: Dossier, applicant) -> None:
     dossier.applicant_id_number = applicant.id_number or ""
     dossier.applicant_phone = applicant.phone or ""
     dossier.applicant_email = applicant.email or ""
-    dossier.applicant_address = format_address({
-        "province": applicant.province_code, "commune": applicant.commune_code,
-        "line": applicant.address_line,
-    })[:300]
+    dossier.applicant_address = format_address(
+        {
+            "province": applicant.province_code,
+            "commune": applicant.commune_code,
+            "line": applicant.address_line,
+        }
+    )[:300]
 
 
 def pick_agency(procedure: Procedure, agency: Agency | None) -> Agency:
@@ -64,8 +67,13 @@ def draft_create(*, applicant, procedure: Procedure, agency: Agency | None = Non
     """Start a draft dossier (status 0) for the applicant."""
     if not procedure.can_submit_online:
         raise SubmissionError([_("Thủ tục này chưa nhận hồ sơ trực tuyến.")])
-    dossier = Dossier(procedure=procedure, agency=pick_agency(procedure, agency),
-                      status=DossierStatus.DRAFT, channel=Channel.ONLINE, draft_step="form")
+    dossier = Dossier(
+        procedure=procedure,
+        agency=pick_agency(procedure, agency),
+        status=DossierStatus.DRAFT,
+        channel=Channel.ONLINE,
+        draft_step="form",
+    )
     _snapshot(dossier, applicant)
     dossier.save()
     return dossier
@@ -87,8 +95,14 @@ def draft_save_answers(*, dossier: Dossier, form: SchemaForm, step: str = "") ->
     return dossier
 
 
-def attachment_add(*, dossier: Dossier, required_document: RequiredDocument, upload,
-                   user, replaces: Attachment | None = None) -> Attachment:
+def attachment_add(
+    *,
+    dossier: Dossier,
+    required_document: RequiredDocument,
+    upload,
+    user,
+    replaces: Attachment | None = None,
+) -> Attachment:
     """Check one uploaded file and attach it to the draft (replacing another one if asked)."""
     checked = check_upload(upload, name=upload.name, size=upload.size)
     with files_cleaned_on_failure() as stored, transaction.atomic():
@@ -97,8 +111,13 @@ def attachment_add(*, dossier: Dossier, required_document: RequiredDocument, upl
             raise SubmissionError([_("Hồ sơ đã nộp, không thể thay đổi tệp.")])
         freed = replaces.size if replaces is not None else 0
         check_dossier_room(locked, checked.size - freed)
-        attachment = store_checked(dossier=locked, checked=checked, stored=stored,
-                                   required_document=required_document, user=user)
+        attachment = store_checked(
+            dossier=locked,
+            checked=checked,
+            stored=stored,
+            required_document=required_document,
+            user=user,
+        )
         if replaces is not None:
             attachment_remove(attachment=replaces)
     return attachment
@@ -120,22 +139,35 @@ def _validate(procedure: Procedure, data: dict) -> dict:
 
 
 def _check_documents(dossier: Dossier, procedure: Procedure) -> None:
-    attached = set(dossier.attachments.filter(kind=AttachmentKind.APPLICATION)
-                   .values_list("required_document_id", flat=True))
-    missing = [d.name for d in procedure.required_documents.all()
-               if d.is_required and d.pk not in attached]
+    attached = set(
+        dossier.attachments.filter(kind=AttachmentKind.APPLICATION).values_list(
+            "required_document_id", flat=True
+        )
+    )
+    missing = [
+        d.name for d in procedure.required_documents.all() if d.is_required and d.pk not in attached
+    ]
     if missing:
-        raise SubmissionError([_("Còn thiếu giấy tờ bắt buộc: %(name)s") % {"name": n}
-                               for n in missing])
+        raise SubmissionError(
+            [_("Còn thiếu giấy tờ bắt buộc: %(name)s") % {"name": n} for n in missing]
+        )
 
 
 def _check_files(files) -> list[tuple[RequiredDocument, CheckedFile]]:
     return [(doc, check_upload(f, name=f.name, size=f.size)) for doc, f in files or ()]
 
 
-def dossier_submit(*, applicant, procedure: Procedure, data: dict, files=None,
-                   idempotency_key: uuid.UUID | str, agency: Agency | None = None,
-                   draft: Dossier | None = None, moment: datetime | None = None) -> Dossier:
+def dossier_submit(
+    *,
+    applicant,
+    procedure: Procedure,
+    data: dict,
+    files=None,
+    idempotency_key: uuid.UUID | str,
+    agency: Agency | None = None,
+    draft: Dossier | None = None,
+    moment: datetime | None = None,
+) -> Dossier:
     """Submit a dossier online at once and for good; the same key returns the same dossier.
 
     `files` is a list of (required document, uploaded file) pairs added to the draft's files.
@@ -147,8 +179,16 @@ def dossier_submit(*, applicant, procedure: Procedure, data: dict, files=None,
     cleaned = _validate(procedure, data)
     checked = _check_files(files)  # heavy image work happens before any lock is taken
     try:
-        return _submit(applicant=applicant, procedure=procedure, cleaned=cleaned,
-                       checked=checked, key=key, agency=agency, draft=draft, moment=moment)
+        return _submit(
+            applicant=applicant,
+            procedure=procedure,
+            cleaned=cleaned,
+            checked=checked,
+            key=key,
+            agency=agency,
+            draft=draft,
+            moment=moment,
+        )
     except IntegrityError as exc:
         # The same key raced in from a retried request: hand back the dossier that won.
         existing = Dossier.objects.filter(idempotency_key=key, applicant=applicant).first()
@@ -169,11 +209,17 @@ def _submit(*, applicant, procedure, cleaned, checked, key, agency, draft, momen
             dossier.save()
         for document, item in checked:
             check_dossier_room(dossier, item.size)
-            store_checked(dossier=dossier, checked=item, stored=stored,
-                          required_document=document, user=applicant)
+            store_checked(
+                dossier=dossier,
+                checked=item,
+                stored=stored,
+                required_document=document,
+                user=applicant,
+            )
         _check_documents(dossier, procedure)
-        _mark_submitted(dossier, applicant=applicant, cleaned=cleaned, key=key,
-                        moment=moment or timezone.now())
+        _mark_submitted(
+            dossier, applicant=applicant, cleaned=cleaned, key=key, moment=moment or timezone.now()
+        )
     return dossier
 
 
@@ -190,11 +236,17 @@ def _mark_submitted(dossier: Dossier, *, applicant, cleaned, key, moment) -> Non
     dossier.due_at = appointment_at(dossier.procedure, moment)
     dossier.draft_step = ""
     dossier.save()
-    DossierEvent.objects.create(dossier=dossier, actor=applicant, action="submitted",
-                                from_status=DossierStatus.DRAFT, to_status=DossierStatus.NEW,
-                                data={"code": dossier.code, "channel": Channel.ONLINE})
-    audit_log(action="dossier.submitted", actor=applicant, target=dossier,
-              data={"code": dossier.code})
+    DossierEvent.objects.create(
+        dossier=dossier,
+        actor=applicant,
+        action="submitted",
+        from_status=DossierStatus.DRAFT,
+        to_status=DossierStatus.NEW,
+        data={"code": dossier.code, "channel": Channel.ONLINE},
+    )
+    audit_log(
+        action="dossier.submitted", actor=applicant, target=dossier, data={"code": dossier.code}
+    )
     enqueue_on_commit(generate_receipt, dossier.pk)
     enqueue_on_commit(send_submission_sms, dossier.pk)
 

@@ -9,8 +9,10 @@ from dichvucong.core.text import fold
 
 logger = logging.getLogger(__name__)
 SMS_TEMPLATE = "dossier_submitted"
-SMS_DEFAULT = ("Ho so {code} ({procedure}) da duoc nop truc tuyen luc {submitted}. "
-               "Hen tra ket qua: {due}. Tra cuu tai {site}")
+SMS_DEFAULT = (
+    "Ho so {code} ({procedure}) da duoc nop truc tuyen luc {submitted}. "
+    "Hen tra ket qua: {due}. Tra cuu tai {site}"
+)
 
 
 @task()
@@ -39,15 +41,21 @@ def send_submission_sms(dossier_id: int) -> str:
         return "skipped"
     when = "%d/%m/%Y %H:%M"
     context = {
-        "code": dossier.code, "procedure": fold(dossier.procedure.name)[:60],
+        "code": dossier.code,
+        "procedure": fold(dossier.procedure.name)[:60],
         "submitted": timezone.localtime(dossier.submitted_at).strftime(when),
         "due": timezone.localtime(dossier.due_at).strftime("%d/%m/%Y") if dossier.due_at else "",
         "site": settings.SITE_URL,
     }
     try:
         text = render_template(SMS_TEMPLATE, context, default=SMS_DEFAULT)
-        send_sms(phone=dossier.applicant_phone, text=text, purpose="dossier_submitted",
-                 user=dossier.applicant, dossier=dossier)
+        send_sms(
+            phone=dossier.applicant_phone,
+            text=text,
+            purpose="dossier_submitted",
+            user=dossier.applicant,
+            dossier=dossier,
+        )
     except Exception:
         logger.exception("Could not queue the submission SMS of dossier %s", dossier_id)
         return "failed"

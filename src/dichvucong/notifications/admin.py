@@ -15,8 +15,17 @@ class SmsMessageAdmin(admin.ModelAdmin):
     list_display = ("created_at", "masked_phone", "purpose", "status", "attempts", "provider")
     list_filter = ("status", "purpose", "provider")
     exclude = ("phone", "text")
-    readonly_fields = ("masked_phone", "purpose", "status", "attempts", "provider",
-                       "provider_message_id", "last_error", "sent_at", "created_at")
+    readonly_fields = (
+        "masked_phone",
+        "purpose",
+        "status",
+        "attempts",
+        "provider",
+        "provider_message_id",
+        "last_error",
+        "sent_at",
+        "created_at",
+    )
 
     def has_add_permission(self, request):
         return False

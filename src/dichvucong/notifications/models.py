@@ -17,8 +17,9 @@ class MessageTemplate(models.Model):
     code = models.SlugField(_("mã mẫu"), max_length=80)
     channel = models.CharField(_("kênh"), max_length=10, choices=MessageChannel.choices)
     subject = models.CharField(_("tiêu đề (thư điện tử)"), max_length=200, blank=True)
-    body = models.TextField(_("nội dung"),
-                            help_text=_("Dùng {ten_bien} để chèn thông tin, ví dụ {ma_ho_so}."))
+    body = models.TextField(
+        _("nội dung"), help_text=_("Dùng {ten_bien} để chèn thông tin, ví dụ {ma_ho_so}.")
+    )
     description = models.CharField(_("mô tả"), max_length=300, blank=True)
 
     class Meta:
@@ -48,15 +49,17 @@ class SmsMessage(models.Model):
     text = models.TextField(_("nội dung"))
     purpose = models.CharField(_("mục đích"), max_length=40, db_index=True)
     is_secret = models.BooleanField(_("chứa mã bí mật"), default=False)
-    status = models.CharField(_("trạng thái"), max_length=10, choices=SmsStatus.choices,
-                              default=SmsStatus.QUEUED)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=SmsStatus.choices, default=SmsStatus.QUEUED
+    )
     provider = models.CharField(_("nhà cung cấp"), max_length=30, blank=True)
     provider_message_id = models.CharField(max_length=100, blank=True)
     attempts = models.PositiveSmallIntegerField(_("số lần gửi"), default=0)
     last_error = models.CharField(_("lỗi gần nhất"), max_length=300, blank=True)
     sent_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     dossier_id = models.BigIntegerField(null=True, blank=True, db_index=True)
 
     class Meta:

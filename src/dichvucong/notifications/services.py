@@ -20,23 +20,30 @@ class _SafeDict(dict):
         return "{" + key + "}"
 
 
-def render_template(code: str, context: dict, *, channel: str = MessageChannel.SMS,
-                    default: str = "") -> str:
+def render_template(
+    code: str, context: dict, *, channel: str = MessageChannel.SMS, default: str = ""
+) -> str:
     """Fill the admin-edited template `code` (or `default`) with the context's values."""
     body = (
         MessageTemplate.objects.filter(code=code, channel=channel)
-        .values_list("body", flat=True).first()
+        .values_list("body", flat=True)
+        .first()
     ) or default
     return string.Formatter().vformat(body, (), _SafeDict(context))
 
 
-def send_sms(*, phone: str, text: str, purpose: str, user=None, dossier=None,
-             is_secret: bool = False) -> SmsMessage:
+def send_sms(
+    *, phone: str, text: str, purpose: str, user=None, dossier=None, is_secret: bool = False
+) -> SmsMessage:
     """Record an SMS and queue its delivery once the current transaction commits."""
     from dichvucong.notifications.tasks import deliver_sms
 
     message = SmsMessage.objects.create(
-        phone=phone, text=text, purpose=purpose, user=user, is_secret=is_secret,
+        phone=phone,
+        text=text,
+        purpose=purpose,
+        user=user,
+        is_secret=is_secret,
         dossier_id=getattr(dossier, "pk", None),
     )
     enqueue_on_commit(deliver_sms, message.pk)
@@ -48,7 +55,8 @@ def sms_deliver(*, message_id: int) -> SmsMessage | None:
     with transaction.atomic():
         message = (
             SmsMessage.objects.select_for_update()
-            .filter(pk=message_id, status__in=[SmsStatus.QUEUED, SmsStatus.RETRYING]).first()
+            .filter(pk=message_id, status__in=[SmsStatus.QUEUED, SmsStatus.RETRYING])
+            .first()
         )
         if message is None:
             return None

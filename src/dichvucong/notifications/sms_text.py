@@ -14,8 +14,9 @@ GSM7_EXTENDED = set("^{}\\[]~|€")  # each takes two septets
 GSM7_LIMIT = 160
 UCS2_LIMIT = 70
 ELLIPSIS = "..."
-_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-",
-                             "…": "...", "\u00a0": " "})
+_TYPOGRAPHY = str.maketrans(
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "\u00a0": " "}
+)
 _SPACES = re.compile(r"\s+")
 
 

@@ -13,7 +13,8 @@ def demo_outbox(request: HttpRequest) -> HttpResponse:
     """List the latest SMS of the demo provider; a 404 unless DEMO_MODE is on."""
     if not settings.DEMO_MODE or settings.SMS_PROVIDER != "demo":
         raise Http404
-    response = render(request, "notifications/demo_outbox.html",
-                      {"messages_list": recent_sms(limit=50)})
+    response = render(
+        request, "notifications/demo_outbox.html", {"messages_list": recent_sms(limit=50)}
+    )
     response["Cache-Control"] = "no-store"
     return response

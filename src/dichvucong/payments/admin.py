@@ -15,8 +15,16 @@ class PaymentEventInline(admin.TabularInline):
 
 @admin.register(Payment)
 class PaymentAdmin(admin.ModelAdmin):
-    list_display = ["order_ref", "dossier", "provider", "amount", "status", "needs_refund",
-                    "created_at", "paid_at"]
+    list_display = [
+        "order_ref",
+        "dossier",
+        "provider",
+        "amount",
+        "status",
+        "needs_refund",
+        "created_at",
+        "paid_at",
+    ]
     list_filter = ["status", "provider", "purpose", "needs_refund"]
     search_fields = ["order_ref", "gateway_txn_no", "dossier__code"]
     readonly_fields = [f.name for f in Payment._meta.fields]

@@ -29,28 +29,42 @@ class Payment(models.Model):
     provider = models.CharField(_("kênh thanh toán"), max_length=20, blank=True)
     order_ref = models.CharField(_("mã giao dịch"), max_length=40, unique=True)
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
-    status = models.CharField(_("trạng thái"), max_length=10, choices=PaymentStatus.choices,
-                              default=PaymentStatus.PENDING, db_index=True)
+    status = models.CharField(
+        _("trạng thái"),
+        max_length=10,
+        choices=PaymentStatus.choices,
+        default=PaymentStatus.PENDING,
+        db_index=True,
+    )
     description = models.CharField(_("nội dung"), max_length=255)
     gateway_txn_no = models.CharField(_("mã giao dịch tại cổng"), max_length=64, blank=True)
     needs_refund = models.BooleanField(_("cần hoàn tiền"), default=False)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                     on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     started_at = models.DateTimeField(_("chuyển sang cổng lúc"), null=True, blank=True)
     paid_at = models.DateTimeField(_("thanh toán lúc"), null=True, blank=True)
     start_data = models.JSONField(_("dữ liệu khởi tạo tại cổng"), default=dict, blank=True)
     last_ipn = models.JSONField(_("thông báo gần nhất từ cổng"), default=dict, blank=True)
-    receipt = models.OneToOneField(Attachment, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="payment", verbose_name=_("biên lai"))
+    receipt = models.OneToOneField(
+        Attachment,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="payment",
+        verbose_name=_("biên lai"),
+    )
 
     class Meta:
         verbose_name = _("giao dịch thanh toán")
         verbose_name_plural = _("giao dịch thanh toán")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "started_at"]),
-                   models.Index(fields=["dossier", "status"])]
+        indexes = [
+            models.Index(fields=["status", "started_at"]),
+            models.Index(fields=["dossier", "status"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.order_ref} {self.amount:,} đ {self.status}"
@@ -79,10 +93,13 @@ class PaymentEvent(models.Model):
 class FeeExemption(models.Model):
     """An officer's decision that a dossier's fee is waived, with the reason."""
 
-    dossier = models.OneToOneField(Dossier, on_delete=models.PROTECT,
-                                   related_name="fee_exemption")
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                related_name="+", verbose_name=_("cán bộ quyết định"))
+    dossier = models.OneToOneField(Dossier, on_delete=models.PROTECT, related_name="fee_exemption")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("cán bộ quyết định"),
+    )
     reason = models.TextField(_("lý do miễn, giảm"))
     amount = models.PositiveBigIntegerField(_("số tiền được miễn (đồng)"))
     created_at = models.DateTimeField(auto_now_add=True)

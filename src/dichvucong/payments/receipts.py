@@ -20,8 +20,7 @@ def render_receipt(payment: Payment) -> bytes:
     dossier = payment.dossier
     paid_at = timezone.localtime(payment.paid_at or timezone.now())
     pdf = new_pdf(title=f"Biên lai {payment.order_ref}")
-    official_header(pdf, agency_name=dossier.agency.name, number=payment.order_ref,
-                    when=paid_at)
+    official_header(pdf, agency_name=dossier.agency.name, number=payment.order_ref, when=paid_at)
     title_block(pdf, "Biên lai thu phí, lệ phí", "(Biên lai điện tử)")
     lines = [
         f"Người nộp: {dossier.applicant_name}",

@@ -13,8 +13,13 @@ from dichvucong.catalog.models import OnlineLevel
 from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.payments.models import FeeExemption, Payment, PaymentStatus
 
-PAYABLE_STATUSES = (DossierStatus.NEW, DossierStatus.RECEIVED, DossierStatus.PROCESSING,
-                    DossierStatus.SUPPLEMENT_REQUESTED, DossierStatus.PAYMENT_REQUESTED)
+PAYABLE_STATUSES = (
+    DossierStatus.NEW,
+    DossierStatus.RECEIVED,
+    DossierStatus.PROCESSING,
+    DossierStatus.SUPPLEMENT_REQUESTED,
+    DossierStatus.PAYMENT_REQUESTED,
+)
 
 
 @dataclass
@@ -53,21 +58,26 @@ def fee_state(dossier: Dossier) -> FeeState:
     payments = list(dossier.payments.order_by("-created_at", "-id"))
     exemption = FeeExemption.objects.filter(dossier=dossier).first()
     counter = _counter_model_paid(dossier)
-    online = sum(p.amount for p in payments
-                 if p.status == PaymentStatus.PAID and not p.needs_refund)
+    online = sum(
+        p.amount for p in payments if p.status == PaymentStatus.PAID and not p.needs_refund
+    )
     refunds = sum(p.amount for p in payments if p.status == PaymentStatus.PAID and p.needs_refund)
-    base: dict[str, Any] = {"paid": online + counter, "payments": payments,
-                            "exemption": exemption, "refunds_due": refunds}
+    base: dict[str, Any] = {
+        "paid": online + counter,
+        "payments": payments,
+        "exemption": exemption,
+        "refunds_due": refunds,
+    }
     if exemption is not None:
         return FeeState(state="exempt", **base)
     if online:
         return FeeState(state="paid", **base)
     # The latest open attempt, else the latest failed/expired one (the citizen can retry).
-    attempt = next((p for p in payments if p.status == PaymentStatus.PENDING),
-                   next(iter(payments), None))
+    attempt = next(
+        (p for p in payments if p.status == PaymentStatus.PENDING), next(iter(payments), None)
+    )
     procedure = dossier.procedure
-    due = attempt.amount if attempt else (
-        catalog_fee(procedure) or dossier.fee_total)
+    due = attempt.amount if attempt else (catalog_fee(procedure) or dossier.fee_total)
     if counter and counter >= due:
         return FeeState(state="paid", **base)
     if attempt is not None:
@@ -76,16 +86,21 @@ def fee_state(dossier: Dossier) -> FeeState:
         return FeeState(state="none", **base)
     # Fully-online procedures are paid online once submitted; others when the officer asks.
     payable = dossier.status == DossierStatus.PAYMENT_REQUESTED or (
-        procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE_STATUSES)
+        procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE_STATUSES
+    )
     return FeeState(state="due" if payable else "not_requested", due=due, **base)
 
 
 def citizen_dossier(user: Any, dossier_id: int | None = None, *, code: str = "") -> Dossier:
     """Return the applicant's own submitted dossier, by id or by code, or 404 (never another's)."""
     lookup = {"code": code} if code else {"pk": dossier_id}
-    dossier = (Dossier.objects.select_related("procedure", "agency")
-               .filter(**lookup, applicant=user, code__isnull=False).first()
-               if getattr(user, "is_authenticated", False) else None)
+    dossier = (
+        Dossier.objects.select_related("procedure", "agency")
+        .filter(**lookup, applicant=user, code__isnull=False)
+        .first()
+        if getattr(user, "is_authenticated", False)
+        else None
+    )
     if dossier is None:
         raise Http404
     return dossier
@@ -93,9 +108,13 @@ def citizen_dossier(user: Any, dossier_id: int | None = None, *, code: str = "")
 
 def citizen_payment(user: Any, order_ref: str) -> Payment:
     """Return one of the applicant's payments by its reference, or 404."""
-    payment = (Payment.objects.select_related("dossier", "dossier__procedure")
-               .filter(order_ref=order_ref, dossier__applicant=user).first()
-               if getattr(user, "is_authenticated", False) else None)
+    payment = (
+        Payment.objects.select_related("dossier", "dossier__procedure")
+        .filter(order_ref=order_ref, dossier__applicant=user)
+        .first()
+        if getattr(user, "is_authenticated", False)
+        else None
+    )
     if payment is None:
         raise Http404
     return payment
@@ -106,7 +125,11 @@ def payments_to_reconcile(*, older_than_seconds: int = 120) -> list[Payment]:
     and attempts superseded in the last day (the citizen may still have paid them)."""
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     recent = timezone.now() - timedelta(days=1)
-    drift = (Q(status=PaymentStatus.PENDING)
-             | Q(status=PaymentStatus.CANCELLED, started_at__gte=recent, paid_at__isnull=True))
-    return list(Payment.objects.filter(drift, started_at__lt=cutoff)
-                .exclude(provider__in=["", "counter", "demo"]).order_by("started_at")[:500])
+    drift = Q(status=PaymentStatus.PENDING) | Q(
+        status=PaymentStatus.CANCELLED, started_at__gte=recent, paid_at__isnull=True
+    )
+    return list(
+        Payment.objects.filter(drift, started_at__lt=cutoff)
+        .exclude(provider__in=["", "counter", "demo"])
+        .order_by("started_at")[:500]
+    )

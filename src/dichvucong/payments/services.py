@@ -39,21 +39,46 @@ def new_order_ref() -> str:
     return f"DVC{timezone.localdate():%y%m%d}{secrets.token_hex(5).upper()}"
 
 
-def record_event(payment: Payment, kind: str, *, source: str = "", actor: Any = None,
-                 from_status: str = "", data: dict | None = None, ip: str | None = None) -> None:
+def record_event(
+    payment: Payment,
+    kind: str,
+    *,
+    source: str = "",
+    actor: Any = None,
+    from_status: str = "",
+    data: dict | None = None,
+    ip: str | None = None,
+) -> None:
     """Append a payment event and its audit row (inside the caller's transaction)."""
     data = data or {}
-    PaymentEvent.objects.create(payment=payment, kind=kind, source=source,
-                                from_status=from_status, to_status=payment.status, data=data)
-    audit_log(action=f"payment.{kind}", actor=actor, target=payment, ip_address=ip,
-              data={"order_ref": payment.order_ref, "amount": payment.amount,
-                    "provider": payment.provider, "status": payment.status, "source": source,
-                    **data})
+    PaymentEvent.objects.create(
+        payment=payment,
+        kind=kind,
+        source=source,
+        from_status=from_status,
+        to_status=payment.status,
+        data=data,
+    )
+    audit_log(
+        action=f"payment.{kind}",
+        actor=actor,
+        target=payment,
+        ip_address=ip,
+        data={
+            "order_ref": payment.order_ref,
+            "amount": payment.amount,
+            "provider": payment.provider,
+            "status": payment.status,
+            "source": source,
+            **data,
+        },
+    )
 
 
 @transaction.atomic
-def payment_request(*, dossier: Dossier, amount: int | None = None, actor: Any,
-                    note: str = "") -> Payment:
+def payment_request(
+    *, dossier: Dossier, amount: int | None = None, actor: Any, note: str = ""
+) -> Payment:
     """Ask the applicant to pay (at submission, or 4→6 when the officer asks during processing)."""
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     open_payment = dossier.payments.filter(status=OPEN).first()
@@ -62,20 +87,27 @@ def payment_request(*, dossier: Dossier, amount: int | None = None, actor: Any,
     amount = catalog_fee(dossier.procedure) if amount is None else amount
     if amount <= 0:
         raise ValueError("A payment request needs a positive amount.")
-    officer_request = dossier.status in (DossierStatus.PROCESSING,
-                                         DossierStatus.PAYMENT_REQUESTED)
+    officer_request = dossier.status in (DossierStatus.PROCESSING, DossierStatus.PAYMENT_REQUESTED)
     payment = Payment.objects.create(
-        dossier=dossier, amount=amount, order_ref=new_order_ref(), requested_by=actor,
+        dossier=dossier,
+        amount=amount,
+        order_ref=new_order_ref(),
+        requested_by=actor,
         purpose=PaymentPurpose.OFFICER_REQUEST if officer_request else PaymentPurpose.SUBMISSION,
         # Gateways want order info without tone marks: protocol data, not translated.
         description=f"Thanh toan phi le phi ho so {dossier.code or dossier.pk}",
     )
     record_event(payment, "requested", actor=actor, data={"note": note})
     if dossier.status == DossierStatus.PROCESSING:
-        dossier_flow.transition(dossier=dossier, to=DossierStatus.PAYMENT_REQUESTED, actor=actor,
-                                note=note or _("Yêu cầu nộp phí, lệ phí %(amount)s đồng.")
-                                % {"amount": f"{amount:,}".replace(",", ".")},
-                                data={"payment": payment.order_ref, "amount": amount})
+        dossier_flow.transition(
+            dossier=dossier,
+            to=DossierStatus.PAYMENT_REQUESTED,
+            actor=actor,
+            note=note
+            or _("Yêu cầu nộp phí, lệ phí %(amount)s đồng.")
+            % {"amount": f"{amount:,}".replace(",", ".")},
+            data={"payment": payment.order_ref, "amount": amount},
+        )
     return payment
 
 
@@ -85,8 +117,9 @@ def officer_may_request_payment(dossier: Dossier) -> bool:
 
 
 @transaction.atomic
-def payment_request_by_officer(*, dossier: Dossier, amount: int, actor: Any,
-                               note: str = "") -> Payment:
+def payment_request_by_officer(
+    *, dossier: Dossier, amount: int, actor: Any, note: str = ""
+) -> Payment:
     """The officer asks the applicant to pay during processing; refused in any other status."""
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not officer_may_request_payment(locked):
@@ -125,7 +158,8 @@ def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment_id)
         settled = payment.dossier.payments.filter(
-            status=PaymentStatus.PAID, purpose=payment.purpose, needs_refund=False).exists()
+            status=PaymentStatus.PAID, purpose=payment.purpose, needs_refund=False
+        ).exists()
         if settled or hasattr(payment.dossier, "fee_exemption"):
             raise PaymentNotPayable(payment.order_ref)
         if payment.started_at is not None or payment.status != OPEN:
@@ -136,25 +170,37 @@ def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:
                 payment.save(update_fields=["status", "updated_at"])
                 record_event(payment, "superseded", actor=actor, from_status=OPEN)
             payment = Payment.objects.create(
-                dossier=payment.dossier, purpose=payment.purpose, amount=payment.amount,
-                description=payment.description, requested_by=payment.requested_by,
-                order_ref=new_order_ref())
+                dossier=payment.dossier,
+                purpose=payment.purpose,
+                amount=payment.amount,
+                description=payment.description,
+                requested_by=payment.requested_by,
+                order_ref=new_order_ref(),
+            )
         payment.provider, payment.started_at = provider_id, timezone.now()
         payment.save(update_fields=["provider", "started_at", "updated_at"])
         record_event(payment, "started", actor=actor)
     return payment
 
 
-def payment_start(*, payment: Payment, provider_id: str, return_url: str, ipn_url: str,
-                  client_ip: str = "", actor: Any = None) -> str:
+def payment_start(
+    *,
+    payment: Payment,
+    provider_id: str,
+    return_url: str,
+    ipn_url: str,
+    client_ip: str = "",
+    actor: Any = None,
+) -> str:
     """Open an order at the provider and return the URL to send the citizen to."""
     if not provider_enabled(provider_id):
         raise ValueError(f"Payment provider {provider_id!r} is not enabled")
     provider = get_payment_provider(provider_id)
     attempt = _open_attempt(payment.pk, provider_id, actor)
     try:
-        url = provider.start(payment=attempt, return_url=return_url, ipn_url=ipn_url,
-                             client_ip=client_ip)
+        url = provider.start(
+            payment=attempt, return_url=return_url, ipn_url=ipn_url, client_ip=client_ip
+        )
     except PaymentGatewayError as exc:
         with transaction.atomic():
             record_event(attempt, "start_failed", actor=actor, data={"error": str(exc)[:300]})
@@ -165,31 +211,54 @@ def payment_start(*, payment: Payment, provider_id: str, return_url: str, ipn_ur
     return url
 
 
-def payment_reject_notice(*, provider_id: str, reason: str, data: dict[str, Any],
-                          ip: str | None = None) -> None:
+def payment_reject_notice(
+    *, provider_id: str, reason: str, data: dict[str, Any], ip: str | None = None
+) -> None:
     """Record a notification that failed verification (nothing else changes)."""
-    audit_log(action="payment.ipn_rejected", ip_address=ip,
-              data={"provider": provider_id, "reason": reason,
-                    "data": {k: str(v)[:200] for k, v in list(data.items())[:40]}})
+    audit_log(
+        action="payment.ipn_rejected",
+        ip_address=ip,
+        data={
+            "provider": provider_id,
+            "reason": reason,
+            "data": {k: str(v)[:200] for k, v in list(data.items())[:40]},
+        },
+    )
 
 
-def payment_confirm_from_ipn(*, provider_id: str, notice: GatewayNotice, source: str = "ipn",
-                             actor: Any = None, ip: str | None = None) -> IpnResult:
+def payment_confirm_from_ipn(
+    *,
+    provider_id: str,
+    notice: GatewayNotice,
+    source: str = "ipn",
+    actor: Any = None,
+    ip: str | None = None,
+) -> IpnResult:
     """Apply a verified gateway result: the only place a payment becomes paid; idempotent."""
     with transaction.atomic():
-        payment = (Payment.objects.select_for_update()
-                   .filter(order_ref=notice.order_ref, provider=provider_id).first())
+        payment = (
+            Payment.objects.select_for_update()
+            .filter(order_ref=notice.order_ref, provider=provider_id)
+            .first()
+        )
         if payment is None:
-            payment_reject_notice(provider_id=provider_id, reason="order_not_found",
-                                  data=notice.raw, ip=ip)
+            payment_reject_notice(
+                provider_id=provider_id, reason="order_not_found", data=notice.raw, ip=ip
+            )
             return IpnResult.NOT_FOUND
         if notice.amount != payment.amount:
-            record_event(payment, "amount_mismatch", source=source, ip=ip,
-                         data={"notified_amount": notice.amount})
+            record_event(
+                payment,
+                "amount_mismatch",
+                source=source,
+                ip=ip,
+                data={"notified_amount": notice.amount},
+            )
             return IpnResult.INVALID_AMOUNT
         if payment.status in (PaymentStatus.PAID, PaymentStatus.FAILED):
-            record_event(payment, "duplicate_notice", source=source, ip=ip,
-                         data={"success": notice.success})
+            record_event(
+                payment, "duplicate_notice", source=source, ip=ip, data={"success": notice.success}
+            )
             return IpnResult.ALREADY_CONFIRMED
         before = payment.status
         payment.last_ipn = notice.raw
@@ -199,10 +268,19 @@ def payment_confirm_from_ipn(*, provider_id: str, notice: GatewayNotice, source:
         else:
             payment.status = PaymentStatus.FAILED
             payment.save()
-        record_event(payment, "paid" if notice.success else "failed", source=source,
-                     actor=actor, from_status=before, ip=ip,
-                     data={"txn_no": notice.txn_no, "message": notice.message,
-                           "needs_refund": payment.needs_refund})
+        record_event(
+            payment,
+            "paid" if notice.success else "failed",
+            source=source,
+            actor=actor,
+            from_status=before,
+            ip=ip,
+            data={
+                "txn_no": notice.txn_no,
+                "message": notice.message,
+                "needs_refund": payment.needs_refund,
+            },
+        )
     return IpnResult.CONFIRMED
 
 
@@ -211,8 +289,13 @@ def _mark_paid(payment: Payment) -> None:
 
     payment.status, payment.paid_at = PaymentStatus.PAID, timezone.now()
     dossier = Dossier.objects.select_for_update().get(pk=payment.dossier_id)
-    already = dossier.payments.filter(status=PaymentStatus.PAID, purpose=payment.purpose,
-                                      needs_refund=False).exclude(pk=payment.pk).exists()
+    already = (
+        dossier.payments.filter(
+            status=PaymentStatus.PAID, purpose=payment.purpose, needs_refund=False
+        )
+        .exclude(pk=payment.pk)
+        .exists()
+    )
     payment.needs_refund = already or hasattr(dossier, "fee_exemption")
     payment.save()
     enqueue_on_commit(issue_receipt, payment.pk)
@@ -220,14 +303,23 @@ def _mark_paid(payment: Payment) -> None:
         return
     cancel_open_payments(dossier, reason="settled")
     DossierEvent.objects.create(
-        dossier=dossier, action="fee_paid", note=_("Đã nộp phí, lệ phí %(amount)s đồng.")
+        dossier=dossier,
+        action="fee_paid",
+        note=_("Đã nộp phí, lệ phí %(amount)s đồng.")
         % {"amount": f"{payment.amount:,}".replace(",", ".")},
-        data={"payment": payment.order_ref, "provider": payment.provider})
-    if (payment.purpose == PaymentPurpose.OFFICER_REQUEST
-            and dossier.status == DossierStatus.PAYMENT_REQUESTED):
-        dossier_flow.transition(dossier=dossier, to=DossierStatus.PROCESSING, actor=None,
-                                note=_("Công dân đã thực hiện nghĩa vụ tài chính."),
-                                data={"payment": payment.order_ref})
+        data={"payment": payment.order_ref, "provider": payment.provider},
+    )
+    if (
+        payment.purpose == PaymentPurpose.OFFICER_REQUEST
+        and dossier.status == DossierStatus.PAYMENT_REQUESTED
+    ):
+        dossier_flow.transition(
+            dossier=dossier,
+            to=DossierStatus.PROCESSING,
+            actor=None,
+            note=_("Công dân đã thực hiện nghĩa vụ tài chính."),
+            data={"payment": payment.order_ref},
+        )
 
 
 def cancel_open_payments(dossier: Dossier, *, reason: str, actor: Any = None) -> None:
@@ -235,8 +327,7 @@ def cancel_open_payments(dossier: Dossier, *, reason: str, actor: Any = None) ->
     for payment in dossier.payments.select_for_update().filter(status=OPEN):
         payment.status = PaymentStatus.CANCELLED
         payment.save(update_fields=["status", "updated_at"])
-        record_event(payment, "cancelled", actor=actor, from_status=OPEN,
-                     data={"reason": reason})
+        record_event(payment, "cancelled", actor=actor, from_status=OPEN, data={"reason": reason})
 
 
 def payment_reconcile(*, payment: Payment) -> str:
@@ -248,11 +339,11 @@ def payment_reconcile(*, payment: Payment) -> str:
         logger.warning("Reconciling %s failed: %s", payment.order_ref, exc)
         return "gateway_error"
     if answer.notice is not None and answer.state in ("paid", "failed"):
-        result = payment_confirm_from_ipn(provider_id=payment.provider, notice=answer.notice,
-                                          source="reconcile")
+        result = payment_confirm_from_ipn(
+            provider_id=payment.provider, notice=answer.notice, source="reconcile"
+        )
         return answer.state if result is IpnResult.CONFIRMED else result.value
-    expired_before = timezone.now() - timedelta(
-        minutes=settings.PAYMENT_EXPIRE_MINUTES * 2)
+    expired_before = timezone.now() - timedelta(minutes=settings.PAYMENT_EXPIRE_MINUTES * 2)
     stale = payment.started_at is not None and payment.started_at < expired_before
     if answer.state in ("not_found", "pending") and stale:
         with transaction.atomic():

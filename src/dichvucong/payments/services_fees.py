@@ -21,26 +21,43 @@ class FeeAlreadySettled(Exception):
 
 
 @transaction.atomic
-def fee_exempt(*, dossier: Dossier, actor: Any, reason: str,
-               amount: int | None = None) -> FeeExemption:
+def fee_exempt(
+    *, dossier: Dossier, actor: Any, reason: str, amount: int | None = None
+) -> FeeExemption:
     """Record the officer's decision to waive the dossier's fee, with the reason."""
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if hasattr(dossier, "fee_exemption"):
         raise FeeAlreadySettled(dossier.code)
     open_amount = dossier.payments.filter(status="pending").values_list("amount", flat=True)
-    amount = amount if amount is not None else (next(iter(open_amount), None)
-                                                or catalog_fee(dossier.procedure))
-    exemption = FeeExemption.objects.create(dossier=dossier, officer=actor,
-                                            reason=reason.strip(), amount=amount)
+    amount = (
+        amount
+        if amount is not None
+        else (next(iter(open_amount), None) or catalog_fee(dossier.procedure))
+    )
+    exemption = FeeExemption.objects.create(
+        dossier=dossier, officer=actor, reason=reason.strip(), amount=amount
+    )
     cancel_open_payments(dossier, reason="exempted", actor=actor)
-    DossierEvent.objects.create(dossier=dossier, actor=actor, action="fee_exempted",
-                                note=_("Được miễn phí, lệ phí: %(reason)s") % {"reason": reason})
-    audit_log(action="payment.fee_exempted", actor=actor, target=dossier,
-              data={"reason": reason, "amount": amount})
+    DossierEvent.objects.create(
+        dossier=dossier,
+        actor=actor,
+        action="fee_exempted",
+        note=_("Được miễn phí, lệ phí: %(reason)s") % {"reason": reason},
+    )
+    audit_log(
+        action="payment.fee_exempted",
+        actor=actor,
+        target=dossier,
+        data={"reason": reason, "amount": amount},
+    )
     if dossier.status == DossierStatus.PAYMENT_REQUESTED:
         # The machine lets the system (not a specialist) confirm fees; the officer who decided
         # is in the exemption row, the history entry above and the audit log.
-        dossier_flow.transition(dossier=dossier, to=DossierStatus.PROCESSING, actor=None,
-                                note=_("Miễn phí, lệ phí."),
-                                data={"exemption": exemption.pk, "officer": actor.pk})
+        dossier_flow.transition(
+            dossier=dossier,
+            to=DossierStatus.PROCESSING,
+            actor=None,
+            note=_("Miễn phí, lệ phí."),
+            data={"exemption": exemption.pk, "officer": actor.pk},
+        )
     return exemption

@@ -14,7 +14,8 @@ from dichvucong.payments.services import record_event
 def receipt_issue(*, payment_id: int) -> Attachment | None:
     """Store the receipt PDF as an Attachment(kind=receipt); None if not due or already done."""
     payment = Payment.objects.select_related("dossier__agency", "dossier__procedure").get(
-        pk=payment_id)
+        pk=payment_id
+    )
     if payment.status != PaymentStatus.PAID or payment.receipt_id:
         return None
     content = render_receipt(payment)
@@ -23,9 +24,14 @@ def receipt_issue(*, payment_id: int) -> Attachment | None:
         if locked.receipt_id:
             return None
         attachment = Attachment(
-            dossier=payment.dossier, kind=AttachmentKind.RECEIPT,
-            original_name=f"bien-lai-{payment.order_ref}.pdf", content_type="application/pdf",
-            extension=".pdf", size=len(content), sha256=hashlib.sha256(content).hexdigest())
+            dossier=payment.dossier,
+            kind=AttachmentKind.RECEIPT,
+            original_name=f"bien-lai-{payment.order_ref}.pdf",
+            content_type="application/pdf",
+            extension=".pdf",
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+        )
         attachment.file.save(attachment.original_name, ContentFile(content), save=False)
         attachment.save()
         locked.receipt = attachment

@@ -12,6 +12,7 @@ urlpatterns = [
     path("thanh-toan/ket-qua/", views.payment_return, name="return"),
     path("thanh-toan/ipn/<str:provider_id>/", views.ipn, name="ipn"),
     path("thanh-toan/bien-lai/<str:order_ref>/", views.receipt, name="receipt"),
-    path("can-bo/ho-so/<int:dossier_id>/phi-le-phi/", views_officer.officer_fees,
-         name="officer_fees"),
+    path(
+        "can-bo/ho-so/<int:dossier_id>/phi-le-phi/", views_officer.officer_fees, name="officer_fees"
+    ),
 ]

@@ -38,14 +38,22 @@ GATEWAYS = [pid for pid in PAYMENT_PROVIDER_CLASSES if pid != "demo"]
 
 
 @login_required
-def dossier_fees(request: HttpRequest, dossier_id: int, *, status: int = 200,
-                 error: str = "") -> HttpResponse:
+def dossier_fees(
+    request: HttpRequest, dossier_id: int, *, status: int = 200, error: str = ""
+) -> HttpResponse:
     """Show the dossier's fees and the ways to pay them."""
     dossier = citizen_dossier(request.user, dossier_id)
-    return render(request, "payments/dossier_fees.html", {
-        "dossier": dossier, "fees": fee_state(dossier), "error": error,
-        "providers": enabled_payment_providers(),
-    }, status=status)
+    return render(
+        request,
+        "payments/dossier_fees.html",
+        {
+            "dossier": dossier,
+            "fees": fee_state(dossier),
+            "error": error,
+            "providers": enabled_payment_providers(),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -62,25 +70,35 @@ def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = citizen_dossier(request.user, dossier_id)
     provider_id = request.POST.get("provider", "")
     if provider_id not in {p.id for p in enabled_payment_providers()}:
-        return dossier_fees(request, dossier_id, status=400,
-                            error=_("Vui lòng chọn một hình thức thanh toán."))
+        return dossier_fees(
+            request, dossier_id, status=400, error=_("Vui lòng chọn một hình thức thanh toán.")
+        )
     payment = payment_due(dossier=dossier, actor=request.user)
     if payment is None:
         messages.info(request, _("Hồ sơ không còn khoản phí nào cần thanh toán."))
         return redirect("payments:dossier_fees", dossier_id=dossier.pk)
     try:
         url = payment_start(
-            payment=payment, provider_id=provider_id, actor=request.user,
+            payment=payment,
+            provider_id=provider_id,
+            actor=request.user,
             client_ip=client_ip(request) or "",
             return_url=request.build_absolute_uri(reverse("payments:return")),
-            ipn_url=request.build_absolute_uri(reverse("payments:ipn", args=[provider_id])))
+            ipn_url=request.build_absolute_uri(reverse("payments:ipn", args=[provider_id])),
+        )
     except PaymentNotPayable:
         messages.info(request, _("Khoản phí này đã được thanh toán hoặc miễn."))
         return redirect("payments:dossier_fees", dossier_id=dossier.pk)
     except PaymentGatewayError:
-        return dossier_fees(request, dossier_id, status=503, error=_(
-            "Cổng thanh toán đang gián đoạn, chưa có khoản tiền nào bị trừ. "
-            "Vui lòng thử lại sau ít phút hoặc chọn hình thức khác."))
+        return dossier_fees(
+            request,
+            dossier_id,
+            status=503,
+            error=_(
+                "Cổng thanh toán đang gián đoạn, chưa có khoản tiền nào bị trừ. "
+                "Vui lòng thử lại sau ít phút hoặc chọn hình thức khác."
+            ),
+        )
     return redirect(url)
 
 
@@ -94,9 +112,13 @@ def demo_pay(request: HttpRequest, order_ref: str) -> HttpResponse:
     if request.method == "POST":
         provider = get_payment_provider("demo")
         success = request.POST.get("action") == "pay"
-        payment_confirm_from_ipn(provider_id="demo", source="demo", actor=request.user,
-                                 notice=provider.notice(payment=payment, success=success),
-                                 ip=client_ip(request))
+        payment_confirm_from_ipn(
+            provider_id="demo",
+            source="demo",
+            actor=request.user,
+            notice=provider.notice(payment=payment, success=success),
+            ip=client_ip(request),
+        )
         return redirect(reverse("payments:return") + f"?provider=demo&ref={payment.order_ref}")
     return render(request, "payments/demo_pay.html", {"payment": payment})
 
@@ -104,8 +126,14 @@ def demo_pay(request: HttpRequest, order_ref: str) -> HttpResponse:
 @login_required
 def payment_return(request: HttpRequest) -> HttpResponse:
     """Where gateways send the citizen back: shows the state recorded from the IPN only."""
-    ref = next((r for p in [*enabled_payment_providers(), get_payment_provider("demo")]
-                if (r := p.return_ref(request.GET))), None)
+    ref = next(
+        (
+            r
+            for p in [*enabled_payment_providers(), get_payment_provider("demo")]
+            if (r := p.return_ref(request.GET))
+        ),
+        None,
+    )
     if not ref:
         raise Http404
     payment = citizen_payment(request.user, ref)
@@ -113,8 +141,11 @@ def payment_return(request: HttpRequest) -> HttpResponse:
         # The redirect alone proves nothing; ask the gateway in the background instead.
         enqueue_on_commit(reconcile_payment, payment.pk)
         payment.refresh_from_db()
-    return render(request, "payments/return.html", {
-        "payment": payment, "dossier": payment.dossier, "fees": fee_state(payment.dossier)})
+    return render(
+        request,
+        "payments/return.html",
+        {"payment": payment, "dossier": payment.dossier, "fees": fee_state(payment.dossier)},
+    )
 
 
 @csrf_exempt
@@ -129,12 +160,14 @@ def ipn(request: HttpRequest, provider_id: str) -> HttpResponse:
         notice = provider.parse_ipn(request)
     except InvalidSignature as exc:
         data = request.GET.dict() if request.method == "GET" else {"body": raw_body[:2000]}
-        payment_reject_notice(provider_id=provider_id, reason=str(exc), data=data,
-                              ip=client_ip(request))
+        payment_reject_notice(
+            provider_id=provider_id, reason=str(exc), data=data, ip=client_ip(request)
+        )
         return provider.ipn_response(IpnResult.INVALID_SIGNATURE)
     try:
-        result = payment_confirm_from_ipn(provider_id=provider_id, notice=notice,
-                                          ip=client_ip(request))
+        result = payment_confirm_from_ipn(
+            provider_id=provider_id, notice=notice, ip=client_ip(request)
+        )
     except Exception:
         logger.exception("IPN %s for %s failed", provider_id, notice.order_ref)
         result = IpnResult.ERROR
@@ -147,7 +180,9 @@ def receipt(request: HttpRequest, order_ref: str) -> FileResponse:
     payment = citizen_payment(request.user, order_ref)
     if payment.receipt is None:
         raise Http404
-    return FileResponse(payment.receipt.file.open("rb"), content_type="application/pdf",
-                        as_attachment=True, filename=payment.receipt.original_name)
-
-
+    return FileResponse(
+        payment.receipt.file.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=payment.receipt.original_name,
+    )

@@ -25,8 +25,9 @@ FORMS = {"request": PaymentRequestForm, "exempt": ExemptionForm}
 
 def _act(action: str, dossier: Dossier, user, data: dict) -> str:
     if action == "request":
-        payment_request_by_officer(dossier=dossier, amount=data["amount"], actor=user,
-                                   note=data["note"])
+        payment_request_by_officer(
+            dossier=dossier, amount=data["amount"], actor=user, note=data["note"]
+        )
         return _("Đã gửi yêu cầu thực hiện nghĩa vụ tài chính.")
     fee_exempt(dossier=dossier, actor=user, reason=data["reason"])
     return _("Đã ghi nhận miễn phí, lệ phí.")
@@ -37,21 +38,32 @@ def officer_fees(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """Show and change the fees of a dossier of the officer's agency."""
     dossier = staff_dossier_or_404(request.user, dossier_id)
     default_amount = catalog_fee(dossier.procedure) or None
-    forms = {name: cls(prefix=name, initial={"amount": default_amount})
-             for name, cls in FORMS.items()}
+    forms = {
+        name: cls(prefix=name, initial={"amount": default_amount}) for name, cls in FORMS.items()
+    }
     status = 200
     action = request.POST.get("action", "")
     if request.method == "POST" and action in FORMS:
         forms[action] = FORMS[action](request.POST, prefix=action)
         if forms[action].is_valid():
             try:
-                messages.success(request, _act(action, dossier, request.user,
-                                               forms[action].cleaned_data))
+                messages.success(
+                    request, _act(action, dossier, request.user, forms[action].cleaned_data)
+                )
                 return redirect("payments:officer_fees", dossier_id=dossier.pk)
             except (TransitionNotAllowed, FeeAlreadySettled, ValueError):
-                forms[action].add_error(None, _("Không thể thực hiện thao tác này ở trạng "
-                                                "thái hiện tại của hồ sơ."))
+                forms[action].add_error(
+                    None, _("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.")
+                )
         status = 400
-    return render(request, "payments/officer_fees.html", {
-        "dossier": dossier, "fees": fee_state(dossier), "forms": forms,
-        "can_request": officer_may_request_payment(dossier)}, status=status)
+    return render(
+        request,
+        "payments/officer_fees.html",
+        {
+            "dossier": dossier,
+            "fees": fee_state(dossier),
+            "forms": forms,
+            "can_request": officer_may_request_payment(dossier),
+        },
+        status=status,
+    )

@@ -15,8 +15,12 @@ class StaffRoleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         sync_staff_groups(obj.user)
-        audit_log(action="staff_role.save", actor=request.user, target=obj,
-                  data={"user": obj.user_id, "agency": obj.agency_id, "role": obj.role})
+        audit_log(
+            action="staff_role.save",
+            actor=request.user,
+            target=obj,
+            data={"user": obj.user_id, "agency": obj.agency_id, "role": obj.role},
+        )
 
     def delete_model(self, request, obj):
         revoke_staff_role(staff_role=obj, actor=request.user)

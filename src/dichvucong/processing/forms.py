@@ -16,22 +16,30 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
 class InboxFilterForm(forms.Form):
     q = forms.CharField(label=_("Mã hồ sơ hoặc tên người nộp"), required=False, max_length=100)
-    procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none(),
-                                       required=False)
-    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=Field.objects.none(),
-                                   required=False)
-    channel = forms.TypedChoiceField(label=_("Kênh nộp"), coerce=int, required=False,
-                                     empty_value=None,
-                                     choices=[("", _("Tất cả")), *Channel.choices])
+    procedure = forms.ModelChoiceField(
+        label=_("Thủ tục"), queryset=Procedure.objects.none(), required=False
+    )
+    field = forms.ModelChoiceField(
+        label=_("Lĩnh vực"), queryset=Field.objects.none(), required=False
+    )
+    channel = forms.TypedChoiceField(
+        label=_("Kênh nộp"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[("", _("Tất cả")), *Channel.choices],
+    )
     tu_ngay = forms.DateField(label=_("Nộp từ ngày"), required=False, widget=DATE_WIDGET)
     den_ngay = forms.DateField(label=_("đến ngày"), required=False, widget=DATE_WIDGET)
 
     def __init__(self, *args, agency_ids: set[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["procedure"].queryset = Procedure.objects.filter(
-            agencies__in=agency_ids).distinct()
+            agencies__in=agency_ids
+        ).distinct()
         self.fields["field"].queryset = Field.objects.filter(
-            procedures__agencies__in=agency_ids).distinct()
+            procedures__agencies__in=agency_ids
+        ).distinct()
 
     def option_html(self, filters: InboxFilters) -> dict:
         """Return the <option> lists of the selects, built in Python (two queries).
@@ -43,8 +51,12 @@ class InboxFilterForm(forms.Form):
         fields = self.fields["field"].queryset.order_by("order", "name")
         return {
             "procedure_options": _options(
-                ((pk, f"{code} — {_short(name)}") for pk, code, name in
-                 procedures.values_list("id", "code", "name")), filters.procedure_id),
+                (
+                    (pk, f"{code} — {_short(name)}")
+                    for pk, code, name in procedures.values_list("id", "code", "name")
+                ),
+                filters.procedure_id,
+            ),
             "field_options": _options(fields.values_list("id", "name"), filters.field_id),
             "channel_options": _options(Channel.choices, filters.channel),
         }
@@ -53,9 +65,12 @@ class InboxFilterForm(forms.Form):
         data = self.cleaned_data if self.is_valid() else {}
         return InboxFilters(
             procedure_id=getattr(data.get("procedure"), "pk", None),
-            field_id=getattr(data.get("field"), "pk", None), channel=data.get("channel"),
-            date_from=data.get("tu_ngay"), date_to=data.get("den_ngay"),
-            query=data.get("q") or "")
+            field_id=getattr(data.get("field"), "pk", None),
+            channel=data.get("channel"),
+            date_from=data.get("tu_ngay"),
+            date_to=data.get("den_ngay"),
+            query=data.get("q") or "",
+        )
 
 
 def _short(text: str, limit: int = 90) -> str:
@@ -64,27 +79,39 @@ def _short(text: str, limit: int = 90) -> str:
 
 def _options(pairs, selected) -> str:
     # Plain html.escape: Django's lazy-aware escape costs ~10x more per call here.
-    return mark_safe("".join(  # noqa: S308 - every value is escaped just above
-        f'<option value="{escape(str(value))}"{" selected" if value == selected else ""}>'
-        f"{escape(str(label))}</option>" for value, label in pairs))
+    return mark_safe(  # noqa: S308 - every value is escaped just above
+        "".join(
+            f'<option value="{escape(str(value))}"{" selected" if value == selected else ""}>'
+            f"{escape(str(label))}</option>"
+            for value, label in pairs
+        )
+    )
 
 
 class ActionForm(forms.Form):
     to = forms.IntegerField(min_value=0, max_value=10)
     expected_status = forms.IntegerField(min_value=0, max_value=10)
-    note = forms.CharField(label=_("Lý do / ghi chú"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
-    documents = forms.CharField(label=_("Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)"),
-                                required=False, max_length=2000,
-                                widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Lý do / ghi chú"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    documents = forms.CharField(
+        label=_("Giấy tờ cần bổ sung (mỗi dòng một giấy tờ)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     assignee = forms.IntegerField(label=_("Chuyên viên xử lý"), required=False)
     amount = forms.IntegerField(label=_("Số tiền (đồng)"), required=False, min_value=0)
 
     def transition_data(self) -> dict:
         data = self.cleaned_data
         result = {}
-        documents = [line.strip() for line in data.get("documents", "").splitlines()
-                     if line.strip()]
+        documents = [
+            line.strip() for line in data.get("documents", "").splitlines() if line.strip()
+        ]
         if documents:
             result["documents"] = documents
         if data.get("assignee"):
@@ -102,9 +129,11 @@ class ApologyForm(forms.Form):
     new_due_at = forms.DateTimeField(
         label=_("Ngày giờ hẹn trả mới"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"])
-    reason = forms.CharField(label=_("Lý do chậm"), max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 3}))
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+    )
+    reason = forms.CharField(
+        label=_("Lý do chậm"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class CounterPaymentForm(forms.Form):
@@ -116,18 +145,29 @@ class CounterPaymentForm(forms.Form):
 class CounterDossierForm(forms.Form):
     procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none())
     name = forms.CharField(label=_("Họ tên người nộp"), max_length=150)
-    id_number = forms.RegexField(label=_("Số định danh cá nhân"), regex=r"^\d{12}$",
-                                 required=False,
-                                 error_messages={"invalid": _("Số định danh gồm 12 chữ số.")})
-    phone = forms.RegexField(label=_("Số điện thoại"), regex=r"^(\+84|0)\d{9,10}$",
-                             required=False,
-                             error_messages={"invalid": _("Số điện thoại không hợp lệ.")})
+    id_number = forms.RegexField(
+        label=_("Số định danh cá nhân"),
+        regex=r"^\d{12}$",
+        required=False,
+        error_messages={"invalid": _("Số định danh gồm 12 chữ số.")},
+    )
+    phone = forms.RegexField(
+        label=_("Số điện thoại"),
+        regex=r"^(\+84|0)\d{9,10}$",
+        required=False,
+        error_messages={"invalid": _("Số điện thoại không hợp lệ.")},
+    )
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
-    result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"),
-                                        choices=ResultDelivery.choices)
-    note = forms.CharField(label=_("Nội dung yêu cầu"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    result_delivery = forms.ChoiceField(
+        label=_("Hình thức nhận kết quả"), choices=ResultDelivery.choices
+    )
+    note = forms.CharField(
+        label=_("Nội dung yêu cầu"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,8 +14,18 @@ from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing.deadlines import OPEN_CLOCK_STATUSES, due_soon_threshold
 
 PAGE_SIZE = 20
-LIST_FIELDS = ("id", "code", "status", "channel", "applicant_name", "submitted_at", "due_at",
-               "agency_id", "procedure__name", "procedure__code")
+LIST_FIELDS = (
+    "id",
+    "code",
+    "status",
+    "channel",
+    "applicant_name",
+    "submitted_at",
+    "due_at",
+    "agency_id",
+    "procedure__name",
+    "procedure__code",
+)
 
 
 @dataclass(frozen=True)
@@ -81,8 +91,11 @@ def cached_tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> di
 def tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> dict[str, int]:
     """Return how many dossiers each tab holds, in one query."""
     counts = Dossier.objects.filter(agency_id__in=agency_ids).aggregate(
-        **{tab.slug.replace("-", "_"): Count("id", filter=tab_condition(tab.slug, now, soon))
-           for tab in TABS})
+        **{
+            tab.slug.replace("-", "_"): Count("id", filter=tab_condition(tab.slug, now, soon))
+            for tab in TABS
+        }
+    )
     return {tab.slug: counts[tab.slug.replace("-", "_")] for tab in TABS}
 
 
@@ -127,11 +140,18 @@ def _search_condition(text: str) -> Q:
     return Q(search_text__contains=search_text(text))
 
 
-def inbox_page(*, agency_ids: set[int], tab: Tab, filters: InboxFilters,
-               cursor: str = "", now: datetime | None = None) -> tuple[list, str]:
+def inbox_page(
+    *,
+    agency_ids: set[int],
+    tab: Tab,
+    filters: InboxFilters,
+    cursor: str = "",
+    now: datetime | None = None,
+) -> tuple[list, str]:
     """Return one page of a tab and the cursor of the next page ("" when it is the last)."""
-    rows = list(page_queryset(agency_ids=agency_ids, tab=tab, filters=filters, cursor=cursor,
-                              now=now))
+    rows = list(
+        page_queryset(agency_ids=agency_ids, tab=tab, filters=filters, cursor=cursor, now=now)
+    )
     key = "due_at" if tab.by_due else "submitted_at"
     next_cursor = ""
     if len(rows) > PAGE_SIZE:
@@ -141,8 +161,14 @@ def inbox_page(*, agency_ids: set[int], tab: Tab, filters: InboxFilters,
     return rows, next_cursor
 
 
-def page_queryset(*, agency_ids: set[int], tab: Tab, filters: InboxFilters, cursor: str = "",
-                  now: datetime | None = None) -> QuerySet:
+def page_queryset(
+    *,
+    agency_ids: set[int],
+    tab: Tab,
+    filters: InboxFilters,
+    cursor: str = "",
+    now: datetime | None = None,
+) -> QuerySet:
     """Return the query of one page (one row more than shown, to know if a next page exists)."""
     now = now or timezone.now()
     soon = due_soon_threshold(now)
@@ -151,7 +177,7 @@ def page_queryset(*, agency_ids: set[int], tab: Tab, filters: InboxFilters, curs
     key = "due_at" if tab.by_due else "submitted_at"
     qs = _after_cursor(qs, key, cursor, descending=not tab.by_due)
     order = (key, "id") if tab.by_due else (f"-{key}", "-id")
-    return qs.select_related("procedure").only(*LIST_FIELDS).order_by(*order)[:PAGE_SIZE + 1]
+    return qs.select_related("procedure").only(*LIST_FIELDS).order_by(*order)[: PAGE_SIZE + 1]
 
 
 def _after_cursor(qs: QuerySet, key: str, cursor: str, *, descending: bool) -> QuerySet:
@@ -166,6 +192,8 @@ def _after_cursor(qs: QuerySet, key: str, cursor: str, *, descending: bool) -> Q
     pk = int(id_text)
     if descending:
         return qs.filter(**{f"{key}__lte": moment}).filter(
-            Q(**{f"{key}__lt": moment}) | Q(**{key: moment, "id__lt": pk}))
+            Q(**{f"{key}__lt": moment}) | Q(**{key: moment, "id__lt": pk})
+        )
     return qs.filter(**{f"{key}__gte": moment}).filter(
-        Q(**{f"{key}__gt": moment}) | Q(**{key: moment, "id__gt": pk}))
+        Q(**{f"{key}__gt": moment}) | Q(**{key: moment, "id__gt": pk})
+    )

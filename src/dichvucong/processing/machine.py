@@ -29,27 +29,54 @@ def _t(source, target, roles, action, label, needs_reason=False) -> Transition:
 TRANSITIONS: tuple[Transition, ...] = (
     _t(S.NEW, S.RECEIVED, {COUNTER}, "receive", _("Tiếp nhận hồ sơ")),
     _t(S.NEW, S.NOT_RECEIVED, {COUNTER}, "refuse", _("Từ chối tiếp nhận"), True),
-    _t(S.NEW, S.SUPPLEMENT_REQUESTED, {COUNTER}, "request_supplement",
-       _("Yêu cầu bổ sung"), True),
-    _t(S.RECEIVED, S.PROCESSING, {COUNTER, SPECIALIST, LEADER}, "start_processing",
-       _("Chuyển xử lý")),
-    _t(S.RECEIVED, S.SUPPLEMENT_REQUESTED, {COUNTER, SPECIALIST}, "request_supplement",
-       _("Yêu cầu bổ sung"), True),
-    _t(S.PROCESSING, S.SUPPLEMENT_REQUESTED, {SPECIALIST, LEADER}, "request_supplement",
-       _("Yêu cầu bổ sung"), True),
+    _t(S.NEW, S.SUPPLEMENT_REQUESTED, {COUNTER}, "request_supplement", _("Yêu cầu bổ sung"), True),
+    _t(
+        S.RECEIVED,
+        S.PROCESSING,
+        {COUNTER, SPECIALIST, LEADER},
+        "start_processing",
+        _("Chuyển xử lý"),
+    ),
+    _t(
+        S.RECEIVED,
+        S.SUPPLEMENT_REQUESTED,
+        {COUNTER, SPECIALIST},
+        "request_supplement",
+        _("Yêu cầu bổ sung"),
+        True,
+    ),
+    _t(
+        S.PROCESSING,
+        S.SUPPLEMENT_REQUESTED,
+        {SPECIALIST, LEADER},
+        "request_supplement",
+        _("Yêu cầu bổ sung"),
+        True,
+    ),
     _t(S.SUPPLEMENT_REQUESTED, S.NEW, {APPLICANT}, "resubmit", _("Nộp bổ sung")),
     _t(S.SUPPLEMENT_REQUESTED, S.RECEIVED, {APPLICANT}, "resubmit", _("Nộp bổ sung")),
     _t(S.SUPPLEMENT_REQUESTED, S.PROCESSING, {APPLICANT}, "resubmit", _("Nộp bổ sung")),
-    _t(S.PROCESSING, S.PAYMENT_REQUESTED, {SPECIALIST, LEADER, SYSTEM}, "request_payment",
-       _("Yêu cầu nộp phí, lệ phí")),
-    _t(S.PAYMENT_REQUESTED, S.PROCESSING, {COUNTER, SYSTEM}, "payment_paid",
-       _("Xác nhận đã nộp phí")),
+    _t(
+        S.PROCESSING,
+        S.PAYMENT_REQUESTED,
+        {SPECIALIST, LEADER, SYSTEM},
+        "request_payment",
+        _("Yêu cầu nộp phí, lệ phí"),
+    ),
+    _t(
+        S.PAYMENT_REQUESTED,
+        S.PROCESSING,
+        {COUNTER, SYSTEM},
+        "payment_paid",
+        _("Xác nhận đã nộp phí"),
+    ),
     _t(S.PROCESSING, S.DONE, {LEADER}, "approve", _("Phê duyệt kết quả")),
     _t(S.PROCESSING, S.STOPPED, {SPECIALIST, LEADER}, "stop", _("Dừng xử lý"), True),
     _t(S.DONE, S.RETURNED, {COUNTER, SYSTEM}, "return_result", _("Trả kết quả")),
-    *(_t(source, S.WITHDRAWN, {APPLICANT}, "withdraw", _("Rút hồ sơ"))
-    for source in (S.NEW, S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED,
-                   S.PAYMENT_REQUESTED)),
+    *(
+        _t(source, S.WITHDRAWN, {APPLICANT}, "withdraw", _("Rút hồ sơ"))
+        for source in (S.NEW, S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED)
+    ),
 )
 
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}

@@ -22,10 +22,15 @@ class StaffRoleKind(models.TextChoices):
 class StaffRole(models.Model):
     """One role an officer holds in one agency; officers act only on their agencies' dossiers."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("cán bộ"),
-                             on_delete=models.CASCADE, related_name="staff_roles")
-    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE,
-                               related_name="staff_roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ"),
+        on_delete=models.CASCADE,
+        related_name="staff_roles",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="staff_roles"
+    )
     role = models.CharField(_("vai trò"), max_length=20, choices=StaffRoleKind.choices)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
@@ -48,13 +53,17 @@ class PaymentMethod(models.TextChoices):
 class CounterPayment(models.Model):
     """A fee collected at the one-stop counter (partly online procedures)."""
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE,
-                                related_name="counter_payments")
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="counter_payments")
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
     method = models.CharField(_("hình thức"), max_length=10, choices=PaymentMethod.choices)
     receipt_number = models.CharField(_("số biên lai"), max_length=50)
-    collected_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("cán bộ thu"),
-                                     null=True, on_delete=models.SET_NULL, related_name="+")
+    collected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ thu"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     collected_at = models.DateTimeField(_("thu lúc"), auto_now_add=True)
 
     class Meta:
@@ -73,8 +82,9 @@ class DeadlineExtension(models.Model):
     old_due_at = models.DateTimeField(_("hẹn trả cũ"))
     new_due_at = models.DateTimeField(_("hẹn trả mới"))
     reason = models.TextField(_("lý do chậm"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(_("lập lúc"), auto_now_add=True)
 
     class Meta:
@@ -100,14 +110,21 @@ def tracking_log_path(instance: "TrackingLogExport", filename: str) -> str:
 class TrackingLogExport(models.Model):
     """A tracking log (form 07) an officer asked for; a background task renders and stores it."""
 
-    agency = models.ForeignKey(Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE,
-                               related_name="+")
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="+"
+    )
     start = models.DateField(_("từ ngày"))
     end = models.DateField(_("đến ngày"))
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người yêu cầu"),
-                                     null=True, on_delete=models.SET_NULL, related_name="+")
-    status = models.CharField(_("trạng thái"), max_length=10, choices=ExportStatus.choices,
-                              default=ExportStatus.PENDING)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người yêu cầu"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
     file = models.FileField(_("tệp"), upload_to=tracking_log_path, max_length=255, blank=True)
     error = models.CharField(_("lỗi"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("yêu cầu lúc"), auto_now_add=True)
@@ -117,8 +134,9 @@ class TrackingLogExport(models.Model):
         verbose_name = _("sổ theo dõi hồ sơ đã yêu cầu")
         verbose_name_plural = _("sổ theo dõi hồ sơ đã yêu cầu")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["requested_by", "-created_at"],
-                                name="dvc_tracking_log_requester")]
+        indexes = [
+            models.Index(fields=["requested_by", "-created_at"], name="dvc_tracking_log_requester")
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency} · {self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"

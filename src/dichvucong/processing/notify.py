@@ -17,14 +17,14 @@ DEFAULT_TEXTS = {
     "received": "Hồ sơ {ma_ho_so} ({ten_thu_tuc}) đã được tiếp nhận. Hẹn trả kết quả: {han_tra}.",
     "refused": "Hồ sơ {ma_ho_so} không được tiếp nhận. Lý do: {ly_do}",
     "supplement_requested": "Hồ sơ {ma_ho_so} cần bổ sung giấy tờ: {ly_do}. "
-                            "Vui lòng nộp bổ sung trên Cổng Dịch vụ công.",
+    "Vui lòng nộp bổ sung trên Cổng Dịch vụ công.",
     "payment_requested": "Hồ sơ {ma_ho_so}: vui lòng nộp phí, lệ phí {so_tien} đồng "
-                         "để tiếp tục giải quyết.",
+    "để tiếp tục giải quyết.",
     "stopped": "Hồ sơ {ma_ho_so} đã dừng xử lý. Lý do: {ly_do}",
     "result_ready": "Hồ sơ {ma_ho_so} đã có kết quả. Nơi nhận: {noi_nhan}.",
     "returned": "Hồ sơ {ma_ho_so} đã được trả kết quả. Cảm ơn ông/bà đã sử dụng dịch vụ công.",
     "apology": "Hồ sơ {ma_ho_so} bị chậm so với hẹn. Chúng tôi xin lỗi ông/bà; "
-               "hẹn trả kết quả mới: {han_tra}. Lý do: {ly_do}",
+    "hẹn trả kết quả mới: {han_tra}. Lý do: {ly_do}",
 }
 
 
@@ -51,8 +51,13 @@ def message_context(dossier: Dossier, event: DossierEvent | None, extra: dict | 
     } | (extra or {})
 
 
-def notify_dossier_event(*, dossier: Dossier, event_code: str, extra: dict | None = None,
-                         event: DossierEvent | None = None) -> bool:
+def notify_dossier_event(
+    *,
+    dossier: Dossier,
+    event_code: str,
+    extra: dict | None = None,
+    event: DossierEvent | None = None,
+) -> bool:
     """Send the message for one event; return whether any channel had an address."""
     context = message_context(dossier, event, extra)
     code = f"dossier_{event_code}"
@@ -62,8 +67,7 @@ def notify_dossier_event(*, dossier: Dossier, event_code: str, extra: dict | Non
     sent = False
     phone = dossier.applicant_phone or getattr(dossier.applicant, "phone", None)
     if phone:
-        send_sms(phone=phone, text=text, purpose=code[:40], user=dossier.applicant,
-                 dossier=dossier)
+        send_sms(phone=phone, text=text, purpose=code[:40], user=dossier.applicant, dossier=dossier)
         sent = True
     if dossier.applicant_email:
         body = render_template(code, context, channel=MessageChannel.EMAIL, default=text)

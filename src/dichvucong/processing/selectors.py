@@ -58,9 +58,11 @@ def specialists_of(agency_id: int):
     """Return the users holding the specialist role in an agency."""
     from django.contrib.auth import get_user_model
 
-    return get_user_model().objects.filter(
-        staff_roles__agency_id=agency_id, staff_roles__role="specialist"
-    ).order_by("full_name", "username")
+    return (
+        get_user_model()
+        .objects.filter(staff_roles__agency_id=agency_id, staff_roles__role="specialist")
+        .order_by("full_name", "username")
+    )
 
 
 def staff_agencies(user) -> QuerySet[Agency]:
@@ -70,8 +72,9 @@ def staff_agencies(user) -> QuerySet[Agency]:
 
 def counter_agency(user, wanted: str = ""):
     """Return the agency where the user works the counter (the one asked for, else the first)."""
-    agencies = Agency.objects.filter(staff_roles__user=user,
-                                     staff_roles__role=StaffRoleKind.COUNTER).order_by("pk")
+    agencies = Agency.objects.filter(
+        staff_roles__user=user, staff_roles__role=StaffRoleKind.COUNTER
+    ).order_by("pk")
     if wanted.isdigit() and len(wanted) < 19:
         agencies = agencies.filter(pk=int(wanted))
     return agencies.first()
@@ -79,22 +82,29 @@ def counter_agency(user, wanted: str = ""):
 
 def tracking_log_dossiers(*, agency, start, end) -> QuerySet[Dossier]:
     """Return the agency's submitted dossiers between two dates, for the tracking log (07)."""
-    return (agency.dossiers.filter(status__gt=0, submitted_at__date__gte=start,
-                                   submitted_at__date__lte=end)
-            .select_related("procedure").order_by("submitted_at", "id"))
+    return (
+        agency.dossiers.filter(
+            status__gt=0, submitted_at__date__gte=start, submitted_at__date__lte=end
+        )
+        .select_related("procedure")
+        .order_by("submitted_at", "id")
+    )
 
 
 def recent_tracking_logs(user, limit: int = 10) -> list[TrackingLogExport]:
     """Return the tracking logs this officer asked for lately, of agencies still theirs."""
-    return list(TrackingLogExport.objects.filter(
-        requested_by=user, agency_id__in=staff_agency_ids(user)).select_related("agency")
-        [:limit])
+    return list(
+        TrackingLogExport.objects.filter(
+            requested_by=user, agency_id__in=staff_agency_ids(user)
+        ).select_related("agency")[:limit]
+    )
 
 
 def ready_tracking_log(user, pk: int) -> TrackingLogExport | None:
     """Return a stored tracking log if the user is an officer of its agency."""
     return TrackingLogExport.objects.filter(
-        pk=pk, status=ExportStatus.READY, agency_id__in=staff_agency_ids(user)).first()
+        pk=pk, status=ExportStatus.READY, agency_id__in=staff_agency_ids(user)
+    ).first()
 
 
 # History entries that do not move the status, in the words officers read them.
@@ -124,7 +134,10 @@ def documents_with_several_photos(attachments) -> list:
     first upload: the officer may read each as one combined PDF."""
     counts: dict = {}
     for attachment in attachments:
-        if (attachment.kind == AttachmentKind.APPLICATION and attachment.required_document
-                and attachment.content_type.startswith("image/")):
+        if (
+            attachment.kind == AttachmentKind.APPLICATION
+            and attachment.required_document
+            and attachment.content_type.startswith("image/")
+        ):
             counts[attachment.required_document] = counts.get(attachment.required_document, 0) + 1
     return [document for document, count in counts.items() if count > 1]

@@ -83,14 +83,17 @@ def forget_pages(code: str | None) -> None:
         pagecache.forget([page_key(code, lang) for lang, _name in settings.LANGUAGES])
 
 
-def find_for_lookup(code: str | None, *, factor: str | None = None,
-                    token: str | None = None) -> Dossier | None:
+def find_for_lookup(
+    code: str | None, *, factor: str | None = None, token: str | None = None
+) -> Dossier | None:
     """Return the submitted dossier when code and factor (or token) match, else None."""
     if code is None:
         return None
     dossier = (
         Dossier.objects.select_related("procedure", "agency")
-        .exclude(status=DossierStatus.DRAFT).filter(code=code).first()
+        .exclude(status=DossierStatus.DRAFT)
+        .filter(code=code)
+        .first()
     )
     if dossier is None:
         # Do the same comparison work as for a real dossier, so timing says nothing.

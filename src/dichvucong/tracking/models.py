@@ -13,10 +13,12 @@ SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 class Notification(models.Model):
     """One in-app message to a user, shown at /thong-bao/ with an unread count in the header."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="portal_notifications")
-    dossier = models.ForeignKey(Dossier, null=True, blank=True, on_delete=models.CASCADE,
-                                related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="portal_notifications"
+    )
+    dossier = models.ForeignKey(
+        Dossier, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     title = models.CharField(_("tiêu đề"), max_length=200)
     body = models.TextField(_("nội dung"), blank=True)
     link = models.CharField(_("đường dẫn"), max_length=300, blank=True)
@@ -54,10 +56,12 @@ class Rating(models.Model):
     """The applicant's satisfaction rating of one returned dossier (one per dossier)."""
 
     dossier = models.OneToOneField(Dossier, on_delete=models.CASCADE, related_name="rating")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                             related_name="+")
-    overall = models.PositiveSmallIntegerField(_("mức độ hài lòng chung"),
-                                               validators=SCORE_VALIDATORS)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    overall = models.PositiveSmallIntegerField(
+        _("mức độ hài lòng chung"), validators=SCORE_VALIDATORS
+    )
     comment = models.TextField(_("góp ý"), blank=True)
     created_at = models.DateTimeField(_("đánh giá lúc"), auto_now_add=True, db_index=True)
 
@@ -74,15 +78,17 @@ class RatingScore(models.Model):
     """One criterion's score within a rating."""
 
     rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="scores")
-    criterion = models.ForeignKey(RatingCriterion, verbose_name=_("tiêu chí"),
-                                  on_delete=models.PROTECT, related_name="scores")
+    criterion = models.ForeignKey(
+        RatingCriterion, verbose_name=_("tiêu chí"), on_delete=models.PROTECT, related_name="scores"
+    )
     score = models.PositiveSmallIntegerField(_("điểm"), validators=SCORE_VALIDATORS)
 
     class Meta:
         verbose_name = _("điểm theo tiêu chí")
         verbose_name_plural = _("điểm theo tiêu chí")
-        constraints = [models.UniqueConstraint(fields=["rating", "criterion"],
-                                               name="uniq_score_per_criterion")]
+        constraints = [
+            models.UniqueConstraint(fields=["rating", "criterion"], name="uniq_score_per_criterion")
+        ]
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.score}"

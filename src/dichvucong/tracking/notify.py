@@ -29,9 +29,13 @@ def status_context(dossier: Dossier, *, note: str = "") -> dict:
         link = lookup_url_for(dossier)
     due = timezone.localtime(dossier.due_at).strftime("%d/%m/%Y") if dossier.due_at else ""
     return {
-        "ma_ho_so": dossier.code or "", "ten_thu_tuc": dossier.procedure.name,
-        "trang_thai": str(S(dossier.status).label), "han_tra": due,
-        "ho_ten": dossier.applicant_name, "duong_dan": link, "ghi_chu": note,
+        "ma_ho_so": dossier.code or "",
+        "ten_thu_tuc": dossier.procedure.name,
+        "trang_thai": str(S(dossier.status).label),
+        "han_tra": due,
+        "ho_ten": dossier.applicant_name,
+        "duong_dan": link,
+        "ghi_chu": note,
     }
 
 
@@ -40,19 +44,26 @@ def notify_status_change(*, dossier: Dossier, note: str = ""):
     if not dossier.applicant_id or dossier.status == S.DRAFT:
         return None
     context = status_context(dossier, note=note)
-    body = render_template(template_code(dossier.status), context,
-                           channel=MessageChannel.IN_APP, default=DEFAULT_BODY).strip()
-    title = _("Hồ sơ %(code)s: %(status)s") % {"code": context["ma_ho_so"],
-                                                "status": context["trang_thai"]}
+    body = render_template(
+        template_code(dossier.status), context, channel=MessageChannel.IN_APP, default=DEFAULT_BODY
+    ).strip()
+    title = _("Hồ sơ %(code)s: %(status)s") % {
+        "code": context["ma_ho_so"],
+        "status": context["trang_thai"],
+    }
     path = context["duong_dan"].removeprefix(settings.SITE_URL.rstrip("/"))
-    return notify_citizen(user=dossier.applicant, dossier=dossier, title=title, body=body,
-                          link=path)
+    return notify_citizen(
+        user=dossier.applicant, dossier=dossier, title=title, body=body, link=path
+    )
 
 
 def notify_event(*, event_id: int) -> None:
     """Add the in-app notice for one public status event (run after its commit)."""
-    event = DossierEvent.objects.filter(pk=event_id, is_public=True).select_related(
-        "dossier__procedure", "dossier__applicant").first()
+    event = (
+        DossierEvent.objects.filter(pk=event_id, is_public=True)
+        .select_related("dossier__procedure", "dossier__applicant")
+        .first()
+    )
     if event is None or event.to_status is None:
         return
     dossier = event.dossier

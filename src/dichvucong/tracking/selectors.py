@@ -54,15 +54,19 @@ def event_label(event: DossierEvent) -> str:
 def public_timeline(dossier: Dossier, *, with_notes: bool) -> list[dict]:
     """Return the citizen-visible history, oldest first, with notes only when asked."""
     events = DossierEvent.objects.filter(dossier=dossier, is_public=True).only(
-        "created_at", "action", "to_status", "note")
-    return [{"at": e.created_at, "label": event_label(e),
-             "note": e.note if with_notes else ""} for e in events]
+        "created_at", "action", "to_status", "note"
+    )
+    return [
+        {"at": e.created_at, "label": event_label(e), "note": e.note if with_notes else ""}
+        for e in events
+    ]
 
 
 def my_dossiers(user) -> QuerySet[Dossier]:
     """Return the user's submitted dossiers, newest first, with what the list shows."""
     return (
-        Dossier.objects.filter(applicant=user).exclude(status=S.DRAFT)
+        Dossier.objects.filter(applicant=user)
+        .exclude(status=S.DRAFT)
         .select_related("procedure")
         .annotate(has_rating=Exists(Rating.objects.filter(dossier=OuterRef("pk"))))
         .only("code", "status", "submitted_at", "due_at", "returned_at", "procedure__name")
@@ -94,8 +98,11 @@ def owned_dossier(user, ref: str) -> Dossier | None:
 
 def supplement_request(dossier: Dossier) -> DossierEvent | None:
     """Return the latest event that asked for a supplement."""
-    return (DossierEvent.objects.filter(dossier=dossier, to_status=S.SUPPLEMENT_REQUESTED)
-            .order_by("-created_at", "-id").first())
+    return (
+        DossierEvent.objects.filter(dossier=dossier, to_status=S.SUPPLEMENT_REQUESTED)
+        .order_by("-created_at", "-id")
+        .first()
+    )
 
 
 def requested_documents(dossier: Dossier, request: DossierEvent | None) -> QuerySet:
@@ -115,9 +122,12 @@ def rating_summary(ratings: QuerySet[Rating] | None = None) -> dict:
     ratings = Rating.objects.all() if ratings is None else ratings
     totals = ratings.aggregate(count=Count("id"), overall=Avg("overall"))
     per_criterion = dict(
-        RatingScore.objects.filter(rating__in=ratings).values_list("criterion_id")
-        .annotate(avg=Avg("score")).values_list("criterion_id", "avg")
+        RatingScore.objects.filter(rating__in=ratings)
+        .values_list("criterion_id")
+        .annotate(avg=Avg("score"))
+        .values_list("criterion_id", "avg")
     )
-    criteria = [{"name": c.name, "average": per_criterion.get(c.pk)}
-                for c in RatingCriterion.objects.all()]
+    criteria = [
+        {"name": c.name, "average": per_criterion.get(c.pk)} for c in RatingCriterion.objects.all()
+    ]
     return {"count": totals["count"], "overall": totals["overall"], "criteria": criteria}

@@ -22,13 +22,15 @@ S = DossierStatus
 MAX_SUPPLEMENT_FILES = 20
 
 
-def notify_citizen(*, user, dossier: Dossier | None = None, title: str, body: str = "",
-                   link: str = "") -> Notification | None:
+def notify_citizen(
+    *, user, dossier: Dossier | None = None, title: str, body: str = "", link: str = ""
+) -> Notification | None:
     """Add one in-app notification for the user (no-op when there is no account)."""
     if user is None or not getattr(user, "pk", None):
         return None
-    return Notification.objects.create(user=user, dossier=dossier, title=title[:200],
-                                       body=body, link=link[:300])
+    return Notification.objects.create(
+        user=user, dossier=dossier, title=title[:200], body=body, link=link[:300]
+    )
 
 
 def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
@@ -40,8 +42,9 @@ def notifications_mark_read(*, user, ids: list[int] | None = None) -> int:
 
 
 @transaction.atomic
-def rating_submit(*, dossier: Dossier, user, overall: int, scores: dict[str, int],
-                  comment: str = "") -> Rating:
+def rating_submit(
+    *, dossier: Dossier, user, overall: int, scores: dict[str, int], comment: str = ""
+) -> Rating:
     """Store the applicant's one rating of a returned dossier."""
     if dossier.applicant_id != user.pk or dossier.status != S.RETURNED:
         raise ValidationError(_("Chỉ đánh giá được hồ sơ của bạn sau khi đã trả kết quả."))
@@ -52,8 +55,9 @@ def rating_submit(*, dossier: Dossier, user, overall: int, scores: dict[str, int
         raise ValidationError(_("Điểm đánh giá phải từ 1 đến 5."))
     try:
         with transaction.atomic():
-            rating = Rating.objects.create(dossier=dossier, user=user, overall=overall,
-                                           comment=comment.strip()[:2000])
+            rating = Rating.objects.create(
+                dossier=dossier, user=user, overall=overall, comment=comment.strip()[:2000]
+            )
     except IntegrityError:
         raise ValidationError(_("Hồ sơ này đã được đánh giá.")) from None
     RatingScore.objects.bulk_create(
@@ -71,23 +75,26 @@ def _check_files(dossier: Dossier, files: list[tuple[int | None, object]]):
         try:
             result = check_upload(upload, name=upload.name, size=upload.size)
         except UploadRejected as exc:
-            raise ValidationError(_("Tệp %(name)s: %(reason)s")
-                                  % {"name": (upload.name or "")[:80], "reason": exc.message}
-                                  ) from None
+            raise ValidationError(
+                _("Tệp %(name)s: %(reason)s")
+                % {"name": (upload.name or "")[:80], "reason": exc.message}
+            ) from None
         checked.append((documents.get(document_id), result))
     return checked
 
 
-def supplement_submit(*, dossier: Dossier, user, files: list[tuple[int | None, object]],
-                      note: str = "") -> Dossier:
+def supplement_submit(
+    *, dossier: Dossier, user, files: list[tuple[int | None, object]], note: str = ""
+) -> Dossier:
     """Attach the supplement files and send the dossier back to where it was asked for."""
     if dossier.applicant_id != user.pk or dossier.status != S.SUPPLEMENT_REQUESTED:
         raise ValidationError(_("Hồ sơ này hiện không yêu cầu bổ sung."))
     if not files:
         raise ValidationError(_("Vui lòng chọn ít nhất một tệp để bổ sung."))
     if len(files) > MAX_SUPPLEMENT_FILES:
-        raise ValidationError(_("Mỗi lần bổ sung gửi được tối đa %(count)s tệp.")
-                              % {"count": MAX_SUPPLEMENT_FILES})
+        raise ValidationError(
+            _("Mỗi lần bổ sung gửi được tối đa %(count)s tệp.") % {"count": MAX_SUPPLEMENT_FILES}
+        )
     checked = _check_files(dossier, files)
     with files_cleaned_on_failure() as stored, transaction.atomic():
         try:
@@ -95,15 +102,24 @@ def supplement_submit(*, dossier: Dossier, user, files: list[tuple[int | None, o
         except UploadRejected as exc:
             raise ValidationError(exc.message) from None
         attachments = [
-            store_checked(dossier=dossier, checked=result, stored=stored, user=user,
-                          required_document=document, kind=AttachmentKind.SUPPLEMENT)
+            store_checked(
+                dossier=dossier,
+                checked=result,
+                stored=stored,
+                user=user,
+                required_document=document,
+                kind=AttachmentKind.SUPPLEMENT,
+            )
             for document, result in checked
         ]
         ids = [a.pk for a in attachments]
-        audit_log(action="dossier.supplement", actor=user, target=dossier,
-                  data={"attachments": ids})
+        audit_log(
+            action="dossier.supplement", actor=user, target=dossier, data={"attachments": ids}
+        )
         return dossier_transition(
-            dossier=dossier, to=resume_status(dossier), actor=user,
+            dossier=dossier,
+            to=resume_status(dossier),
+            actor=user,
             note=note.strip() or _("Công dân đã bổ sung giấy tờ."),
             data={"action": "supplement", "attachments": ids},
         )
@@ -118,5 +134,6 @@ def dossier_withdraw(*, dossier: Dossier, user, reason: str) -> Dossier:
     if not reason:
         raise ValidationError(_("Vui lòng nêu lý do rút hồ sơ."))
     audit_log(action="dossier.withdraw", actor=user, target=dossier, data={"reason": reason})
-    return dossier_transition(dossier=dossier, to=S.WITHDRAWN, actor=user,
-                              note=reason[:1000], data={"action": "withdraw"})
+    return dossier_transition(
+        dossier=dossier, to=S.WITHDRAWN, actor=user, note=reason[:1000], data={"action": "withdraw"}
+    )

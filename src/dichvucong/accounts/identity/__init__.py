@@ -25,8 +25,9 @@ class IdentityProvider:
 
     id: str = ""
 
-    def check_social_insurance(self, *, code: str, id_number: str, full_name: str,
-                               date_of_birth: date) -> IdentityCheck:
+    def check_social_insurance(
+        self, *, code: str, id_number: str, full_name: str, date_of_birth: date
+    ) -> IdentityCheck:
         raise NotImplementedError
 
 

@@ -21,8 +21,9 @@ class DemoIdentityProvider(IdentityProvider):
             raise IdentityProviderError(f"demo registry unreadable: {path}") from exc
         return {row["ma_bhxh"]: row for row in rows}
 
-    def check_social_insurance(self, *, code: str, id_number: str, full_name: str,
-                               date_of_birth: date) -> IdentityCheck:
+    def check_social_insurance(
+        self, *, code: str, id_number: str, full_name: str, date_of_birth: date
+    ) -> IdentityCheck:
         row = self._registry().get(code.strip())
         if row is None:
             return IdentityCheck(False, "unknown_code")

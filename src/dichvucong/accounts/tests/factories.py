@@ -11,8 +11,10 @@ PASSWORD = "Mat-khau-thu-nghiem-2026"
 def make_citizen(**overrides) -> User:
     n = next(_seq)
     values = {
-        "username": f"0010900{n:05d}", "id_number": f"0010900{n:05d}",
-        "phone": f"+8491{n:07d}", "full_name": f"Nguyễn Văn Thử {n}",
+        "username": f"0010900{n:05d}",
+        "id_number": f"0010900{n:05d}",
+        "phone": f"+8491{n:07d}",
+        "full_name": f"Nguyễn Văn Thử {n}",
         "account_type": AccountType.CITIZEN,
         "verification_level": VerificationLevel.MEDIUM,
         "verification_status": VerificationStatus.VERIFIED,

@@ -13,14 +13,18 @@ GOOD_PASSWORD = "Ngay-moi-2026!"
 
 def citizen_details(**overrides) -> dict:
     return {
-        "full_name": "Nguyễn Thị Lan", "id_number": "060195001122",
-        "date_of_birth": "1995-03-08", "phone": PHONE, "email": "lan@example.vn",
+        "full_name": "Nguyễn Thị Lan",
+        "id_number": "060195001122",
+        "date_of_birth": "1995-03-08",
+        "phone": PHONE,
+        "email": "lan@example.vn",
     } | overrides
 
 
 def start(client, account_type="citizen", method="phone"):
-    return client.post(reverse("accounts:register"),
-                       {"account_type": account_type, "verification_method": method})
+    return client.post(
+        reverse("accounts:register"), {"account_type": account_type, "verification_method": method}
+    )
 
 
 def submit_details(client, data: dict, *, captcha: str | None = None):
@@ -39,8 +43,10 @@ def register_by_phone(client, **overrides):
 
     code = latest_otp(normalise_vn_mobile(data["phone"]))
     client.post(reverse("accounts:register_otp"), {"code": code})
-    return client.post(reverse("accounts:register_password"),
-                       {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    return client.post(
+        reverse("accounts:register_password"),
+        {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},
+    )
 
 
 class ReadersMeet:
@@ -67,4 +73,3 @@ def together(workers: int, attempt) -> None:
         thread.start()
     for thread in threads:
         thread.join()
-

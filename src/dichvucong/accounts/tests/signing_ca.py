@@ -13,8 +13,10 @@ NOW = dt.datetime.now(dt.UTC)
 
 
 def _name(cn: str, uid: str | None = None) -> x509.Name:
-    attrs = [x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-             x509.NameAttribute(NameOID.COMMON_NAME, cn)]
+    attrs = [
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+        x509.NameAttribute(NameOID.COMMON_NAME, cn),
+    ]
     if uid:
         attrs.append(x509.NameAttribute(NameOID.USER_ID, uid))
     return x509.Name(attrs)
@@ -22,9 +24,16 @@ def _name(cn: str, uid: str | None = None) -> x509.Name:
 
 def _usage(*, ca: bool, digital_signature: bool = True) -> x509.KeyUsage:
     return x509.KeyUsage(
-        digital_signature=digital_signature, content_commitment=not ca, key_encipherment=False,
-        data_encipherment=False, key_agreement=False, key_cert_sign=ca, crl_sign=ca,
-        encipher_only=False, decipher_only=False)
+        digital_signature=digital_signature,
+        content_commitment=not ca,
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=ca,
+        crl_sign=ca,
+        encipher_only=False,
+        decipher_only=False,
+    )
 
 
 @dataclass
@@ -37,8 +46,16 @@ class Issued:
         return self.cert.public_bytes(Encoding.PEM).decode()
 
 
-def make_cert(subject: x509.Name, key, issuer: Issued | None, *, ca: bool,
-              not_before=None, not_after=None, digital_signature=True) -> Issued:
+def make_cert(
+    subject: x509.Name,
+    key,
+    issuer: Issued | None,
+    *,
+    ca: bool,
+    not_before=None,
+    not_after=None,
+    digital_signature=True,
+) -> Issued:
     builder = (
         x509.CertificateBuilder()
         .subject_name(subject)
@@ -68,18 +85,28 @@ class SigningCA:
     intermediate: Issued
 
     def leaf(self, id_number: str, *, key=None, **kwargs) -> Issued:
-        return make_cert(_name(f"Người ký {id_number}", f"CCCD:{id_number}"), key or ec_key(),
-                         self.intermediate, ca=False, **kwargs)
+        return make_cert(
+            _name(f"Người ký {id_number}", f"CCCD:{id_number}"),
+            key or ec_key(),
+            self.intermediate,
+            ca=False,
+            **kwargs,
+        )
 
     def crl(self, *revoked: x509.Certificate) -> str:
-        builder = (x509.CertificateRevocationListBuilder()
-                   .issuer_name(self.intermediate.cert.subject)
-                   .last_update(NOW - dt.timedelta(hours=1))
-                   .next_update(NOW + dt.timedelta(days=7)))
+        builder = (
+            x509.CertificateRevocationListBuilder()
+            .issuer_name(self.intermediate.cert.subject)
+            .last_update(NOW - dt.timedelta(hours=1))
+            .next_update(NOW + dt.timedelta(days=7))
+        )
         for cert in revoked:
             builder = builder.add_revoked_certificate(
-                x509.RevokedCertificateBuilder().serial_number(cert.serial_number)
-                .revocation_date(NOW - dt.timedelta(minutes=5)).build())
+                x509.RevokedCertificateBuilder()
+                .serial_number(cert.serial_number)
+                .revocation_date(NOW - dt.timedelta(minutes=5))
+                .build()
+            )
         crl = builder.sign(self.intermediate.key, hashes.SHA256())
         return crl.public_bytes(Encoding.PEM).decode()
 

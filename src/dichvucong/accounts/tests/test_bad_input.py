@@ -10,8 +10,17 @@ from dichvucong.accounts.tests.helpers import citizen_details, start
 
 pytestmark = pytest.mark.django_db
 
-JUNK = ["", " ", "x" * 5000, "\x00", "'; DROP TABLE x; --", "<script>alert(1)</script>",
-        "１２３４５６７８９０１２", "-1", "9" * 40]
+JUNK = [
+    "",
+    " ",
+    "x" * 5000,
+    "\x00",
+    "'; DROP TABLE x; --",
+    "<script>alert(1)</script>",
+    "１２３４５６７８９０１２",
+    "-1",
+    "9" * 40,
+]
 
 
 @pytest.mark.parametrize("junk", JUNK)
@@ -38,8 +47,10 @@ def test_junk_in_profile_forms_never_gives_a_500(junk):
     client = Client(raise_request_exception=False)
     client.force_login(make_citizen())
     for url, data in [
-        (reverse("accounts:profile"), {"email": junk, "province_code": junk,
-                                       "commune_code": junk, "address_line": junk}),
+        (
+            reverse("accounts:profile"),
+            {"email": junk, "province_code": junk, "commune_code": junk, "address_line": junk},
+        ),
         (reverse("accounts:phone_change"), {"phone": junk}),
     ]:
         assert client.post(url, data).status_code in (302, 400)
@@ -49,5 +60,6 @@ def test_second_registration_with_the_same_id_number_is_refused_by_the_service()
     data = citizen_details() | {"account_type": "citizen", "phone": "+84987654321"}
     register_account(data=data, method="phone", password="Ngay-moi-2026!")
     with pytest.raises(DuplicateAccountError, match="đã có tài khoản"):
-        register_account(data=data | {"phone": "+84987654322"}, method="phone",
-                         password="Ngay-moi-2026!")
+        register_account(
+            data=data | {"phone": "+84987654322"}, method="phone", password="Ngay-moi-2026!"
+        )

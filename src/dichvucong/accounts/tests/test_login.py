@@ -14,8 +14,11 @@ LOGIN = reverse("accounts:login")
 
 
 def _login(client, identifier, password=PASSWORD, **extra):
-    return client.post(LOGIN, {"identifier": identifier, "password": password} | extra,
-                       REMOTE_ADDR=extra.pop("ip", "10.1.1.1"))
+    return client.post(
+        LOGIN,
+        {"identifier": identifier, "password": password} | extra,
+        REMOTE_ADDR=extra.pop("ip", "10.1.1.1"),
+    )
 
 
 def test_citizen_logs_in_with_id_number_or_phone_in_any_format(client):
@@ -66,8 +69,12 @@ def test_behind_a_proxy_one_visitors_failures_do_not_lock_out_another(settings):
     make_citizen(phone="+84912000999")
 
     def login(forwarded, password=PASSWORD, identifier="0912000999"):
-        return Client().post(LOGIN, {"identifier": identifier, "password": password},
-                             REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+        return Client().post(
+            LOGIN,
+            {"identifier": identifier, "password": password},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
 
     for n in range(throttle.IP_FAILURES):
         login("203.0.113.5", "sai", identifier=f"0601990{n:05d}")
@@ -110,8 +117,10 @@ def test_account_menu_shows_login_for_visitors_and_name_for_users(client):
 
 def _ask_reset(client, identifier):
     client.get(reverse("accounts:password_reset"))
-    return client.post(reverse("accounts:password_reset"),
-                       {"identifier": identifier, "captcha": captcha_answer(client)})
+    return client.post(
+        reverse("accounts:password_reset"),
+        {"identifier": identifier, "captcha": captcha_answer(client)},
+    )
 
 
 def test_password_reset_by_otp(client):
@@ -119,8 +128,10 @@ def test_password_reset_by_otp(client):
     response = _ask_reset(client, "0912000666")
     assert response["Location"] == reverse("accounts:password_reset_confirm")
     new = "Mot-mat-khau-moi-9"
-    response = client.post(reverse("accounts:password_reset_confirm"), {
-        "code": latest_otp("+84912000666"), "password1": new, "password2": new})
+    response = client.post(
+        reverse("accounts:password_reset_confirm"),
+        {"code": latest_otp("+84912000666"), "password1": new, "password2": new},
+    )
     assert response["Location"] == LOGIN
     user.refresh_from_db()
     assert user.check_password(new)
@@ -133,8 +144,10 @@ def test_password_reset_lifts_the_lock_whichever_identifier_was_locked(client):
     assert _login(Client(), "0912000888", ip="10.7.1.1").status_code == 429
     _ask_reset(client, "0912000888")
     new = "Mot-mat-khau-moi-9"
-    client.post(reverse("accounts:password_reset_confirm"), {
-        "code": latest_otp("+84912000888"), "password1": new, "password2": new})
+    client.post(
+        reverse("accounts:password_reset_confirm"),
+        {"code": latest_otp("+84912000888"), "password1": new, "password2": new},
+    )
     assert _login(Client(), "0912000888", new, ip="10.7.1.2").status_code == 302
 
 
@@ -145,20 +158,32 @@ def test_password_reset_does_not_reveal_whether_an_account_exists():
     for client, identifier in ((known, "0912000777"), (unknown, "0912000778")):
         response = _ask_reset(client, identifier)
         page = client.get(response["Location"])
-        wrong = client.post(reverse("accounts:password_reset_confirm"), {
-            "code": "000000", "password1": "Mot-mat-khau-moi-9", "password2": "Mot-mat-khau-moi-9"})
-        answers.append((response.status_code, response["Location"],
-                        "Nếu thông tin trên khớp" in page.content.decode(),
-                        wrong.status_code, "Mã OTP không đúng hoặc đã hết hạn." in
-                        wrong.content.decode()))
+        wrong = client.post(
+            reverse("accounts:password_reset_confirm"),
+            {
+                "code": "000000",
+                "password1": "Mot-mat-khau-moi-9",
+                "password2": "Mot-mat-khau-moi-9",
+            },
+        )
+        answers.append(
+            (
+                response.status_code,
+                response["Location"],
+                "Nếu thông tin trên khớp" in page.content.decode(),
+                wrong.status_code,
+                "Mã OTP không đúng hoặc đã hết hạn." in wrong.content.decode(),
+            )
+        )
     assert answers[0] == answers[1]
     assert answers[0][2] and answers[0][4]
 
 
 def test_reset_request_needs_the_captcha(client):
     client.get(reverse("accounts:password_reset"))
-    response = client.post(reverse("accounts:password_reset"),
-                           {"identifier": "0912000777", "captcha": "AAAAA"})
+    response = client.post(
+        reverse("accounts:password_reset"), {"identifier": "0912000777", "captcha": "AAAAA"}
+    )
     assert response.status_code == 400
     assert get_user_model().objects.count() == 0
 

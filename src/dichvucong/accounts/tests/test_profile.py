@@ -16,12 +16,17 @@ def test_profile_needs_login(client):
 
 
 def test_profile_shows_personal_data_and_verification_level(client):
-    user = make_citizen(full_name="Võ Văn Kiệt", phone="+84912000888",
-                        verification_method="phone")
+    user = make_citizen(full_name="Võ Văn Kiệt", phone="+84912000888", verification_method="phone")
     client.force_login(user)
     html = client.get(PROFILE).content.decode()
-    for text in ("Võ Văn Kiệt", user.id_number, "0912 000 888", "Trung bình",
-                 "Thuê bao di động", "Đã xác minh"):
+    for text in (
+        "Võ Văn Kiệt",
+        user.id_number,
+        "0912 000 888",
+        "Trung bình",
+        "Thuê bao di động",
+        "Đã xác minh",
+    ):
         assert text in html
 
 
@@ -29,12 +34,22 @@ def test_contact_address_uses_todays_province_and_commune(client):
     user = make_citizen()
     client.force_login(user)
     commune_code, commune = addresses.communes("68")[0]
-    response = client.post(PROFILE, {"email": "moi@example.vn", "province_code": "68",
-                                     "commune_code": commune_code, "address_line": "Số 1"})
+    response = client.post(
+        PROFILE,
+        {
+            "email": "moi@example.vn",
+            "province_code": "68",
+            "commune_code": commune_code,
+            "address_line": "Số 1",
+        },
+    )
     assert response.status_code == 302
     user.refresh_from_db()
-    assert (user.email, user.province_code, user.commune_code) == ("moi@example.vn", "68",
-                                                                   commune_code)
+    assert (user.email, user.province_code, user.commune_code) == (
+        "moi@example.vn",
+        "68",
+        commune_code,
+    )
     html = client.get(PROFILE).content.decode()
     assert commune in html and "Lâm Đồng" in html
 
@@ -43,8 +58,15 @@ def test_commune_of_another_province_and_bad_email_are_refused_and_kept(client):
     user = make_citizen()
     client.force_login(user)
     hanoi_commune = addresses.communes("01")[0][0]
-    response = client.post(PROFILE, {"email": "sai@", "province_code": "68",
-                                     "commune_code": hanoi_commune, "address_line": "Số 2"})
+    response = client.post(
+        PROFILE,
+        {
+            "email": "sai@",
+            "province_code": "68",
+            "commune_code": hanoi_commune,
+            "address_line": "Số 2",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "Xã/phường không thuộc tỉnh/thành phố đã chọn." in html

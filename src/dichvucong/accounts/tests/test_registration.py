@@ -36,7 +36,8 @@ def test_citizen_registers_by_phone_otp_and_lands_on_login_with_success_message(
 
 
 def test_otp_sms_is_marked_secret_and_goes_through_the_sms_channel(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     start(client)
     with django_capture_on_commit_callbacks(execute=True):
         submit_details(client, citizen_details())
@@ -47,12 +48,14 @@ def test_otp_sms_is_marked_secret_and_goes_through_the_sms_channel(
 
 def test_business_must_give_enterprise_code_of_10_or_13_digits(client):
     start(client, account_type="business")
-    response = submit_details(client, citizen_details(enterprise_code="12345",
-                                                      organisation_name="Công ty A"))
+    response = submit_details(
+        client, citizen_details(enterprise_code="12345", organisation_name="Công ty A")
+    )
     assert response.status_code == 400
     assert "Mã số doanh nghiệp gồm 10 hoặc 13 chữ số." in response.content.decode()
-    response = submit_details(client, citizen_details(enterprise_code="0312345678-001",
-                                                      organisation_name="Công ty A"))
+    response = submit_details(
+        client, citizen_details(enterprise_code="0312345678-001", organisation_name="Công ty A")
+    )
     assert response.status_code == 302
     assert client.session["registration"]["data"]["enterprise_code"] == "0312345678001"
 
@@ -64,18 +67,30 @@ def test_agency_is_asked_for_its_agency_code(client):
     assert 'name="agency_code"' in response.content.decode()
 
 
-@pytest.mark.parametrize(("field", "value", "message"), [
-    ("full_name", "", "Vui lòng nhập thông tin này."),
-    ("id_number", "12345", "Số định danh cá nhân phải gồm đúng 12 chữ số."),
-    ("id_number", "003195001122", "Ba chữ số đầu (mã tỉnh nơi đăng ký khai sinh) không hợp lệ."),
-    ("id_number", "060295001122", "Chữ số thứ tư (thế kỷ và giới tính) không khớp với năm sinh."),
-    ("id_number", "060196001122", "Chữ số thứ năm và sáu phải là hai số cuối của năm sinh."),
-    ("date_of_birth", "31/02/1995", "Ngày sinh không hợp lệ."),
-    ("phone", "0281234567", "Số điện thoại di động Việt Nam không hợp lệ"),
-    ("email", "lan@", "Địa chỉ thư điện tử không hợp lệ."),
-])
-def test_invalid_field_gets_vietnamese_message_and_keeps_what_was_typed(client, field, value,
-                                                                        message):
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("full_name", "", "Vui lòng nhập thông tin này."),
+        ("id_number", "12345", "Số định danh cá nhân phải gồm đúng 12 chữ số."),
+        (
+            "id_number",
+            "003195001122",
+            "Ba chữ số đầu (mã tỉnh nơi đăng ký khai sinh) không hợp lệ.",
+        ),
+        (
+            "id_number",
+            "060295001122",
+            "Chữ số thứ tư (thế kỷ và giới tính) không khớp với năm sinh.",
+        ),
+        ("id_number", "060196001122", "Chữ số thứ năm và sáu phải là hai số cuối của năm sinh."),
+        ("date_of_birth", "31/02/1995", "Ngày sinh không hợp lệ."),
+        ("phone", "0281234567", "Số điện thoại di động Việt Nam không hợp lệ"),
+        ("email", "lan@", "Địa chỉ thư điện tử không hợp lệ."),
+    ],
+)
+def test_invalid_field_gets_vietnamese_message_and_keeps_what_was_typed(
+    client, field, value, message
+):
     start(client)
     data = citizen_details(**{field: value})
     response = submit_details(client, data)
@@ -107,8 +122,9 @@ def test_wrong_missing_or_reused_captcha_is_refused(client):
     answer = client.session["captcha_answer"]
     response = client.post(reverse("accounts:register_details"), citizen_details(email="x@y.vn"))
     assert response.status_code == 400
-    response = client.post(reverse("accounts:register_details"),
-                           citizen_details() | {"captcha": answer})
+    response = client.post(
+        reverse("accounts:register_details"), citizen_details() | {"captcha": answer}
+    )
     assert response.status_code == 400
     assert not SmsMessage.objects.exists()
 
@@ -119,8 +135,9 @@ def test_captcha_is_case_insensitive_and_drawn_as_png(client):
     image = client.get(reverse("accounts:captcha"))
     assert image["Content-Type"] == "image/png" and image.content[:4] == b"\x89PNG"
     answer = client.session["captcha_answer"].lower()
-    response = client.post(reverse("accounts:register_details"),
-                           citizen_details() | {"captcha": answer})
+    response = client.post(
+        reverse("accounts:register_details"), citizen_details() | {"captcha": answer}
+    )
     assert response.status_code == 302
 
 
@@ -129,8 +146,10 @@ def test_steps_cannot_be_skipped(client):
     assert response.status_code == 302 and response["Location"] == reverse("accounts:register")
     start(client)
     submit_details(client, citizen_details())
-    response = client.post(reverse("accounts:register_password"),
-                           {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    response = client.post(
+        reverse("accounts:register_password"),
+        {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},
+    )
     assert response.status_code == 302
     assert not User.objects.filter(id_number="060195001122").exists()
 
@@ -141,30 +160,44 @@ def test_wizard_ignores_tampered_hidden_data(client):
     from dichvucong.accounts.tests.conftest import latest_otp
 
     client.post(reverse("accounts:register_otp"), {"code": latest_otp(PHONE_E164)})
-    client.post(reverse("accounts:register_password"), {
-        "password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD,
-        "phone": "0911111111", "verification_level": "high", "id_number": "060195009999"})
+    client.post(
+        reverse("accounts:register_password"),
+        {
+            "password1": GOOD_PASSWORD,
+            "password2": GOOD_PASSWORD,
+            "phone": "0911111111",
+            "verification_level": "high",
+            "id_number": "060195009999",
+        },
+    )
     user = User.objects.get()
     assert (user.phone, user.verification_level, user.id_number) == (
-        PHONE_E164, VerificationLevel.MEDIUM, "060195001122")
+        PHONE_E164,
+        VerificationLevel.MEDIUM,
+        "060195001122",
+    )
 
 
-@pytest.mark.parametrize(("password", "message"), [
-    ("short1!", "Mật khẩu phải có ít nhất 8 ký tự."),
-    ("0987654321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
-    ("0987 654 321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
-    ("+84987654321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
-    ("060195001122", "Mật khẩu không được là số điện thoại hoặc số định danh."),
-    ("password123", "Mật khẩu quá phổ biến hoặc dễ đoán"),
-])
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("short1!", "Mật khẩu phải có ít nhất 8 ký tự."),
+        ("0987654321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
+        ("0987 654 321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
+        ("+84987654321", "Mật khẩu không được là số điện thoại hoặc số định danh."),
+        ("060195001122", "Mật khẩu không được là số điện thoại hoặc số định danh."),
+        ("password123", "Mật khẩu quá phổ biến hoặc dễ đoán"),
+    ],
+)
 def test_weak_passwords_are_refused(client, password, message):
     start(client)
     submit_details(client, citizen_details())
     from dichvucong.accounts.tests.conftest import latest_otp
 
     client.post(reverse("accounts:register_otp"), {"code": latest_otp(PHONE_E164)})
-    response = client.post(reverse("accounts:register_password"),
-                           {"password1": password, "password2": password})
+    response = client.post(
+        reverse("accounts:register_password"), {"password1": password, "password2": password}
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not User.objects.exists()
@@ -172,15 +205,21 @@ def test_weak_passwords_are_refused(client, password, message):
 
 def test_social_insurance_code_is_checked_against_the_demo_registry(client):
     start(client, method="social_insurance")
-    person = {"full_name": "Trần Thị Minh Thư", "id_number": "060190001234",
-              "date_of_birth": "1990-04-12", "phone": "0912000222"}
+    person = {
+        "full_name": "Trần Thị Minh Thư",
+        "id_number": "060190001234",
+        "date_of_birth": "1990-04-12",
+        "phone": "0912000222",
+    }
     response = submit_details(client, person | {"social_insurance_code": "6021098765"})
     assert response.status_code == 400
     assert "Mã số bảo hiểm xã hội không khớp" in response.content.decode()
     response = submit_details(client, person | {"social_insurance_code": "6023456789"})
     assert response["Location"] == reverse("accounts:register_password")
-    client.post(reverse("accounts:register_password"),
-                {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    client.post(
+        reverse("accounts:register_password"),
+        {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},
+    )
     user = User.objects.get(id_number="060190001234")
     assert user.verification_level == VerificationLevel.MEDIUM
     assert user.social_insurance_code == "6023456789"
@@ -189,8 +228,10 @@ def test_social_insurance_code_is_checked_against_the_demo_registry(client):
 def test_post_office_account_waits_until_an_officer_checks_the_id_paper(client):
     start(client, method="post_office")
     submit_details(client, citizen_details())
-    client.post(reverse("accounts:register_password"),
-                {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD})
+    client.post(
+        reverse("accounts:register_password"),
+        {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},
+    )
     account = User.objects.get(id_number="060195001122")
     assert account.verification_status == VerificationStatus.PENDING
     assert account.verification_level == VerificationLevel.NONE
@@ -215,14 +256,17 @@ def test_post_office_account_waits_until_an_officer_checks_the_id_paper(client):
     # A citizen cannot use the officer page.
     citizen_client = Client()
     citizen_client.force_login(account)
-    assert citizen_client.post(
-        reverse("accounts:officer_verify", args=[account.pk])).status_code == 403
+    assert (
+        citizen_client.post(reverse("accounts:officer_verify", args=[account.pk])).status_code
+        == 403
+    )
 
 
 def test_registration_forms_enforce_csrf():
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("accounts:register"),
-                           {"account_type": "citizen", "verification_method": "phone"})
+    response = client.post(
+        reverse("accounts:register"), {"account_type": "citizen", "verification_method": "phone"}
+    )
     assert response.status_code == 403
 
 
@@ -238,12 +282,14 @@ def test_identity_clerk_staff_role_may_verify_and_lands_in_the_workspace(client)
     from dichvucong.catalog.tests.factories import make_agency
     from dichvucong.processing.models import StaffRole
 
-    pending = make_citizen(verification_method="post_office", verification_level="none",
-                           verification_status="pending")
+    pending = make_citizen(
+        verification_method="post_office", verification_level="none", verification_status="pending"
+    )
     clerk = make_staff()
     StaffRole.objects.create(user=clerk, agency=make_agency(), role="identity_clerk")
-    response = client.post(reverse("accounts:login"),
-                           {"identifier": clerk.username, "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"identifier": clerk.username, "password": PASSWORD}
+    )
     assert response["Location"] == "/can-bo/"
     client.post(reverse("accounts:officer_verify", args=[pending.pk]))
     pending.refresh_from_db()

@@ -34,9 +34,11 @@ def _sign(issued, data: bytes, scheme="ecdsa") -> bytes:
     if scheme == "pkcs1":
         return issued.key.sign(data, padding.PKCS1v15(), hashes.SHA256())
     if scheme == "pss":
-        return issued.key.sign(data, padding.PSS(mgf=padding.MGF1(hashes.SHA256()),
-                                                 salt_length=padding.PSS.MAX_LENGTH),
-                               hashes.SHA256())
+        return issued.key.sign(
+            data,
+            padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.MAX_LENGTH),
+            hashes.SHA256(),
+        )
     return issued.key.sign(data, ec.ECDSA(hashes.SHA256()))
 
 
@@ -62,19 +64,24 @@ def test_der_certificate_is_accepted(trusted):
     assert _respond({}, leaf, der).carries(ID)
 
 
-@pytest.mark.parametrize(("case", "message"), [
-    ("tampered", "Chữ ký số không hợp lệ."),
-    ("expired", "Chứng thư số đã hết hạn hoặc chưa có hiệu lực."),
-    ("not_yet_valid", "Chứng thư số đã hết hạn hoặc chưa có hiệu lực."),
-    ("no_digital_signature", "Chứng thư số không được phép dùng để ký số."),
-    ("untrusted", "Chứng thư số không do tổ chức chứng thực tin cậy cấp."),
-    ("missing_intermediate", "Chứng thư số không do tổ chức chứng thực tin cậy cấp."),
-    ("revoked", "Chứng thư số đã bị thu hồi."),
-])
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("tampered", "Chữ ký số không hợp lệ."),
+        ("expired", "Chứng thư số đã hết hạn hoặc chưa có hiệu lực."),
+        ("not_yet_valid", "Chứng thư số đã hết hạn hoặc chưa có hiệu lực."),
+        ("no_digital_signature", "Chứng thư số không được phép dùng để ký số."),
+        ("untrusted", "Chứng thư số không do tổ chức chứng thực tin cậy cấp."),
+        ("missing_intermediate", "Chứng thư số không do tổ chức chứng thực tin cậy cấp."),
+        ("revoked", "Chứng thư số đã bị thu hồi."),
+    ],
+)
 def test_bad_certificates_and_signatures_are_refused(trusted, settings, case, message):
     kwargs = {
-        "expired": {"not_before": NOW - dt.timedelta(days=400),
-                    "not_after": NOW - dt.timedelta(days=1)},
+        "expired": {
+            "not_before": NOW - dt.timedelta(days=400),
+            "not_after": NOW - dt.timedelta(days=1),
+        },
         "not_yet_valid": {"not_before": NOW + dt.timedelta(days=1)},
         "no_digital_signature": {"digital_signature": False},
     }.get(case, {})
@@ -104,8 +111,9 @@ def test_challenge_is_one_time_and_expires(trusted, monkeypatch):
     challenge = signature.issue_challenge(session)["challenge"]
     session[signature.SESSION_KEY]["expires"] = 0
     with pytest.raises(signature.SignatureError, match="hết hạn"):
-        signature.verify_response(session=session, certificate=chain,
-                                  signature=_sign(leaf, challenge.encode()))
+        signature.verify_response(
+            session=session, certificate=chain, signature=_sign(leaf, challenge.encode())
+        )
 
 
 def _start_usb_registration(client):
@@ -118,23 +126,39 @@ def test_registration_by_usb_token_through_the_plugin_api_gives_level_high(trust
     client = Client(enforce_csrf_checks=True)
     client.get(reverse("accounts:register"))
     token = client.cookies["csrftoken"].value
-    client.post(reverse("accounts:register"), {"account_type": "citizen",
-                "verification_method": "usb_token", "csrfmiddlewaretoken": token})
+    client.post(
+        reverse("accounts:register"),
+        {
+            "account_type": "citizen",
+            "verification_method": "usb_token",
+            "csrfmiddlewaretoken": token,
+        },
+    )
     client.get(reverse("accounts:register_details"))
-    client.post(reverse("accounts:register_details"), citizen_details() | {
-        "captcha": client.session["captcha_answer"], "csrfmiddlewaretoken": token})
+    client.post(
+        reverse("accounts:register_details"),
+        citizen_details()
+        | {"captcha": client.session["captcha_answer"], "csrfmiddlewaretoken": token},
+    )
     # Without the CSRF header the plug-in API refuses.
     assert client.post(reverse("accounts:signature_challenge")).status_code == 403
     answer = client.post(reverse("accounts:signature_challenge"), HTTP_X_CSRFTOKEN=token).json()
     leaf = trusted.leaf(ID, key=rsa_key())
-    body = {"certificate": leaf.pem + trusted.intermediate.pem,
-            "signature": base64.b64encode(_sign(leaf, answer["challenge"].encode(), "pss"))
-            .decode()}
-    response = client.post(reverse("accounts:signature_verify"), json.dumps(body),
-                           content_type="application/json", HTTP_X_CSRFTOKEN=token)
+    body = {
+        "certificate": leaf.pem + trusted.intermediate.pem,
+        "signature": base64.b64encode(_sign(leaf, answer["challenge"].encode(), "pss")).decode(),
+    }
+    response = client.post(
+        reverse("accounts:signature_verify"),
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_X_CSRFTOKEN=token,
+    )
     assert response.status_code == 200 and response.json()["ok"] is True
-    client.post(reverse("accounts:register_password"), {
-        "password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD, "csrfmiddlewaretoken": token})
+    client.post(
+        reverse("accounts:register_password"),
+        {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD, "csrfmiddlewaretoken": token},
+    )
     user = get_user_model().objects.get(id_number=ID)
     assert user.verification_level == VerificationLevel.HIGH
     assert user.verification_method == "usb_token" and len(user.certificate_fingerprint) == 64
@@ -144,10 +168,16 @@ def test_someone_elses_certificate_is_refused(client, trusted):
     _start_usb_registration(client)
     challenge = client.post(reverse("accounts:signature_challenge")).json()["challenge"]
     leaf = trusted.leaf("060190009999")
-    response = client.post(reverse("accounts:signature_verify"), json.dumps({
-        "certificate": leaf.pem + trusted.intermediate.pem,
-        "signature": base64.b64encode(_sign(leaf, challenge.encode())).decode()}),
-        content_type="application/json")
+    response = client.post(
+        reverse("accounts:signature_verify"),
+        json.dumps(
+            {
+                "certificate": leaf.pem + trusted.intermediate.pem,
+                "signature": base64.b64encode(_sign(leaf, challenge.encode())).decode(),
+            }
+        ),
+        content_type="application/json",
+    )
     assert response.status_code == 400
     assert "không mang số định danh" in response.json()["error"]
     assert client.get(reverse("accounts:register_password")).status_code == 302
@@ -159,20 +189,32 @@ def test_sim_signature_by_the_paste_form(client, trusted):
     client.get(reverse("accounts:register_signature"))
     challenge = client.session[signature.SESSION_KEY]["value"]
     leaf = trusted.leaf(ID)
-    response = client.post(reverse("accounts:register_signature"), {
-        "certificate": leaf.pem + trusted.intermediate.pem,
-        "signature": base64.b64encode(_sign(leaf, challenge.encode())).decode()})
+    response = client.post(
+        reverse("accounts:register_signature"),
+        {
+            "certificate": leaf.pem + trusted.intermediate.pem,
+            "signature": base64.b64encode(_sign(leaf, challenge.encode())).decode(),
+        },
+    )
     assert response["Location"] == reverse("accounts:register_password")
 
 
-@pytest.mark.parametrize("body", [b"not json", b"[]", b'{"certificate": "x"}',
-                                  b'{"certificate": "garbage", "signature": "AAAA"}',
-                                  b'{"certificate": "x", "signature": "***"}'])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not json",
+        b"[]",
+        b'{"certificate": "x"}',
+        b'{"certificate": "garbage", "signature": "AAAA"}',
+        b'{"certificate": "x", "signature": "***"}',
+    ],
+)
 def test_malformed_api_requests_get_400_not_500(client, trusted, body):
     _start_usb_registration(client)
     client.post(reverse("accounts:signature_challenge"))
-    response = client.post(reverse("accounts:signature_verify"), body,
-                           content_type="application/json")
+    response = client.post(
+        reverse("accounts:signature_verify"), body, content_type="application/json"
+    )
     assert response.status_code == 400
     assert response.json()["ok"] is False
 

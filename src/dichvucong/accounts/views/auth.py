@@ -30,21 +30,26 @@ def login_view(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             identifier, ip = form.cleaned_data["identifier"], client_ip(request)
             if throttle.is_locked(identifier=identifier, ip=ip):
-                form.add_error(None, _("Bạn đã đăng nhập sai quá nhiều lần. "
-                                       "Vui lòng thử lại sau 15 phút."))
+                form.add_error(
+                    None, _("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.")
+                )
                 status = 429
             else:
-                user = authenticate(request, identifier=identifier,
-                                    password=form.cleaned_data["password"])
+                user = authenticate(
+                    request, identifier=identifier, password=form.cleaned_data["password"]
+                )
                 if user is not None:
                     throttle.clear_failures(identifier=identifier)
                     login(request, user)
                     return redirect(landing_url(request, user))
                 throttle.record_failure(identifier=identifier, ip=ip)
                 form.add_error(None, _("Số định danh/số điện thoại hoặc mật khẩu không đúng."))
-    return render(request, "accounts/login.html",
-                  {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
-                  status=status)
+    return render(
+        request,
+        "accounts/login.html",
+        {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,18 +61,28 @@ def forgot_password(request: HttpRequest) -> HttpResponse:
         if user is not None and user.phone:
             # Same answer either way: a cooldown must not reveal the account.
             with suppress(otp.OtpError):
-                otp.issue_otp(purpose="password_reset", phone=user.phone,
-                              ip=client_ip(request), user=user)
+                otp.issue_otp(
+                    purpose="password_reset", phone=user.phone, ip=client_ip(request), user=user
+                )
         request.session[RESET_STATE] = {"user_id": getattr(user, "pk", None)}
-        messages.info(request, _("Nếu thông tin trên khớp với một tài khoản, mã OTP đã được gửi "
-                                 "đến số điện thoại đăng ký của tài khoản đó."))
+        messages.info(
+            request,
+            _(
+                "Nếu thông tin trên khớp với một tài khoản, mã OTP đã được gửi "
+                "đến số điện thoại đăng ký của tài khoản đó."
+            ),
+        )
         return redirect_to("password_reset_confirm")
     captcha.new_challenge(request.session)
     if form.is_bound:
         form.data = form.data.copy()
         form.data["captcha"] = ""
-    return render(request, "accounts/forgot_password.html", {"form": form},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "accounts/forgot_password.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -76,24 +91,37 @@ def password_reset_confirm(request: HttpRequest) -> HttpResponse:
     state = request.session.get(RESET_STATE)
     if state is None:
         return redirect_to("password_reset")
-    user = get_user_model().objects.filter(pk=state["user_id"], is_active=True).first() \
-        if state["user_id"] else None
-    form = ResetPasswordForm(request.POST or None, phone=getattr(user, "phone", None),
-                             id_number=getattr(user, "id_number", None), user=user)
+    user = (
+        get_user_model().objects.filter(pk=state["user_id"], is_active=True).first()
+        if state["user_id"]
+        else None
+    )
+    form = ResetPasswordForm(
+        request.POST or None,
+        phone=getattr(user, "phone", None),
+        id_number=getattr(user, "id_number", None),
+        user=user,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if user is None or not user.phone:
                 raise otp.OtpError("no account")
-            otp.verify_otp(purpose="password_reset", phone=user.phone,
-                           code=form.cleaned_data["code"])
+            otp.verify_otp(
+                purpose="password_reset", phone=user.phone, code=form.cleaned_data["code"]
+            )
         except otp.OtpError:
             form.add_error("code", _("Mã OTP không đúng hoặc đã hết hạn."))
         else:
-            set_password_after_otp(user=user, password=form.cleaned_data["password1"],
-                                   ip_address=client_ip(request))
+            set_password_after_otp(
+                user=user, password=form.cleaned_data["password1"], ip_address=client_ip(request)
+            )
             throttle.clear_user_failures(user)
             request.session.pop(RESET_STATE, None)
             messages.success(request, _("Đặt lại mật khẩu thành công. Vui lòng đăng nhập."))
             return redirect_to("login")
-    return render(request, "accounts/password_reset_confirm.html", {"form": form},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "accounts/password_reset_confirm.html",
+        {"form": form},
+        status=400 if form.is_bound else 200,
+    )

@@ -21,15 +21,21 @@ PHONE_STATE = "phone_change"
 def profile(request: HttpRequest) -> HttpResponse:
     """Show the account and save its contact details."""
     user = request.user
-    initial = {"email": user.email, "province_code": user.province_code,
-               "commune_code": user.commune_code, "address_line": user.address_line}
+    initial = {
+        "email": user.email,
+        "province_code": user.province_code,
+        "commune_code": user.commune_code,
+        "address_line": user.address_line,
+    }
     form = ContactForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         update_contact(user=user, **form.cleaned_data)
         messages.success(request, _("Đã lưu thông tin liên hệ."))
         return redirect_to("profile")
     context = {
-        "form": form, "account": user, "phone_display": display_phone(user.phone or ""),
+        "form": form,
+        "account": user,
+        "phone_display": display_phone(user.phone or ""),
         "province_name": addresses.province_name(user.province_code),
         "commune_name": addresses.commune_name(user.commune_code),
     }
@@ -44,15 +50,17 @@ def phone_change(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         phone = form.cleaned_data["phone"]
         try:
-            otp.issue_otp(purpose="phone_change", phone=phone, ip=client_ip(request),
-                          user=request.user)
+            otp.issue_otp(
+                purpose="phone_change", phone=phone, ip=client_ip(request), user=request.user
+            )
         except otp.OtpError as exc:
             form.add_error("phone", str(exc))
         else:
             request.session[PHONE_STATE] = {"phone": phone}
             return redirect_to("phone_change_confirm")
-    return render(request, "accounts/phone_change.html", {"form": form},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request, "accounts/phone_change.html", {"form": form}, status=400 if form.is_bound else 200
+    )
 
 
 @login_required
@@ -65,8 +73,9 @@ def phone_change_confirm(request: HttpRequest) -> HttpResponse:
     form = OtpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            otp.verify_otp(purpose="phone_change", phone=state["phone"],
-                           code=form.cleaned_data["code"])
+            otp.verify_otp(
+                purpose="phone_change", phone=state["phone"], code=form.cleaned_data["code"]
+            )
             change_phone(user=request.user, phone=state["phone"], ip_address=client_ip(request))
         except (otp.OtpError, DuplicateAccountError) as exc:
             form.add_error("code", str(exc))
@@ -74,9 +83,12 @@ def phone_change_confirm(request: HttpRequest) -> HttpResponse:
             request.session.pop(PHONE_STATE, None)
             messages.success(request, _("Đã đổi số điện thoại."))
             return redirect_to("profile")
-    return render(request, "accounts/phone_change_confirm.html",
-                  {"form": form, "phone": display_phone(state["phone"])},
-                  status=400 if form.is_bound else 200)
+    return render(
+        request,
+        "accounts/phone_change_confirm.html",
+        {"form": form, "phone": display_phone(state["phone"])},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @require_GET

@@ -53,12 +53,19 @@ def ready_for_password(state: dict) -> bool:
 def register_start(request: HttpRequest) -> HttpResponse:
     """Step 1: account type and verification method."""
     state = _state(request) or {}
-    initial = {"account_type": state.get("account_type", "citizen"),
-               "verification_method": state.get("method", VerificationMethod.PHONE)}
+    initial = {
+        "account_type": state.get("account_type", "citizen"),
+        "verification_method": state.get("method", VerificationMethod.PHONE),
+    }
     form = AccountTypeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        _save(request, {"account_type": form.cleaned_data["account_type"],
-                        "method": form.cleaned_data["verification_method"]})
+        _save(
+            request,
+            {
+                "account_type": form.cleaned_data["account_type"],
+                "method": form.cleaned_data["verification_method"],
+            },
+        )
         return redirect_to("register_details")
     return render(request, "accounts/register_start.html", {"form": form, "step": 1})
 
@@ -70,13 +77,18 @@ def register_details(request: HttpRequest) -> HttpResponse:
     if not state:
         return _restart(request)
     form = RegistrationDetailsForm(
-        request.POST or None, initial=state.get("data"), session=request.session,
-        account_type=state["account_type"], method=state["method"])
+        request.POST or None,
+        initial=state.get("data"),
+        session=request.session,
+        account_type=state["account_type"],
+        method=state["method"],
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             state = {k: state[k] for k in ("account_type", "method")} | {
-                "data": form.session_data()}
+                "data": form.session_data()
+            }
             _save(request, state)
             return _after_details(request, state)
         status = 400
@@ -84,16 +96,21 @@ def register_details(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         form.data = form.data.copy()
         form.data["captcha"] = ""
-    return render(request, "accounts/register_details.html",
-                  {"form": form, "step": 2, "state": state}, status=status)
+    return render(
+        request,
+        "accounts/register_details.html",
+        {"form": form, "step": 2, "state": state},
+        status=status,
+    )
 
 
 def _after_details(request: HttpRequest, state: dict) -> HttpResponse:
     method = state["method"]
     if method == VerificationMethod.PHONE:
         try:
-            otp.issue_otp(purpose="registration", phone=state["data"]["phone"],
-                          ip=client_ip(request))
+            otp.issue_otp(
+                purpose="registration", phone=state["data"]["phone"], ip=client_ip(request)
+            )
         except otp.OtpError as exc:
             messages.error(request, str(exc))
         return redirect_to("register_otp")
@@ -122,8 +139,7 @@ def register_otp(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         if form.is_valid():
             try:
-                otp.verify_otp(purpose="registration", phone=phone,
-                               code=form.cleaned_data["code"])
+                otp.verify_otp(purpose="registration", phone=phone, code=form.cleaned_data["code"])
             except otp.OtpError as exc:
                 form.add_error("code", str(exc))
             else:
@@ -132,9 +148,12 @@ def register_otp(request: HttpRequest) -> HttpResponse:
                 return redirect_to("register_password")
         status = 400
     wait = otp.seconds_until_resend(purpose="registration", phone=phone)
-    return render(request, "accounts/register_otp.html",
-                  {"form": form, "step": 3, "phone": display_phone(phone), "wait": wait},
-                  status=status)
+    return render(
+        request,
+        "accounts/register_otp.html",
+        {"form": form, "step": 3, "phone": display_phone(phone), "wait": wait},
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -150,9 +169,12 @@ def register_signature(request: HttpRequest) -> HttpResponse:
 
     challenge = signature.issue_challenge(request.session)
     status = 400 if form.is_bound else 200
-    return render(request, "accounts/register_signature.html",
-                  {"form": form, "step": 3, "challenge": challenge, "state": state},
-                  status=status)
+    return render(
+        request,
+        "accounts/register_signature.html",
+        {"form": form, "step": 3, "challenge": challenge, "state": state},
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -162,15 +184,18 @@ def register_password(request: HttpRequest) -> HttpResponse:
     if not state or not ready_for_password(state):
         return _restart(request)
     data = state["data"]
-    form = NewPasswordForm(request.POST or None, phone=data.get("phone"),
-                           id_number=data.get("id_number"))
+    form = NewPasswordForm(
+        request.POST or None, phone=data.get("phone"), id_number=data.get("id_number")
+    )
     if request.method == "POST" and form.is_valid():
         try:
             user = register_account(
-                data=data | {"account_type": state["account_type"]}, method=state["method"],
+                data=data | {"account_type": state["account_type"]},
+                method=state["method"],
                 password=form.cleaned_data["password1"],
                 certificate_fingerprint=state.get("certificate_fingerprint", ""),
-                ip_address=client_ip(request))
+                ip_address=client_ip(request),
+            )
         except DuplicateAccountError as exc:
             request.session.pop(STATE, None)
             messages.error(request, str(exc))
@@ -178,9 +203,18 @@ def register_password(request: HttpRequest) -> HttpResponse:
         request.session.pop(STATE, None)
         messages.success(request, _("Tạo tài khoản thành công."))
         if user.verification_method == VerificationMethod.POST_OFFICE:
-            messages.info(request, _("Tài khoản đang chờ xác minh: vui lòng mang CCCD đến bưu "
-                                     "điện hoặc bộ phận một cửa để được xác minh."))
+            messages.info(
+                request,
+                _(
+                    "Tài khoản đang chờ xác minh: vui lòng mang CCCD đến bưu "
+                    "điện hoặc bộ phận một cửa để được xác minh."
+                ),
+            )
         return redirect_to("login")
     status = 400 if form.is_bound else 200
-    return render(request, "accounts/register_password.html",
-                  {"form": form, "step": 4, "state": state}, status=status)
+    return render(
+        request,
+        "accounts/register_password.html",
+        {"form": form, "step": 4, "state": state},
+        status=status,
+    )

@@ -26,16 +26,21 @@ def _bind_to_registration(request: HttpRequest, signer: signature.VerifiedSigner
     return None
 
 
-def _verify(request: HttpRequest, certificate: str, signature_b64: str, hash_name: str = "sha256"
-            ) -> str | None:
+def _verify(
+    request: HttpRequest, certificate: str, signature_b64: str, hash_name: str = "sha256"
+) -> str | None:
     try:
         raw_signature = base64.b64decode(signature_b64.strip(), validate=True)
     except (binascii.Error, ValueError):
         request.session.pop(signature.SESSION_KEY, None)
         return _("Chữ ký không đúng định dạng base64.")
     try:
-        signer = signature.verify_response(session=request.session, certificate=certificate,
-                                           signature=raw_signature, hash_name=hash_name)
+        signer = signature.verify_response(
+            session=request.session,
+            certificate=certificate,
+            signature=raw_signature,
+            hash_name=hash_name,
+        )
     except signature.SignatureError as exc:
         return str(exc)
     return _bind_to_registration(request, signer)

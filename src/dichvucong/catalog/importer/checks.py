@@ -40,7 +40,10 @@ def integer(row: dict, key: str, *, low=0, high=10**12) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         return _("“%(key)s” phải là số nguyên từ %(low)d đến %(high)d.") % {
-            "key": key, "low": low, "high": high}
+            "key": key,
+            "low": low,
+            "high": high,
+        }
     return None
 
 

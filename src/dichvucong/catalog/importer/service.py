@@ -64,16 +64,23 @@ def import_catalog(data: dict, *, actor=None) -> ImportResult:
         forms = _save_forms(_get(data, "forms", []), result)
         for row in _get(data, "procedures", []):
             _save_procedure(row, fields, agencies, forms, result)
-        audit_log(action="catalog.import", actor=actor, data={
-            "created": result.created, "updated": len(result.updated),
-            "forms_built": result.forms_built})
+        audit_log(
+            action="catalog.import",
+            actor=actor,
+            data={
+                "created": result.created,
+                "updated": len(result.updated),
+                "forms_built": result.forms_built,
+            },
+        )
     return result
 
 
 def _save_fields(rows, result) -> dict[str, Field]:
     for row in rows:
         Field.objects.update_or_create(
-            code=row["code"], defaults={"name": row["name"], "order": _get(row, "order", 0)})
+            code=row["code"], defaults={"name": row["name"], "order": _get(row, "order", 0)}
+        )
     result.fields = len(rows)
     return {f.code: f for f in Field.objects.all()}
 
@@ -100,8 +107,11 @@ def _save_forms(rows, result) -> dict[str, FormTemplate]:
         template = FormTemplate.objects.filter(code=spec["code"]).first()
         if template is None:
             template = FormTemplate(code=spec["code"])
-        unchanged = (template.spec_digest == digest and template.file
-                     and template.file.storage.exists(template.file.name))
+        unchanged = (
+            template.spec_digest == digest
+            and template.file
+            and template.file.storage.exists(template.file.name)
+        )
         template.name = spec["title"]
         if not unchanged:
             old_file = template.file.name if template.file else ""
@@ -137,21 +147,32 @@ def _procedure_values(row, fields) -> dict:
 
 def _save_procedure(row, fields, agencies, forms, result) -> None:
     procedure, created = Procedure.objects.update_or_create(
-        code=row["code"], defaults=_procedure_values(row, fields))
+        code=row["code"], defaults=_procedure_values(row, fields)
+    )
     (result.created if created else result.updated).append(procedure.code)
     procedure.agencies.set([agencies[code] for code in _get(row, "agencies", [])])
     procedure.fees.all().delete()
     Fee.objects.bulk_create(
-        Fee(procedure=procedure, order=n, name=fee["name"], amount=fee["amount"],
-            note=fee.get("note") or "")
+        Fee(
+            procedure=procedure,
+            order=n,
+            name=fee["name"],
+            amount=fee["amount"],
+            note=fee.get("note") or "",
+        )
         for n, fee in enumerate(_get(row, "fees", []), start=1)
     )
     procedure.required_documents.all().delete()
     RequiredDocument.objects.bulk_create(
         RequiredDocument(
-            procedure=procedure, order=n, name=doc["name"], originals=_get(doc, "originals", 1),
-            copies=_get(doc, "copies", 0), is_required=_get(doc, "is_required", True),
-            note=doc.get("note") or "", form_template=forms.get(doc.get("form_template") or ""),
+            procedure=procedure,
+            order=n,
+            name=doc["name"],
+            originals=_get(doc, "originals", 1),
+            copies=_get(doc, "copies", 0),
+            is_required=_get(doc, "is_required", True),
+            note=doc.get("note") or "",
+            form_template=forms.get(doc.get("form_template") or ""),
         )
         for n, doc in enumerate(_get(row, "required_documents", []), start=1)
     )
@@ -165,6 +186,12 @@ def describe(result: ImportResult) -> str:
         "Đã nhập %(procedures)d thủ tục (%(created)d mới, %(updated)d cập nhật), "
         "%(fields)d lĩnh vực, %(agencies)d cơ quan, %(forms)d biểu mẫu "
         "(%(built)d tạo mới)."
-    ) % {"procedures": result.procedures, "created": len(result.created),
-         "updated": len(result.updated), "fields": result.fields,
-         "agencies": result.agencies, "forms": result.forms, "built": result.forms_built}
+    ) % {
+        "procedures": result.procedures,
+        "created": len(result.created),
+        "updated": len(result.updated),
+        "fields": result.fields,
+        "agencies": result.agencies,
+        "forms": result.forms,
+        "built": result.forms_built,
+    }

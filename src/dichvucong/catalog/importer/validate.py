@@ -7,18 +7,43 @@ from dichvucong.catalog.importer.checks import Problems
 from dichvucong.catalog.models import Agency, AgencyLevel, Field, FormTemplate, OnlineLevel
 
 FIELD_KEYS = frozenset({"code", "name", "order"})
-AGENCY_KEYS = frozenset({"code", "name", "short_name", "level", "parent", "address", "phone",
-                         "email", "is_demo_code"})
-FORM_KEYS = frozenset({"code", "title", "subtitle", "form_number", "recipient", "fields",
-                       "commitment", "signer"})
-PROCEDURE_TEXTS = ("implementing_level", "processing_time_text", "applicants", "steps",
-                   "method", "conditions", "result", "legal_basis", "fee_text", "source_url")
-PROCEDURE_KEYS = frozenset({"code", "name", "field", "agencies", "online_level", "channels",
-                            "processing_days", "fees", "requires_originals",
-                            "required_documents", "popularity", "is_active", *PROCEDURE_TEXTS})
+AGENCY_KEYS = frozenset(
+    {"code", "name", "short_name", "level", "parent", "address", "phone", "email", "is_demo_code"}
+)
+FORM_KEYS = frozenset(
+    {"code", "title", "subtitle", "form_number", "recipient", "fields", "commitment", "signer"}
+)
+PROCEDURE_TEXTS = (
+    "implementing_level",
+    "processing_time_text",
+    "applicants",
+    "steps",
+    "method",
+    "conditions",
+    "result",
+    "legal_basis",
+    "fee_text",
+    "source_url",
+)
+PROCEDURE_KEYS = frozenset(
+    {
+        "code",
+        "name",
+        "field",
+        "agencies",
+        "online_level",
+        "channels",
+        "processing_days",
+        "fees",
+        "requires_originals",
+        "required_documents",
+        "popularity",
+        "is_active",
+        *PROCEDURE_TEXTS,
+    }
+)
 FEE_KEYS = frozenset({"name", "amount", "note"})
-DOCUMENT_KEYS = frozenset({"name", "originals", "copies", "is_required", "note",
-                           "form_template"})
+DOCUMENT_KEYS = frozenset({"name", "originals", "copies", "is_required", "note", "form_template"})
 CHANNELS = ("counter", "online", "post")
 SECTIONS = ("fields", "agencies", "forms", "procedures")
 
@@ -49,8 +74,11 @@ def _unique(rows: list[dict], label: str, problems: Problems) -> set[str]:
         if not isinstance(row, dict) or not isinstance(row.get("code"), str):
             continue
         if row["code"] in seen:
-            problems.add(f"{label} {number}", _("mã “%(code)s” trùng với dòng %(first)d.") % {
-                "code": row["code"], "first": seen[row["code"]]})
+            problems.add(
+                f"{label} {number}",
+                _("mã “%(code)s” trùng với dòng %(first)d.")
+                % {"code": row["code"], "first": seen[row["code"]]},
+            )
         else:
             seen[row["code"]] = number
     return set(seen)
@@ -60,8 +88,7 @@ def validate_catalog(data) -> list[str]:
     """Return every reason the catalog cannot be imported (an empty list when it can)."""
     problems = Problems()
     if not isinstance(data, dict):
-        return [_("Tệp phải là một đối tượng JSON có các mục fields, agencies, forms, "
-                  "procedures.")]
+        return [_("Tệp phải là một đối tượng JSON có các mục fields, agencies, forms, procedures.")]
     extra = sorted(set(data) - {*SECTIONS, "format", "version", "province"})
     if extra:
         problems.add(_("Tệp"), _("mục không được hỗ trợ: %(keys)s.") % {"keys": ", ".join(extra)})
@@ -72,8 +99,8 @@ def validate_catalog(data) -> list[str]:
     known = {
         "field": field_codes | set(Field.objects.values_list("code", flat=True)),
         "agency": agency_codes | set(Agency.objects.values_list("code", flat=True)),
-        "form": form_codes | set(FormTemplate.objects.exclude(code=None)
-                                 .values_list("code", flat=True)),
+        "form": form_codes
+        | set(FormTemplate.objects.exclude(code=None).values_list("code", flat=True)),
     }
     _check_parents(rows["agencies"], known["agency"], problems)
     _unique(rows["procedures"], _("Thủ tục dòng"), problems)
@@ -87,30 +114,42 @@ def validate_catalog(data) -> list[str]:
 
 def _check_fields(rows, problems) -> set[str]:
     for number, row in enumerate(rows, start=1):
-        _check_row(row, _("Lĩnh vực dòng %(n)d") % {"n": number}, FIELD_KEYS, problems,
-                   lambda r: checks.code(r, slug=True),
-                   lambda r: checks.text(r, "name", required=True, max_length=200),
-                   lambda r: checks.integer(r, "order", high=100000))
+        _check_row(
+            row,
+            _("Lĩnh vực dòng %(n)d") % {"n": number},
+            FIELD_KEYS,
+            problems,
+            lambda r: checks.code(r, slug=True),
+            lambda r: checks.text(r, "name", required=True, max_length=200),
+            lambda r: checks.integer(r, "order", high=100000),
+        )
     return _unique(rows, _("Lĩnh vực dòng"), problems)
 
 
 def _check_agency_level(row) -> str | None:
     if not isinstance(row.get("level"), str) or row["level"] not in AgencyLevel.values:
         return _("“level” phải là một trong: %(values)s.") % {
-            "values": ", ".join(AgencyLevel.values)}
+            "values": ", ".join(AgencyLevel.values)
+        }
     return None
 
 
 def _check_agencies(rows, problems) -> set[str]:
     for number, row in enumerate(rows, start=1):
-        _check_row(row, _("Cơ quan dòng %(n)d") % {"n": number}, AGENCY_KEYS, problems,
-                   checks.code, _check_agency_level,
-                   lambda r: checks.text(r, "name", required=True, max_length=255),
-                   lambda r: checks.text(r, "short_name", max_length=100),
-                   lambda r: checks.text(r, "address", max_length=300),
-                   lambda r: checks.text(r, "phone", max_length=30),
-                   lambda r: checks.text(r, "email", max_length=254),
-                   lambda r: checks.boolean(r, "is_demo_code"))
+        _check_row(
+            row,
+            _("Cơ quan dòng %(n)d") % {"n": number},
+            AGENCY_KEYS,
+            problems,
+            checks.code,
+            _check_agency_level,
+            lambda r: checks.text(r, "name", required=True, max_length=255),
+            lambda r: checks.text(r, "short_name", max_length=100),
+            lambda r: checks.text(r, "address", max_length=300),
+            lambda r: checks.text(r, "phone", max_length=30),
+            lambda r: checks.text(r, "email", max_length=254),
+            lambda r: checks.boolean(r, "is_demo_code"),
+        )
     return _unique(rows, _("Cơ quan dòng"), problems)
 
 
@@ -123,20 +162,27 @@ def _check_parents(rows, agency_codes: set[str], problems) -> None:
         if parent == row.get("code"):
             problems.add(where, _("cơ quan không thể là cấp trên của chính nó."))
         elif not isinstance(parent, str) or parent not in agency_codes:
-            problems.add(where, _("cơ quan cấp trên “%(code)s” không có trong danh mục.")
-                         % {"code": parent})
+            problems.add(
+                where, _("cơ quan cấp trên “%(code)s” không có trong danh mục.") % {"code": parent}
+            )
 
 
 def _check_forms(rows, problems) -> set[str]:
     for number, row in enumerate(rows, start=1):
         where = _("Biểu mẫu dòng %(n)d") % {"n": number}
-        if _check_row(row, where, FORM_KEYS, problems,
-                      lambda r: checks.code(r, slug=True),
-                      lambda r: checks.text(r, "title", required=True, max_length=300),
-                      lambda r: checks.string_list(r, "fields"),
-                      *[lambda r, k=k: checks.text(r, k, max_length=1000)
-                        for k in ("subtitle", "form_number", "recipient", "commitment",
-                                  "signer")]) and not row.get("fields"):
+        if _check_row(
+            row,
+            where,
+            FORM_KEYS,
+            problems,
+            lambda r: checks.code(r, slug=True),
+            lambda r: checks.text(r, "title", required=True, max_length=300),
+            lambda r: checks.string_list(r, "fields"),
+            *[
+                lambda r, k=k: checks.text(r, k, max_length=1000)
+                for k in ("subtitle", "form_number", "recipient", "commitment", "signer")
+            ],
+        ) and not row.get("fields"):
             problems.add(where, _("biểu mẫu cần ít nhất một mục “fields”."))
     return _unique(rows, _("Biểu mẫu dòng"), problems)
 
@@ -146,8 +192,7 @@ def _check_reference(row, key: str, known: set[str], label: str) -> str | None:
     if value in (None, "") and key != "field":
         return None
     if not isinstance(value, str) or value not in known:
-        return _("%(label)s “%(code)s” không có trong danh mục.") % {"label": label,
-                                                                    "code": value}
+        return _("%(label)s “%(code)s” không có trong danh mục.") % {"label": label, "code": value}
     return None
 
 
@@ -155,12 +200,17 @@ def _check_levels(row) -> str | None:
     level = row.get("online_level") or OnlineLevel.INFO
     if not isinstance(level, str) or level not in OnlineLevel.values:
         return _("“online_level” phải là một trong: %(values)s.") % {
-            "values": ", ".join(OnlineLevel.values)}
+            "values": ", ".join(OnlineLevel.values)
+        }
     channels = row.get("channels") or ["counter"]
-    if (not isinstance(channels, list) or not channels
-            or not all(isinstance(c, str) and c in CHANNELS for c in channels)):
+    if (
+        not isinstance(channels, list)
+        or not channels
+        or not all(isinstance(c, str) and c in CHANNELS for c in channels)
+    ):
         return _("“channels” phải là danh sách khác rỗng gồm: %(values)s.") % {
-            "values": ", ".join(CHANNELS)}
+            "values": ", ".join(CHANNELS)
+        }
     if "online" in channels and level == OnlineLevel.INFO:
         return _("thủ tục chỉ cung cấp thông tin (info) không thể nhận hồ sơ trực tuyến.")
     return None
@@ -190,36 +240,62 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
         return
     agencies = row.get("agencies") or []
     _check_row(
-        row, where, PROCEDURE_KEYS, problems,
+        row,
+        where,
+        PROCEDURE_KEYS,
+        problems,
         lambda r: checks.code(r) or checks.text(r, "code", max_length=20),
         lambda r: checks.text(r, "name", required=True, max_length=500),
         lambda r: _check_reference(r, "field", known["field"], _("lĩnh vực")),
         lambda r: checks.string_list(r, "agencies"),
-        _check_levels, _check_days, _check_url,
+        _check_levels,
+        _check_days,
+        _check_url,
         lambda r: checks.integer(r, "popularity", high=10**9),
         lambda r: checks.boolean(r, "requires_originals"),
         lambda r: checks.boolean(r, "is_active"),
-        *[lambda r, k=k: checks.text(r, k, max_length=500 if k == "processing_time_text" else None)
-          for k in PROCEDURE_TEXTS if k != "source_url"],
+        *[
+            lambda r, k=k: checks.text(
+                r, k, max_length=500 if k == "processing_time_text" else None
+            )
+            for k in PROCEDURE_TEXTS
+            if k != "source_url"
+        ],
     )
     for code in agencies if isinstance(agencies, list) else []:
         if isinstance(code, str) and code not in known["agency"]:
             problems.add(where, _("cơ quan “%(code)s” không có trong danh mục.") % {"code": code})
-    _check_children(row, "fees", where, _("phí dòng %(n)d"), FEE_KEYS, problems, (
-        lambda r: checks.text(r, "name", required=True, max_length=300),
-        lambda r: (checks.integer(r, "amount") if r.get("amount") is not None
-                   else _("thiếu “amount”.")),
-        lambda r: checks.text(r, "note"),
-    ))
-    _check_children(row, "required_documents", where, _("giấy tờ dòng %(n)d"), DOCUMENT_KEYS,
-                    problems, (
-        lambda r: checks.text(r, "name", required=True),
-        lambda r: checks.integer(r, "originals", high=100),
-        lambda r: checks.integer(r, "copies", high=100),
-        lambda r: checks.boolean(r, "is_required"),
-        lambda r: checks.text(r, "note"),
-        lambda r: _check_reference(r, "form_template", known["form"], _("biểu mẫu")),
-    ))
+    _check_children(
+        row,
+        "fees",
+        where,
+        _("phí dòng %(n)d"),
+        FEE_KEYS,
+        problems,
+        (
+            lambda r: checks.text(r, "name", required=True, max_length=300),
+            lambda r: (
+                checks.integer(r, "amount") if r.get("amount") is not None else _("thiếu “amount”.")
+            ),
+            lambda r: checks.text(r, "note"),
+        ),
+    )
+    _check_children(
+        row,
+        "required_documents",
+        where,
+        _("giấy tờ dòng %(n)d"),
+        DOCUMENT_KEYS,
+        problems,
+        (
+            lambda r: checks.text(r, "name", required=True),
+            lambda r: checks.integer(r, "originals", high=100),
+            lambda r: checks.integer(r, "copies", high=100),
+            lambda r: checks.boolean(r, "is_required"),
+            lambda r: checks.text(r, "note"),
+            lambda r: _check_reference(r, "form_template", known["form"], _("biểu mẫu")),
+        ),
+    )
 
 
 def _check_children(row, key, where, label, allowed, problems, row_checks) -> None:

@@ -29,8 +29,10 @@ def make_field(**overrides) -> Field:
 def make_agency(**overrides) -> Agency:
     n = next(_seq)
     values = {
-        "code": f"000.00.{n:02d}.H56", "name": f"Ủy ban nhân dân xã Thử Nghiệm {n}",
-        "level": AgencyLevel.COMMUNE, "is_demo_code": True,
+        "code": f"000.00.{n:02d}.H56",
+        "name": f"Ủy ban nhân dân xã Thử Nghiệm {n}",
+        "level": AgencyLevel.COMMUNE,
+        "is_demo_code": True,
     } | overrides
     return Agency.objects.create(**values)
 
@@ -41,8 +43,10 @@ def make_procedure(*, agencies=None, **overrides) -> Procedure:
     if "field" not in overrides:
         overrides["field"] = make_field()
     values = {
-        "code": f"9.{n:06d}", "name": f"Thủ tục thử nghiệm {n}",
-        "online_level": OnlineLevel.FULL, "accepts_online": True,
+        "code": f"9.{n:06d}",
+        "name": f"Thủ tục thử nghiệm {n}",
+        "online_level": OnlineLevel.FULL,
+        "accepts_online": True,
         "processing_days": Decimal("3"),
     } | overrides
     procedure = Procedure(**values)
@@ -57,9 +61,13 @@ def make_fee(procedure: Procedure, **overrides) -> Fee:
     return Fee.objects.create(procedure=procedure, **values)
 
 
-def make_form_template(*, name: str = "Tờ khai đăng ký khai sinh",
-                       filename: str = "to-khai.pdf", content: bytes = b"%PDF-1.4\n%test\n",
-                       content_type: str = "application/pdf") -> FormTemplate:
+def make_form_template(
+    *,
+    name: str = "Tờ khai đăng ký khai sinh",
+    filename: str = "to-khai.pdf",
+    content: bytes = b"%PDF-1.4\n%test\n",
+    content_type: str = "application/pdf",
+) -> FormTemplate:
     """Create a form template whose file is saved through the default storage."""
     template = FormTemplate(name=name, content_type=content_type)
     template.file.save(filename, ContentFile(content), save=True)

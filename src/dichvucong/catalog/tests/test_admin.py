@@ -21,10 +21,12 @@ def staff_client(client, django_user_model):
 @pytest.mark.parametrize("model", [Field, Agency, Procedure, FormTemplate])
 def test_changelist_and_change_pages_load_in_vietnamese(staff_client, model):
     opts = model._meta
-    listing = staff_client.get(reverse(f"admin:catalog_{opts.model_name}_changelist"),
-                               HTTP_ACCEPT_LANGUAGE="vi")
+    listing = staff_client.get(
+        reverse(f"admin:catalog_{opts.model_name}_changelist"), HTTP_ACCEPT_LANGUAGE="vi"
+    )
     change = staff_client.get(
-        reverse(f"admin:catalog_{opts.model_name}_change", args=[model.objects.first().pk]))
+        reverse(f"admin:catalog_{opts.model_name}_change", args=[model.objects.first().pk])
+    )
 
     assert listing.status_code == 200 and change.status_code == 200
     assert str(opts.verbose_name_plural) in listing.content.decode()
@@ -49,8 +51,7 @@ def test_procedure_change_page_shows_papers_and_fees_inlines(staff_client):
     assert "Giấy chứng sinh" in html and "Phí cấp bản sao" in html
 
 
-def test_saving_a_procedure_in_admin_refreshes_its_search_fields(staff_client,
-                                                                 django_user_model):
+def test_saving_a_procedure_in_admin_refreshes_its_search_fields(staff_client, django_user_model):
     procedure = Procedure.objects.get(code="1.001193")
     procedure.name = "Đăng ký khai sinh lưu động"
     request = RequestFactory().post("/")

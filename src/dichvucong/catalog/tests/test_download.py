@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 def form(media_storage):
     procedure = make_procedure(code="1.001193", name="Đăng ký khai sinh")
     content = b"%PDF-1.4\n" + bytes(range(256)) * 4
-    template = make_form_template(name="Tờ khai đăng ký khai sinh", filename="tk.pdf",
-                                  content=content)
+    template = make_form_template(
+        name="Tờ khai đăng ký khai sinh", filename="tk.pdf", content=content
+    )
     make_document(procedure, form_template=template)
     return procedure, template, content
 
@@ -66,11 +67,18 @@ def test_inactive_procedures_do_not_serve_forms(client, form):
     assert client.get(url(procedure.code, template.pk)).status_code == 404
 
 
-@pytest.mark.parametrize(("title", "stored", "expected"), [
-    ("Tờ khai đăng ký khai sinh", "catalog/forms/2026/tk.DOCX", "Tờ khai đăng ký khai sinh.docx"),
-    ('Mẫu 01/TK "A"', "a.pdf", "Mẫu 01 TK A.pdf"),
-    ("../../etc/passwd", "x.pdf", "etc passwd.pdf"),
-    ("", "x", "bieu-mau"),
-])
+@pytest.mark.parametrize(
+    ("title", "stored", "expected"),
+    [
+        (
+            "Tờ khai đăng ký khai sinh",
+            "catalog/forms/2026/tk.DOCX",
+            "Tờ khai đăng ký khai sinh.docx",
+        ),
+        ('Mẫu 01/TK "A"', "a.pdf", "Mẫu 01 TK A.pdf"),
+        ("../../etc/passwd", "x.pdf", "etc passwd.pdf"),
+        ("", "x", "bieu-mau"),
+    ],
+)
 def test_download_names_are_safe(title, stored, expected):
     assert download_filename(title, stored) == expected

@@ -5,8 +5,10 @@ from docx import Document
 from dichvucong.catalog.form_docs import build_form_docx, spec_digest
 
 SPEC = {
-    "code": "to-khai-ket-hon", "title": "Tờ khai đăng ký kết hôn",
-    "form_number": "Mẫu số 01", "recipient": "Ủy ban nhân dân phường Mũi Né",
+    "code": "to-khai-ket-hon",
+    "title": "Tờ khai đăng ký kết hôn",
+    "form_number": "Mẫu số 01",
+    "recipient": "Ủy ban nhân dân phường Mũi Né",
     "fields": ["Họ, chữ đệm, tên bên nữ", "Ngày, tháng, năm sinh bên nam"],
 }
 

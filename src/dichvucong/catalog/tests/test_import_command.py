@@ -18,8 +18,9 @@ def keep_test_connection(monkeypatch):
 
 def _write(tmp_path, data) -> str:
     path = tmp_path / "catalog.json"
-    path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False),
-                    encoding="utf-8")
+    path.write_text(
+        data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8"
+    )
     return str(path)
 
 
@@ -47,7 +48,8 @@ def test_bad_file_exits_non_zero_with_row_and_reason(tmp_path, capsys):
 def test_invalid_json_points_at_the_line(tmp_path, capsys):
     with pytest.raises(SystemExit) as exited:
         execute_from_command_line(
-            ["manage.py", "import_procedures", _write(tmp_path, '{\n  "fields": [\n  ,]\n}')])
+            ["manage.py", "import_procedures", _write(tmp_path, '{\n  "fields": [\n  ,]\n}')]
+        )
 
     assert exited.value.code == 1
     assert "không phải JSON hợp lệ: dòng 3" in capsys.readouterr().err

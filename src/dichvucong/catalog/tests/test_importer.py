@@ -28,13 +28,14 @@ def test_valid_catalog_creates_procedures_with_papers_fees_and_forms():
     assert birth.processing_days == Decimal("1")
     assert [a.name for a in birth.agencies.all()] == ["Ủy ban nhân dân phường Đông Hà"]
     assert [(f.name, f.amount) for f in birth.fees.all()] == [
-        ("Lệ phí đăng ký khai sinh", 0), ("Phí cấp bản sao", 8000)]
+        ("Lệ phí đăng ký khai sinh", 0),
+        ("Phí cấp bản sao", 8000),
+    ]
     first, second = birth.required_documents.all()
     assert first.form_template.name == "Tờ khai đăng ký khai sinh"
     assert first.form_template.file.name.endswith(".docx")
     assert second.form_template is None
-    assert AuditLog.objects.get(action="catalog.import").data["created"] == [
-        "1.001193", "2.000815"]
+    assert AuditLog.objects.get(action="catalog.import").data["created"] == ["1.001193", "2.000815"]
     ward = Agency.objects.get(code="000.11.00.T01")
     assert ward.parent.name == "Sở Tư pháp tỉnh Thử Nghiệm" and ward.is_demo_code
 
@@ -86,10 +87,14 @@ def test_bad_row_names_its_row_and_reason_and_imports_nothing():
 
     problems = _problems(data)
 
-    assert any(p.startswith("Thủ tục dòng 2 (2.000815): “online_level” phải là một trong")
-               for p in problems)
-    assert any(p.startswith("Thủ tục dòng 2 (2.000815), phí dòng 1: “amount” phải là số nguyên")
-               for p in problems)
+    assert any(
+        p.startswith("Thủ tục dòng 2 (2.000815): “online_level” phải là một trong")
+        for p in problems
+    )
+    assert any(
+        p.startswith("Thủ tục dòng 2 (2.000815), phí dòng 1: “amount” phải là số nguyên")
+        for p in problems
+    )
     assert not Procedure.objects.exists() and not Field.objects.exists()
     assert not Agency.objects.exists() and not FormTemplate.objects.exists()
 
@@ -102,8 +107,9 @@ def test_unknown_field_and_form_references_are_refused():
     problems = _problems(data)
 
     assert "Thủ tục dòng 1 (1.001193): lĩnh vực “dat-dai” không có trong danh mục." in problems
-    assert ("Thủ tục dòng 1 (1.001193), giấy tờ dòng 1: biểu mẫu “khong-co” không có trong "
-            "danh mục.") in problems
+    assert (
+        "Thủ tục dòng 1 (1.001193), giấy tờ dòng 1: biểu mẫu “khong-co” không có trong danh mục."
+    ) in problems
 
 
 def test_reference_to_a_field_already_in_the_database_is_accepted():

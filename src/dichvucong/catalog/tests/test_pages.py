@@ -42,8 +42,12 @@ def test_home_shows_search_fields_with_counts_popular_procedures_and_the_four_st
     assert page.index("Đăng ký khai sinh") < page.index("Đăng ký kết hôn")
     assert "Thủ tục ngừng áp dụng" not in page
     assert len(response.context["popular"]) == 2
-    for step in ("Tìm thủ tục, chuẩn bị hồ sơ", "Chụp ảnh giấy tờ", "Đăng nhập và nộp hồ sơ",
-                 "Theo dõi và nhận kết quả"):
+    for step in (
+        "Tìm thủ tục, chuẩn bị hồ sơ",
+        "Chụp ảnh giấy tờ",
+        "Đăng nhập và nộp hồ sơ",
+        "Theo dõi và nhận kết quả",
+    ):
         assert step in page
     for tip in ("Đủ ánh sáng", "Đặt giấy phẳng", "Trọn cả trang", "Không mờ, không lóa"):
         assert tip in page
@@ -65,36 +69,65 @@ def listed():
     xa = make_agency(code="000.00.31.H56", name="UBND xã An Hòa")
     so = make_agency(code="000.00.05.H56", name="Sở Tài nguyên và Môi trường")
     return {
-        "birth": make_procedure(code="1.001193", name="Đăng ký khai sinh", field=ho_tich,
-                                agencies=[xa], popularity=30, accepts_post=True),
-        "marriage": make_procedure(code="1.000894", name="Đăng ký kết hôn", field=ho_tich,
-                                   agencies=[xa], popularity=20,
-                                   online_level=OnlineLevel.PARTIAL),
-        "land": make_procedure(code="1.003003", name="Đăng ký biến động đất đai",
-                               field=dat_dai, agencies=[so], popularity=10,
-                               accepts_online=False, online_level=OnlineLevel.INFO),
+        "birth": make_procedure(
+            code="1.001193",
+            name="Đăng ký khai sinh",
+            field=ho_tich,
+            agencies=[xa],
+            popularity=30,
+            accepts_post=True,
+        ),
+        "marriage": make_procedure(
+            code="1.000894",
+            name="Đăng ký kết hôn",
+            field=ho_tich,
+            agencies=[xa],
+            popularity=20,
+            online_level=OnlineLevel.PARTIAL,
+        ),
+        "land": make_procedure(
+            code="1.003003",
+            name="Đăng ký biến động đất đai",
+            field=dat_dai,
+            agencies=[so],
+            popularity=10,
+            accepts_online=False,
+            online_level=OnlineLevel.INFO,
+        ),
     }
 
 
-@pytest.mark.parametrize(("params", "expected"), [
-    ({"field": "ho-tich"}, ["birth", "marriage"]),
-    ({"agency": "000.00.05.H56"}, ["land"]),
-    ({"level": "partial"}, ["marriage"]),
-    ({"channel": "post"}, ["birth"]),
-    ({"channel": "online"}, ["birth", "marriage"]),
-    ({"q": "dang ky", "field": "dat-dai"}, ["land"]),
-    ({"q": "khai sinh", "level": "full", "channel": "counter"}, ["birth"]),
-])
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"field": "ho-tich"}, ["birth", "marriage"]),
+        ({"agency": "000.00.05.H56"}, ["land"]),
+        ({"level": "partial"}, ["marriage"]),
+        ({"channel": "post"}, ["birth"]),
+        ({"channel": "online"}, ["birth", "marriage"]),
+        ({"q": "dang ky", "field": "dat-dai"}, ["land"]),
+        ({"q": "khai sinh", "level": "full", "channel": "counter"}, ["birth"]),
+    ],
+)
 def test_list_filters_by_field_agency_level_and_channel(client, listed, params, expected):
     response = client.get(LIST, params)
     assert response.status_code == 200
     assert listed_codes(response) == [listed[key].code for key in expected]
 
 
-@pytest.mark.parametrize("params", [
-    {"field": "khong-co"}, {"agency": "999"}, {"level": "muc-do-9"}, {"channel": "bo-cau"},
-    {"field": ["ho-tich", "x"]}, {"page": "abc"}, {"page": "-1"}, {"page": "99999999999999999999"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"field": "khong-co"},
+        {"agency": "999"},
+        {"level": "muc-do-9"},
+        {"channel": "bo-cau"},
+        {"field": ["ho-tich", "x"]},
+        {"page": "abc"},
+        {"page": "-1"},
+        {"page": "99999999999999999999"},
+    ],
+)
 def test_unknown_filter_values_are_ignored_with_a_normal_page(client, listed, params):
     response = client.get(LIST, params)
     assert response.status_code == 200
@@ -102,10 +135,24 @@ def test_unknown_filter_values_are_ignored_with_a_normal_page(client, listed, pa
     assert len(listed_codes(response)) >= 1
 
 
-@pytest.mark.parametrize("query", [
-    "k" * 10_000, "khai sinh " * 1000, '"', "*", "NEAR", "'", "%", 'NEAR("a" "b")',
-    "' OR 1=1 --", "\x00", "đăng\x00ký", "😀", "<script>alert(1)</script>",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "k" * 10_000,
+        "khai sinh " * 1000,
+        '"',
+        "*",
+        "NEAR",
+        "'",
+        "%",
+        'NEAR("a" "b")',
+        "' OR 1=1 --",
+        "\x00",
+        "đăng\x00ký",
+        "😀",
+        "<script>alert(1)</script>",
+    ],
+)
 def test_odd_queries_give_a_normal_vietnamese_page(client, listed, query):
     response = client.get(LIST, {"q": query})
     assert response.status_code == 200
@@ -144,8 +191,7 @@ def test_list_is_paginated_keeping_the_query(client, django_assert_max_num_queri
     with django_assert_max_num_queries(7):  # fixed: no query per result
         response = client.get(LIST, {"q": "giay phep", "page": "2"})
     assert response.context["page"].paginator.count == 45
-    assert [p.popularity for p in response.context["page"].object_list] == list(
-        range(24, 4, -1))
+    assert [p.popularity for p in response.context["page"].object_list] == list(range(24, 4, -1))
     page = text(response)
     assert "?q=giay+phep&amp;page=3" in page and "?q=giay+phep&amp;page=1" in page
     last = client.get(LIST, {"q": "giay phep", "page": "3"})
@@ -157,10 +203,18 @@ def birth(media_storage):
     field = make_field(code="ho-tich", name="Hộ tịch")
     agency = make_agency(name="Ủy ban nhân dân xã An Hòa", address="Số 1 Lê Lợi")
     procedure = make_procedure(
-        code="1.001193", name="Đăng ký khai sinh", field=field, agencies=[agency],
-        processing_days=Decimal("1"), accepts_post=True, method="Nộp trực tuyến.",
-        steps="Bước 1: Nộp hồ sơ.", conditions="Không có.", result="Giấy khai sinh.",
-        applicants="Công dân Việt Nam", legal_basis="Luật Hộ tịch số 60/2014/QH13.",
+        code="1.001193",
+        name="Đăng ký khai sinh",
+        field=field,
+        agencies=[agency],
+        processing_days=Decimal("1"),
+        accepts_post=True,
+        method="Nộp trực tuyến.",
+        steps="Bước 1: Nộp hồ sơ.",
+        conditions="Không có.",
+        result="Giấy khai sinh.",
+        applicants="Công dân Việt Nam",
+        legal_basis="Luật Hộ tịch số 60/2014/QH13.",
     )
     template = make_form_template(name="Tờ khai đăng ký khai sinh")
     make_document(procedure, name="Tờ khai đăng ký khai sinh theo mẫu", form_template=template)
@@ -177,12 +231,26 @@ def test_detail_shows_everything_a_citizen_needs(client, birth, django_assert_ma
         response = client.get(reverse("catalog:procedure_detail", args=[procedure.code]))
     page = text(response)
     assert response.status_code == 200
-    for expected in ("1.001193", "Đăng ký khai sinh", "Hộ tịch", "Ủy ban nhân dân xã An Hòa",
-                     "Toàn trình (mức độ 4)", "1 ngày làm việc", "Bước 1: Nộp hồ sơ.",
-                     "Nộp trực tuyến.", "Không có.", "Công dân Việt Nam", "Giấy khai sinh.",
-                     "Luật Hộ tịch số 60/2014/QH13.", "Giấy chứng sinh", "Không bắt buộc",
-                     "8.000 đồng", "1.250.000 đồng", "Qua bưu chính công ích",
-                     "Trực tiếp tại bộ phận một cửa"):
+    for expected in (
+        "1.001193",
+        "Đăng ký khai sinh",
+        "Hộ tịch",
+        "Ủy ban nhân dân xã An Hòa",
+        "Toàn trình (mức độ 4)",
+        "1 ngày làm việc",
+        "Bước 1: Nộp hồ sơ.",
+        "Nộp trực tuyến.",
+        "Không có.",
+        "Công dân Việt Nam",
+        "Giấy khai sinh.",
+        "Luật Hộ tịch số 60/2014/QH13.",
+        "Giấy chứng sinh",
+        "Không bắt buộc",
+        "8.000 đồng",
+        "1.250.000 đồng",
+        "Qua bưu chính công ích",
+        "Trực tiếp tại bộ phận một cửa",
+    ):
         assert expected in page, expected
     download = reverse("catalog:form_download", args=[procedure.code, template.pk])
     assert f'href="{download}"' in page
@@ -219,6 +287,12 @@ def test_detail_page_in_english_formats_money_the_english_way(client, birth):
     procedure, _ = birth
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = text(client.get(reverse("catalog:procedure_detail", args=[procedure.code])))
-    for expected in ("VND 8,000", "VND 1,250,000", "Fully online (level 4)", "1 working day",
-                     "Required documents", "Submit an application"):
+    for expected in (
+        "VND 8,000",
+        "VND 1,250,000",
+        "Fully online (level 4)",
+        "1 working day",
+        "Required documents",
+        "Submit an application",
+    ):
         assert expected in page, expected

@@ -17,20 +17,30 @@ pytestmark = pytest.mark.django_db
 def catalog():
     """A small catalog whose expected search results do not depend on the database."""
     return {
-        "A": make_procedure(code="1.001193", name="Đăng ký khai sinh", popularity=100,
-                            steps="Người đi đăng ký khai sinh nộp tờ khai theo mẫu."),
-        "B": make_procedure(code="9.100002", name="Đăng ký khai sinh có yếu tố nước ngoài",
-                            popularity=50),
-        "C": make_procedure(code="9.100003", name="Đăng ký kết hôn", popularity=90,
-                            steps="Hai bên nam, nữ xuất trình giấy khai sinh hoặc giấy tờ "
-                                  "tùy thân."),
-        "D": make_procedure(code="9.100004", name="Cấp bản sao trích lục hộ tịch",
-                            popularity=200,
-                            conditions="Người yêu cầu cấp bản sao giấy khai sinh, giấy đăng ký "
-                                       "kết hôn."),
-        "E": make_procedure(code="1.009994",
-                            name="Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ",
-                            popularity=70),
+        "A": make_procedure(
+            code="1.001193",
+            name="Đăng ký khai sinh",
+            popularity=100,
+            steps="Người đi đăng ký khai sinh nộp tờ khai theo mẫu.",
+        ),
+        "B": make_procedure(
+            code="9.100002", name="Đăng ký khai sinh có yếu tố nước ngoài", popularity=50
+        ),
+        "C": make_procedure(
+            code="9.100003",
+            name="Đăng ký kết hôn",
+            popularity=90,
+            steps="Hai bên nam, nữ xuất trình giấy khai sinh hoặc giấy tờ tùy thân.",
+        ),
+        "D": make_procedure(
+            code="9.100004",
+            name="Cấp bản sao trích lục hộ tịch",
+            popularity=200,
+            conditions="Người yêu cầu cấp bản sao giấy khai sinh, giấy đăng ký kết hôn.",
+        ),
+        "E": make_procedure(
+            code="1.009994", name="Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ", popularity=70
+        ),
         "F": make_procedure(code="1.004194", name="Đăng ký thường trú", popularity=60),
     }
 
@@ -96,8 +106,10 @@ def test_index_follows_renames_and_deletions(catalog):
 
 def test_bulk_created_procedures_are_searchable(catalog):
     field = catalog["A"].field
-    rows = [Procedure(code=f"8.{n:06d}", name=f"Cấp phép khai thác nước ngầm {n}", field=field)
-            for n in range(3)]
+    rows = [
+        Procedure(code=f"8.{n:06d}", name=f"Cấp phép khai thác nước ngầm {n}", field=field)
+        for n in range(3)
+    ]
     for row in rows:
         refresh_search_fields(row)
     Procedure.objects.bulk_create(rows)
@@ -109,10 +121,27 @@ def test_inactive_procedures_are_not_found(catalog):
     assert catalog["A"].code not in found("khai sinh")
 
 
-@pytest.mark.parametrize("query", [
-    '"', "*", "NEAR", "'", "%", "dang\" OR *", "NEAR(dang ky)", "khai sinh' OR 1=1 --",
-    "search_name : dang", "^khai", "dang -ky", "(", "AND", "_", "\\", "khai\x00sinh",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        "*",
+        "NEAR",
+        "'",
+        "%",
+        'dang" OR *',
+        "NEAR(dang ky)",
+        "khai sinh' OR 1=1 --",
+        "search_name : dang",
+        "^khai",
+        "dang -ky",
+        "(",
+        "AND",
+        "_",
+        "\\",
+        "khai\x00sinh",
+    ],
+)
 def test_search_syntax_in_queries_is_plain_text(catalog, query):
     codes = found(query)
     assert isinstance(codes, list)
@@ -138,8 +167,10 @@ def test_search_runs_through_the_database_index(catalog, django_assert_num_queri
         if connection.vendor == "sqlite":
             cursor.execute("SELECT name FROM sqlite_master WHERE name = 'catalog_procedure_fts'")
         else:
-            cursor.execute("SELECT indexname FROM pg_indexes "
-                           "WHERE indexname = 'catalog_procedure_search_prefix_gin'")
+            cursor.execute(
+                "SELECT indexname FROM pg_indexes "
+                "WHERE indexname = 'catalog_procedure_search_prefix_gin'"
+            )
         assert cursor.fetchone() is not None
     sql, _ = procedure_search(query="khai sinh")._from("any")
     assert ("MATCH" in sql) if connection.vendor == "sqlite" else ("@@" in sql)
@@ -147,8 +178,9 @@ def test_search_runs_through_the_database_index(catalog, django_assert_num_queri
 
 @pytest.mark.parametrize("query", ["khai sinh", "dang", "kh", "%"])
 @pytest.mark.parametrize(("cap", "dense"), [(1000, 500), (2, 1), (3, 2)])
-def test_any_slice_of_the_ranking_is_that_part_of_the_whole(catalog, monkeypatch, query, cap,
-                                                             dense):
+def test_any_slice_of_the_ranking_is_that_part_of_the_whole(
+    catalog, monkeypatch, query, cap, dense
+):
     # Name matches come from one query and body matches from another, each either walked in
     # rank order (more matches than the cap) or fetched and sorted: a page that spans both must
     # still be exactly its part of the ranking, whichever way each part was read.
@@ -158,7 +190,7 @@ def test_any_slice_of_the_ranking_is_that_part_of_the_whole(catalog, monkeypatch
     assert [Procedure.objects.get(pk=pk).code for pk in whole] == found(query)
     for start in range(len(whole) + 1):
         for size in (1, 2, 3):
-            assert procedure_search(query=query).ids(start, size) == whole[start:start + size]
+            assert procedure_search(query=query).ids(start, size) == whole[start : start + size]
 
 
 def test_text_match_counts_stop_at_the_cap(catalog, monkeypatch):
@@ -199,7 +231,7 @@ def test_a_field_filter_keeps_the_ranking_and_its_slices(catalog, monkeypatch, q
     for start in range(len(whole) + 1):
         for size in (1, 2):
             page = procedure_search(query=query, field=field.code).ids(start, size)
-            assert page == whole[start:start + size]
+            assert page == whole[start : start + size]
 
 
 @pytest.mark.skipif("connection.vendor != 'postgresql'")

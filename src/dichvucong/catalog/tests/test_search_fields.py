@@ -9,8 +9,11 @@ pytestmark = pytest.mark.django_db
 
 def test_name_and_body_are_folded_separately():
     procedure = make_procedure(
-        code="1.001193", name="Đăng ký KHAI SINH", field=make_field(name="Hộ tịch"),
-        steps="Nộp tờ khai tại Ủy ban nhân dân", result="Giấy khai sinh",
+        code="1.001193",
+        name="Đăng ký KHAI SINH",
+        field=make_field(name="Hộ tịch"),
+        steps="Nộp tờ khai tại Ủy ban nhân dân",
+        result="Giấy khai sinh",
     )
     RequiredDocument.objects.create(procedure=procedure, name="Giấy chứng sinh")
 

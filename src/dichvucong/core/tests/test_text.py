@@ -13,6 +13,14 @@ def test_fold_handles_decomposed_input():
 
 def test_search_tokens_are_lowercase_ascii_words():
     assert search_tokens("Cấp phiếu lý lịch tư pháp (số 1.001193)") == [
-        "cap", "phieu", "ly", "lich", "tu", "phap", "so", "1", "001193",
+        "cap",
+        "phieu",
+        "ly",
+        "lich",
+        "tu",
+        "phap",
+        "so",
+        "1",
+        "001193",
     ]
     assert search_text('"NEAR*" %\'') == "near"

@@ -14,12 +14,16 @@ from dichvucong.core.i18n import mo_translations, po_files, read_catalog, transl
 PACKAGE = Path(settings.PACKAGE_DIR)
 EN_PO = PACKAGE / "locale/en/LC_MESSAGES/django.po"
 TEMPLATES = [
-    PACKAGE / "templates/base.html", PACKAGE / "templates/404.html",
+    PACKAGE / "templates/base.html",
+    PACKAGE / "templates/404.html",
     *sorted((PACKAGE / "catalog/templates/catalog").glob("*.html")),
 ]
 _TRANSLATE = re.compile(r"""{%\s*translate\s+(["'])(.*?)\1""", re.S)
-_BLOCK = re.compile(r"{%\s*blocktranslate[^%]*%}(.*?)(?:{%\s*plural\s*%}.*?)?"
-                    r"{%\s*endblocktranslate\s*%}", re.S)
+_BLOCK = re.compile(
+    r"{%\s*blocktranslate[^%]*%}(.*?)(?:{%\s*plural\s*%}.*?)?"
+    r"{%\s*endblocktranslate\s*%}",
+    re.S,
+)
 _VARIABLE = re.compile(r"{{\s*(\w+)\s*}}")
 
 
@@ -78,8 +82,13 @@ def test_the_language_switch_shows_the_home_page_in_english(client):
     assert response.status_code == 302
     page = client.get(reverse("catalog:home")).content.decode()
     assert 'lang="en"' in page
-    for text in ("Public Service Portal", "How to photograph papers clearly", "Apply online",
-                 "Skip to main content", "Search administrative procedures"):
+    for text in (
+        "Public Service Portal",
+        "How to photograph papers clearly",
+        "Apply online",
+        "Skip to main content",
+        "Search administrative procedures",
+    ):
         assert text in page
     assert "Cách chụp giấy tờ cho rõ" not in page
 

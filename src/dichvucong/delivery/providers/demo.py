@@ -18,12 +18,14 @@ class DemoDeliveryProvider(DeliveryProvider):
 
     def parse_callback(self, *, body: bytes, headers: Any) -> StatusUpdate:
         # Signed with the site key so the demo endpoint cannot be driven from outside either.
-        if not same(hmac_hex(settings.SECRET_KEY, body.decode(), "sha256"),
-                    headers.get("X-Signature", "")):
+        if not same(
+            hmac_hex(settings.SECRET_KEY, body.decode(), "sha256"), headers.get("X-Signature", "")
+        ):
             raise InvalidCallback("bad signature")
         try:
             data = json.loads(body)
-            return StatusUpdate(reference=data["order_code"], tracking_number="",
-                                status=data["status"], raw=data)
+            return StatusUpdate(
+                reference=data["order_code"], tracking_number="", status=data["status"], raw=data
+            )
         except (ValueError, KeyError, TypeError) as exc:
             raise InvalidCallback("malformed") from exc

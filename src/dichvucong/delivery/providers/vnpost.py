@@ -20,8 +20,13 @@ from dichvucong.delivery.providers import (
 )
 from dichvucong.payments.providers.signing import hmac_hex, same
 
-STATUS_MAP = {"picked_up": "picked_up", "in_transit": "in_transit", "delivered": "delivered",
-              "failed": "failed", "returned": "returned"}
+STATUS_MAP = {
+    "picked_up": "picked_up",
+    "in_transit": "in_transit",
+    "delivered": "delivered",
+    "failed": "failed",
+    "returned": "returned",
+}
 SIGNATURE_HEADER = "X-Signature"
 
 
@@ -36,20 +41,24 @@ class VnpostProvider(DeliveryProvider):
         address = shipment.address
         order = {
             "order_code": shipment.reference,
-            "receiver": {"name": address.get("recipient_name", ""),
-                         "phone": address.get("phone", ""), "address": address.get("line", ""),
-                         "commune_code": address.get("commune_code", ""),
-                         "province_code": address.get("province_code", "")},
-            "content": "Kết quả giải quyết thủ tục hành chính "
-                       f"(hồ sơ {shipment.dossier.code})",
+            "receiver": {
+                "name": address.get("recipient_name", ""),
+                "phone": address.get("phone", ""),
+                "address": address.get("line", ""),
+                "commune_code": address.get("commune_code", ""),
+                "province_code": address.get("province_code", ""),
+            },
+            "content": f"Kết quả giải quyết thủ tục hành chính (hồ sơ {shipment.dossier.code})",
             "collect_documents": shipment.collect_originals,
             "callback_url": callback_url,
         }
         try:
             response = httpx.post(
-                settings.VNPOST_ENDPOINT.rstrip("/") + "/api/orders", json=order,
+                settings.VNPOST_ENDPOINT.rstrip("/") + "/api/orders",
+                json=order,
                 headers={"Authorization": f"Bearer {settings.VNPOST_TOKEN}"},
-                timeout=float(settings.PAYMENT_HTTP_TIMEOUT_SECONDS))
+                timeout=float(settings.PAYMENT_HTTP_TIMEOUT_SECONDS),
+            )
             answer = response.json()
         except (httpx.HTTPError, ValueError) as exc:
             raise DeliveryProviderError(f"VNPost: {exc}") from exc
@@ -58,15 +67,20 @@ class VnpostProvider(DeliveryProvider):
         return Booking(tracking_number=str(answer["tracking_number"]), fee=answer.get("fee"))
 
     def parse_callback(self, *, body: bytes, headers: Any) -> StatusUpdate:
-        if not same(sign_body(body, settings.VNPOST_CALLBACK_SECRET),
-                    headers.get(SIGNATURE_HEADER, "")):
+        if not same(
+            sign_body(body, settings.VNPOST_CALLBACK_SECRET), headers.get(SIGNATURE_HEADER, "")
+        ):
             raise InvalidCallback("bad signature")
         try:
             data = json.loads(body)
             status = STATUS_MAP[data["status"]]
         except (ValueError, KeyError, TypeError) as exc:
             raise InvalidCallback("malformed callback") from exc
-        return StatusUpdate(reference=str(data.get("order_code", "")),
-                            tracking_number=str(data.get("tracking_number", "")),
-                            status=status, note=str(data.get("note", ""))[:300],
-                            originals_collected=bool(data.get("documents_collected")), raw=data)
+        return StatusUpdate(
+            reference=str(data.get("order_code", "")),
+            tracking_number=str(data.get("tracking_number", "")),
+            status=status,
+            note=str(data.get("note", ""))[:300],
+            originals_collected=bool(data.get("documents_collected")),
+            raw=data,
+        )

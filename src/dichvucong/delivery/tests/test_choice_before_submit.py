@@ -29,17 +29,29 @@ def test_review_step_offers_the_choice_and_the_submitted_dossier_keeps_it(client
     choice = reverse("delivery:choice", args=[draft.pk])
     assert f"{choice}?next=" in client.get(review).content.decode()
 
-    response = client.post(choice, {
-        "next": review, "result_delivery": "post", "recipient_name": "Nguyễn Văn A",
-        "phone": "0912345678", "province_code": PROVINCE,
-        "commune_code": communes(PROVINCE)[0][0], "line": "12 Nguyễn Tất Thành",
-    })
+    response = client.post(
+        choice,
+        {
+            "next": review,
+            "result_delivery": "post",
+            "recipient_name": "Nguyễn Văn A",
+            "phone": "0912345678",
+            "province_code": PROVINCE,
+            "commune_code": communes(PROVINCE)[0][0],
+            "line": "12 Nguyễn Tất Thành",
+        },
+    )
     assert response.status_code == 302 and response["Location"] == review
     assert "12 Nguyễn Tất Thành" in client.get(review).content.decode()
 
-    dossier = dossier_submit(applicant=citizen, procedure=procedure, data=ANSWERS,
-                             idempotency_key=uuid.uuid4(), draft=draft,
-                             files=[(form_document, upload("to-khai.pdf", small_pdf()))])
+    dossier = dossier_submit(
+        applicant=citizen,
+        procedure=procedure,
+        data=ANSWERS,
+        idempotency_key=uuid.uuid4(),
+        draft=draft,
+        files=[(form_document, upload("to-khai.pdf", small_pdf()))],
+    )
     assert dossier.code and dossier.result_delivery == ResultDelivery.POST
     assert dossier.delivery_address["province_code"] == PROVINCE
 
@@ -49,8 +61,10 @@ def test_a_foreign_next_address_is_ignored(client):
     procedure, _, _ = procedure_with_documents()
     draft = draft_create(applicant=citizen, procedure=procedure)
     client.force_login(citizen)
-    response = client.post(reverse("delivery:choice", args=[draft.pk]),
-                           {"next": "https://example.com/", "result_delivery": "counter"})
+    response = client.post(
+        reverse("delivery:choice", args=[draft.pk]),
+        {"next": "https://example.com/", "result_delivery": "counter"},
+    )
     assert response["Location"] == reverse("delivery:choice", args=[draft.pk])
 
 

@@ -1,6 +1,5 @@
 """Postal delivery: choice with address and fee, shipment via VNPost fake, signed callbacks."""
 
-
 import pytest
 from django.urls import reverse
 
@@ -19,9 +18,14 @@ COMMUNE = communes(PROVINCE)[0][0]
 
 
 def address(**overrides):
-    return {"result_delivery": "post", "recipient_name": "Nguyễn Văn A",
-            "phone": "0912345678", "province_code": PROVINCE, "commune_code": COMMUNE,
-            "line": "12 Nguyễn Tất Thành"} | overrides
+    return {
+        "result_delivery": "post",
+        "recipient_name": "Nguyễn Văn A",
+        "phone": "0912345678",
+        "province_code": PROVINCE,
+        "commune_code": COMMUNE,
+        "line": "12 Nguyễn Tất Thành",
+    } | overrides
 
 
 @pytest.fixture
@@ -92,7 +96,8 @@ def ready_for_post(client, *, requires_originals=False):
 
 
 def test_officer_returns_by_post_tracking_number_stored_and_texted(
-        client, vnpost, django_capture_on_commit_callbacks):
+    client, vnpost, django_capture_on_commit_callbacks
+):
     dossier, _ = ready_for_post(client)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "ship"})
@@ -107,7 +112,8 @@ def test_officer_returns_by_post_tracking_number_stored_and_texted(
 
 
 def test_signed_delivered_callback_marks_the_dossier_returned(
-        client, vnpost, django_capture_on_commit_callbacks):
+    client, vnpost, django_capture_on_commit_callbacks
+):
     dossier, _ = ready_for_post(client)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "ship"})
@@ -115,8 +121,7 @@ def test_signed_delivered_callback_marks_the_dossier_returned(
     url = reverse("delivery:callback", args=["vnpost"])
     for status in ("picked_up", "delivered", "delivered"):
         body, headers = vnpost.callback(shipment.reference, status)
-        response = client.post(url, body, content_type="application/json",
-                               headers=headers)
+        response = client.post(url, body, content_type="application/json", headers=headers)
         assert response.status_code == 200
     dossier.refresh_from_db()
     shipment.refresh_from_db()
@@ -125,23 +130,29 @@ def test_signed_delivered_callback_marks_the_dossier_returned(
     assert dossier.events.filter(to_status=DossierStatus.RETURNED).count() == 1
 
 
-def test_callback_with_a_bad_signature_is_refused(client, vnpost,
-                                                 django_capture_on_commit_callbacks):
+def test_callback_with_a_bad_signature_is_refused(
+    client, vnpost, django_capture_on_commit_callbacks
+):
     dossier, _ = ready_for_post(client)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "ship"})
     shipment = Shipment.objects.get(dossier=dossier)
     body, _ = vnpost.callback(shipment.reference, "delivered")
-    response = client.post(reverse("delivery:callback", args=["vnpost"]), body,
-                           content_type="application/json", headers={"X-Signature": "00"})
+    response = client.post(
+        reverse("delivery:callback", args=["vnpost"]),
+        body,
+        content_type="application/json",
+        headers={"X-Signature": "00"},
+    )
     assert response.status_code == 401
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.DONE
     assert AuditLog.objects.filter(action="delivery.callback_rejected").exists()
 
 
-def test_postal_service_down_keeps_the_shipment_for_a_retry(client, vnpost,
-                                                            django_capture_on_commit_callbacks):
+def test_postal_service_down_keeps_the_shipment_for_a_retry(
+    client, vnpost, django_capture_on_commit_callbacks
+):
     vnpost.down = True
     dossier, _ = ready_for_post(client)
     with django_capture_on_commit_callbacks(execute=True):
@@ -155,15 +166,20 @@ def test_postal_service_down_keeps_the_shipment_for_a_retry(client, vnpost,
 
 
 def test_originals_collected_by_the_postman_are_recorded_by_the_officer(
-        client, vnpost, django_capture_on_commit_callbacks):
+    client, vnpost, django_capture_on_commit_callbacks
+):
     dossier, officer = ready_for_post(client, requires_originals=True)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "ship"})
     shipment = Shipment.objects.get(dossier=dossier)
     assert shipment.collect_originals and vnpost.orders[shipment.reference]["collect_documents"]
     body, headers = vnpost.callback(shipment.reference, "delivered", documents_collected=True)
-    client.post(reverse("delivery:callback", args=["vnpost"]), body,
-                content_type="application/json", headers=headers)
+    client.post(
+        reverse("delivery:callback", args=["vnpost"]),
+        body,
+        content_type="application/json",
+        headers=headers,
+    )
     client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "originals"})
     shipment.refresh_from_db()
     dossier.refresh_from_db()
@@ -172,7 +188,8 @@ def test_originals_collected_by_the_postman_are_recorded_by_the_officer(
 
 
 def test_demo_provider_books_and_the_citizen_sees_the_tracking_number(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     dossier, _ = ready_for_post(client)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "ship"})
@@ -192,7 +209,8 @@ def test_officer_cannot_ship_a_dossier_not_ready(client):
 
 
 def test_delivery_report_is_kept_when_the_back_office_refuses_the_hand_over(
-        client, vnpost, django_capture_on_commit_callbacks):
+    client, vnpost, django_capture_on_commit_callbacks
+):
     from dichvucong.catalog.models import OnlineLevel
 
     dossier, _ = ready_for_post(client)
@@ -203,8 +221,12 @@ def test_delivery_report_is_kept_when_the_back_office_refuses_the_hand_over(
         client.post(reverse("delivery:officer", args=[dossier.pk]), {"action": "ship"})
     shipment = Shipment.objects.get(dossier=dossier)
     body, headers = vnpost.callback(shipment.reference, "delivered")
-    response = client.post(reverse("delivery:callback", args=["vnpost"]), body,
-                           content_type="application/json", headers=headers)
+    response = client.post(
+        reverse("delivery:callback", args=["vnpost"]),
+        body,
+        content_type="application/json",
+        headers=headers,
+    )
     assert response.status_code == 200
     shipment.refresh_from_db()
     dossier.refresh_from_db()

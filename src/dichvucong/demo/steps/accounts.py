@@ -13,9 +13,13 @@ from dichvucong.accounts.models import (
 from dichvucong.demo.registry import DemoLogin, DemoReport
 
 CITIZEN = {
-    "id_number": "060190001234", "full_name": "Trần Thị Minh Thư", "phone": "+84912000111",
-    "email": "minhthu@example.vn", "date_of_birth": "1990-04-12",
-    "province_code": "68", "address_line": "Số 12 Trần Hưng Đạo",
+    "id_number": "060190001234",
+    "full_name": "Trần Thị Minh Thư",
+    "phone": "+84912000111",
+    "email": "minhthu@example.vn",
+    "date_of_birth": "1990-04-12",
+    "province_code": "68",
+    "address_line": "Số 12 Trần Hưng Đạo",
 }
 CITIZEN_PASSWORD = "CongDan@2026"  # noqa: S105 (published demo login)
 
@@ -24,7 +28,8 @@ CITIZEN_PASSWORD = "CongDan@2026"  # noqa: S105 (published demo login)
 def load(report: DemoReport) -> None:
     user, created = get_user_model().objects.update_or_create(
         username=CITIZEN["id_number"],
-        defaults=CITIZEN | {
+        defaults=CITIZEN
+        | {
             "account_type": AccountType.CITIZEN,
             "verification_method": VerificationMethod.PHONE,
             "verification_level": VerificationLevel.MEDIUM,
@@ -37,7 +42,10 @@ def load(report: DemoReport) -> None:
     user.set_password(CITIZEN_PASSWORD)
     user.save()
     report.lines.append(f"Công dân minh họa: {user.full_name}")
-    report.lines.append("Đăng ký thử bằng mã BHXH: Lê Văn Hải, CCCD 060085004321, "
-                        "sinh 30/09/1985, mã BHXH 6021098765")
-    report.logins.append(DemoLogin(role="Công dân", username="0912000111",
-                                   password=CITIZEN_PASSWORD))
+    report.lines.append(
+        "Đăng ký thử bằng mã BHXH: Lê Văn Hải, CCCD 060085004321, "
+        "sinh 30/09/1985, mã BHXH 6021098765"
+    )
+    report.logins.append(
+        DemoLogin(role="Công dân", username="0912000111", password=CITIZEN_PASSWORD)
+    )

@@ -20,7 +20,7 @@ OFFICERS = (
 
 def demo_agency() -> Agency | None:
     """Return the agency handling the most procedures (the demo's busiest counter)."""
-    return (Agency.objects.annotate(n=Count("procedures")).order_by("-n", "pk").first())
+    return Agency.objects.annotate(n=Count("procedures")).order_by("-n", "pk").first()
 
 
 @transaction.atomic
@@ -33,8 +33,12 @@ def load(report: DemoReport) -> None:
     for username, name, role, label in OFFICERS:
         user, created = users.get_or_create(
             username=username,
-            defaults={"full_name": name, "account_type": AccountType.AGENCY,
-                      "agency_code": agency.code})
+            defaults={
+                "full_name": name,
+                "account_type": AccountType.AGENCY,
+                "agency_code": agency.code,
+            },
+        )
         if created:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])

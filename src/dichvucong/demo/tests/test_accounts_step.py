@@ -10,14 +10,16 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_citizen_is_created_once_and_can_log_in(client):
     assert DEMO_STEPS.index("dichvucong.demo.steps.accounts") > DEMO_STEPS.index(
-        "dichvucong.demo.steps.catalog")
+        "dichvucong.demo.steps.catalog"
+    )
     first, second = DemoReport(), DemoReport()
     accounts.load(first)
     accounts.load(second)
     assert get_user_model().objects.filter(id_number=accounts.CITIZEN["id_number"]).count() == 1
     login = second.logins[0]
     assert login.role == "Công dân"
-    response = client.post(reverse("accounts:login"),
-                           {"identifier": login.username, "password": login.password})
+    response = client.post(
+        reverse("accounts:login"), {"identifier": login.username, "password": login.password}
+    )
     assert response.status_code == 302
     assert "Trung bình" in client.get(reverse("accounts:profile")).content.decode()

@@ -13,8 +13,11 @@ CATALOG = json.loads(DATA.read_text(encoding="utf-8"))
 def _complete(procedure: dict) -> bool:
     documents = procedure.get("required_documents", [])
     return bool(
-        documents and procedure.get("steps") and procedure.get("method")
-        and procedure.get("result") and procedure.get("legal_basis")
+        documents
+        and procedure.get("steps")
+        and procedure.get("method")
+        and procedure.get("result")
+        and procedure.get("legal_basis")
         and (procedure.get("fees") or procedure.get("fee_text"))
         and procedure.get("processing_days") is not None
         and any(d.get("form_template") for d in documents)

@@ -26,6 +26,9 @@ def format_address(value: dict | None) -> str:
     if not isinstance(value, dict):
         return ""
     province = str(value.get("province") or "")
-    parts = [value.get("line") or "", commune_name(province, value.get("commune") or ""),
-             province_name(province)]
+    parts = [
+        value.get("line") or "",
+        commune_name(province, value.get("commune") or ""),
+        province_name(province),
+    ]
     return ", ".join(p for p in parts if p)

@@ -58,8 +58,9 @@ class SchemaForm(forms.Form):
         for part, field in address_fields(spec, str(province or "")).items():
             self.fields[f"{name}{SUB}{part}"] = field
             names.append(f"{name}{SUB}{part}")
-        self.fields[names[1]].widget.attrs.update({
-            "data-commune-select": "", "data-province-field": f"id_{names[0]}"})
+        self.fields[names[1]].widget.attrs.update(
+            {"data-commune-select": "", "data-province-field": f"id_{names[0]}"}
+        )
         return names
 
     def grouped(self):
@@ -74,8 +75,9 @@ def answers(form: SchemaForm, *, cleaned: bool = True) -> dict:
     for spec in form.schema:
         name = spec["name"]
         if spec["type"] == "address":
-            result[name] = {p: _value(form, f"{name}{SUB}{p}", cleaned)
-                            for p in ("province", "commune", "line")}
+            result[name] = {
+                p: _value(form, f"{name}{SUB}{p}", cleaned) for p in ("province", "commune", "line")
+            }
         else:
             result[name] = _value(form, name, cleaned)
     return result
@@ -86,8 +88,11 @@ def _value(form: SchemaForm, key: str, cleaned: bool):
         value = form.cleaned_data[key]
         return value.isoformat() if isinstance(value, date) else value
     if form.is_bound:
-        return form[key].value() if not isinstance(form.fields[key], forms.BooleanField) \
+        return (
+            form[key].value()
+            if not isinstance(form.fields[key], forms.BooleanField)
             else form[key].value() in (True, "on", "true", "1")
+        )
     return None
 
 
@@ -111,8 +116,11 @@ def initial_values(schema: list, stored: dict | None, user=None) -> dict:
 def profile_value(user, source: str):
     """Return one profile value used to prefill a form field."""
     if source == "address":
-        return {"province": user.province_code, "commune": user.commune_code,
-                "line": user.address_line}
+        return {
+            "province": user.province_code,
+            "commune": user.commune_code,
+            "line": user.address_line,
+        }
     if source == "date_of_birth":
         return user.date_of_birth.isoformat() if user.date_of_birth else None
     if source == "phone" and user.phone and user.phone.startswith("+84"):

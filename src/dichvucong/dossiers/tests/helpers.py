@@ -9,18 +9,45 @@ from dichvucong.catalog.models import RequiredDocument
 from dichvucong.catalog.tests.factories import make_procedure
 
 SCHEMA = [
-    {"name": "full_name", "label": "Họ và tên", "type": "text", "required": True,
-     "prefill": "full_name", "section": "Người yêu cầu"},
-    {"name": "id_number", "label": "Số định danh cá nhân", "type": "id_number",
-     "required": True, "prefill": "id_number"},
-    {"name": "copies", "label": "Số bản sao", "type": "number", "min": 1, "max": 10,
-     "required": True},
-    {"name": "reason", "label": "Mục đích", "type": "choice", "required": True,
-     "choices": ["Xin việc", "Du học"]},
+    {
+        "name": "full_name",
+        "label": "Họ và tên",
+        "type": "text",
+        "required": True,
+        "prefill": "full_name",
+        "section": "Người yêu cầu",
+    },
+    {
+        "name": "id_number",
+        "label": "Số định danh cá nhân",
+        "type": "id_number",
+        "required": True,
+        "prefill": "id_number",
+    },
+    {
+        "name": "copies",
+        "label": "Số bản sao",
+        "type": "number",
+        "min": 1,
+        "max": 10,
+        "required": True,
+    },
+    {
+        "name": "reason",
+        "label": "Mục đích",
+        "type": "choice",
+        "required": True,
+        "choices": ["Xin việc", "Du học"],
+    },
     {"name": "agree", "label": "Tôi cam đoan", "type": "checkbox", "required": True},
 ]
-ANSWERS = {"full_name": "Trần Thị Mai", "id_number": "001090012345", "copies": 2,
-           "reason": "Du học", "agree": True}
+ANSWERS = {
+    "full_name": "Trần Thị Mai",
+    "id_number": "001090012345",
+    "copies": 2,
+    "reason": "Du học",
+    "agree": True,
+}
 
 
 def document_photo(*, blurred: bool = False, size=(900, 1200), fmt="JPEG", exif=None) -> bytes:
@@ -57,8 +84,10 @@ def upload(name: str, data: bytes, content_type: str = "application/octet-stream
 
 def procedure_with_documents(**overrides):
     procedure = make_procedure(form_schema=SCHEMA, **overrides)
-    doc = RequiredDocument.objects.create(procedure=procedure, order=1,
-                                          name="Tờ khai theo mẫu", is_required=True)
-    optional = RequiredDocument.objects.create(procedure=procedure, order=2,
-                                               name="Giấy tờ khác", is_required=False)
+    doc = RequiredDocument.objects.create(
+        procedure=procedure, order=1, name="Tờ khai theo mẫu", is_required=True
+    )
+    optional = RequiredDocument.objects.create(
+        procedure=procedure, order=2, name="Giấy tờ khác", is_required=False
+    )
     return procedure, doc, optional

@@ -34,14 +34,21 @@ def test_a_dossier_sent_after_hours_counts_from_the_next_working_morning():
 
 def _submitted(citizen):
     procedure, doc, _ = procedure_with_documents()
-    return dossier_submit(applicant=citizen, procedure=procedure, data=ANSWERS,
-                          files=[(doc, upload("a.jpg", document_photo()))],
-                          idempotency_key=uuid.uuid4())
+    return dossier_submit(
+        applicant=citizen,
+        procedure=procedure,
+        data=ANSWERS,
+        files=[(doc, upload("a.jpg", document_photo()))],
+        idempotency_key=uuid.uuid4(),
+    )
 
 
 def test_the_sms_uses_the_template_edited_in_the_admin(django_capture_on_commit_callbacks):
-    MessageTemplate.objects.create(code="dossier_submitted", channel=MessageChannel.SMS,
-                                   body="DVC: ho so {code}, hen tra {due}.")
+    MessageTemplate.objects.create(
+        code="dossier_submitted",
+        channel=MessageChannel.SMS,
+        body="DVC: ho so {code}, hen tra {due}.",
+    )
     with django_capture_on_commit_callbacks(execute=True):
         dossier = _submitted(make_citizen())
     dossier.refresh_from_db()
@@ -53,8 +60,10 @@ def test_only_the_owner_a_superuser_or_staff_of_the_agency_may_view(monkeypatch)
     owner = make_citizen()
     dossier = _submitted(owner)
     officer, outsider = make_staff(), make_staff()
-    monkeypatch.setattr("dichvucong.dossiers.permissions._staff_agency_ids",
-                        lambda user: {dossier.agency_id} if user == officer else set())
+    monkeypatch.setattr(
+        "dichvucong.dossiers.permissions._staff_agency_ids",
+        lambda user: {dossier.agency_id} if user == officer else set(),
+    )
     assert can_view_dossier(owner, dossier)
     assert can_view_dossier(officer, dossier)
     assert not can_view_dossier(outsider, dossier)

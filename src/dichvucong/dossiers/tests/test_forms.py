@@ -18,8 +18,13 @@ def _province_and_commune():
 def test_address_takes_a_commune_of_the_chosen_province_only():
     province, commune = _province_and_commune()
     other = next(c for c, _ in province_choices() if c != province)
-    data = {"home__province": other, "home__commune": commune, "home__line": "Số 1",
-            "born": "2000-01-02", "phone": "0912 345 678"}
+    data = {
+        "home__province": other,
+        "home__commune": commune,
+        "home__line": "Số 1",
+        "born": "2000-01-02",
+        "phone": "0912 345 678",
+    }
     form = SchemaForm(SCHEMA, data=data)
     assert not form.is_valid()
     assert form.errors["home__commune"] == ["Xã/phường không thuộc tỉnh đã chọn."]

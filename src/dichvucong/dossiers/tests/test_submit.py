@@ -29,12 +29,19 @@ pytestmark = pytest.mark.django_db
 
 def _submit(citizen, procedure, doc, **kwargs):
     files = kwargs.pop("files", [(doc, upload("to-khai.jpg", document_photo()))])
-    return dossier_submit(applicant=citizen, procedure=procedure, data=kwargs.pop("data", ANSWERS),
-                          files=files, idempotency_key=kwargs.pop("key", uuid.uuid4()), **kwargs)
+    return dossier_submit(
+        applicant=citizen,
+        procedure=procedure,
+        data=kwargs.pop("data", ANSWERS),
+        files=files,
+        idempotency_key=kwargs.pop("key", uuid.uuid4()),
+        **kwargs,
+    )
 
 
 def test_submission_gets_a_code_status_new_online_an_appointment_and_history(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     citizen = make_citizen()
     procedure, doc, _ = procedure_with_documents(agencies=[make_agency(code="000.00.31.H56")])
     with django_capture_on_commit_callbacks(execute=True):

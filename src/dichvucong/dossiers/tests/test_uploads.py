@@ -32,11 +32,14 @@ def test_pdf_named_jpg_is_refused_because_the_name_lies():
     assert "không khớp với nội dung thật" in _refused("anh.jpg", small_pdf())
 
 
-@pytest.mark.parametrize("name,data", [
-    ("trang.html", b"<!doctype html><html><script>alert(1)</script></html>"),
-    ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'),
-    ("anh.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>"),
-])
+@pytest.mark.parametrize(
+    "name,data",
+    [
+        ("trang.html", b"<!doctype html><html><script>alert(1)</script></html>"),
+        ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'),
+        ("anh.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>"),
+    ],
+)
 def test_html_and_svg_are_refused(name, data):
     assert "Định dạng tệp không được chấp nhận" in _refused(name, data)
 

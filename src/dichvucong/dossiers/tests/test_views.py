@@ -17,15 +17,15 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 def setup(client):
     citizen = make_citizen(full_name="Trần Thị Mai", id_number="001090012345")
     procedure, doc, _ = procedure_with_documents(
-        agencies=[make_agency(name="UBND xã Hòa Bình"), make_agency(name="UBND xã An Phú")])
+        agencies=[make_agency(name="UBND xã Hòa Bình"), make_agency(name="UBND xã An Phú")]
+    )
     client.force_login(citizen)
     return citizen, procedure, doc
 
 
 def _start(client, procedure):
     agency = procedure.agencies.order_by("pk").first()
-    response = client.post(reverse("dossiers:start", args=[procedure.code]),
-                           {"agency": agency.pk})
+    response = client.post(reverse("dossiers:start", args=[procedure.code]), {"agency": agency.pk})
     return Dossier.objects.get(pk=int(response.url.rstrip("/").split("/")[-2]))
 
 
@@ -50,8 +50,10 @@ def test_form_is_prefilled_from_profile_and_wrong_values_get_vietnamese_messages
     draft = _start(client, procedure)
     page = client.get(reverse("dossiers:draft_form", args=[draft.pk])).content.decode()
     assert 'value="Trần Thị Mai"' in page
-    response = client.post(reverse("dossiers:draft_form", args=[draft.pk]),
-                           {"full_name": "Trần Thị Mai", "id_number": "12ab", "copies": "hai"})
+    response = client.post(
+        reverse("dossiers:draft_form", args=[draft.pk]),
+        {"full_name": "Trần Thị Mai", "id_number": "12ab", "copies": "hai"},
+    )
     assert response.status_code == 200
     text = response.content.decode()
     assert "Vui lòng nhập một số nguyên." in text
@@ -61,23 +63,40 @@ def test_form_is_prefilled_from_profile_and_wrong_values_get_vietnamese_messages
 
 
 def _fill(client, draft):
-    return client.post(reverse("dossiers:draft_form", args=[draft.pk]), {
-        "full_name": "Trần Thị Mai", "id_number": "001090012345", "copies": "2",
-        "reason": "Du học", "agree": "on"})
+    return client.post(
+        reverse("dossiers:draft_form", args=[draft.pk]),
+        {
+            "full_name": "Trần Thị Mai",
+            "id_number": "001090012345",
+            "copies": "2",
+            "reason": "Du học",
+            "agree": "on",
+        },
+    )
 
 
-def test_whole_journey_draft_upload_review_submit_and_receipt(client, setup,
-                                                             django_capture_on_commit_callbacks):
+def test_whole_journey_draft_upload_review_submit_and_receipt(
+    client, setup, django_capture_on_commit_callbacks
+):
     _, procedure, doc = setup
     draft = _start(client, procedure)
     assert _fill(client, draft).url == reverse("dossiers:draft_files", args=[draft.pk])
-    blurry = client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
-        "document": doc.pk, "file": upload("mo.jpg", document_photo(blurred=True))}, **JSON)
+    blurry = client.post(
+        reverse("dossiers:draft_upload", args=[draft.pk]),
+        {"document": doc.pk, "file": upload("mo.jpg", document_photo(blurred=True))},
+        **JSON,
+    )
     assert blurry.status_code == 201
     assert blurry.json()["warning"] == "Ảnh chưa rõ nét, vui lòng chụp lại"
-    sharp = client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
-        "document": doc.pk, "file": upload("net.jpg", document_photo()),
-        "replaces": blurry.json()["id"]}, **JSON)
+    sharp = client.post(
+        reverse("dossiers:draft_upload", args=[draft.pk]),
+        {
+            "document": doc.pk,
+            "file": upload("net.jpg", document_photo()),
+            "replaces": blurry.json()["id"],
+        },
+        **JSON,
+    )
     assert sharp.json()["is_blurry"] is False
     assert list(draft.attachments.values_list("original_name", flat=True)) == ["net.jpg"]
     drafts_page = client.get(reverse("dossiers:drafts")).content.decode()
@@ -86,17 +105,18 @@ def test_whole_journey_draft_upload_review_submit_and_receipt(client, setup,
     review = client.get(reverse("dossiers:draft_review", args=[draft.pk]))
     key = review.context["key"]
     with django_capture_on_commit_callbacks(execute=True):
-        done = client.post(reverse("dossiers:draft_submit", args=[draft.pk]),
-                           {"idempotency_key": key})
-    again = client.post(reverse("dossiers:draft_submit", args=[draft.pk]),
-                        {"idempotency_key": key})
+        done = client.post(
+            reverse("dossiers:draft_submit", args=[draft.pk]), {"idempotency_key": key}
+        )
+    again = client.post(reverse("dossiers:draft_submit", args=[draft.pk]), {"idempotency_key": key})
     assert again.url == done.url
     dossier = Dossier.objects.get(pk=draft.pk)
     assert dossier.status == DossierStatus.NEW
     assert dossier.code in client.get(done.url).content.decode()
     receipt = client.get(reverse("dossiers:receipt", args=[dossier.pk]))
-    text = "".join(p.extract_text() for p in PdfReader(
-        io.BytesIO(b"".join(receipt.streaming_content))).pages)
+    text = "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(b"".join(receipt.streaming_content))).pages
+    )
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text
     assert dossier.code in text
     assert "Trần Thị Mai" in text
@@ -106,8 +126,11 @@ def test_whole_journey_draft_upload_review_submit_and_receipt(client, setup,
 def test_bad_upload_gets_a_message_and_stores_nothing(client, setup):
     _, procedure, doc = setup
     draft = _start(client, procedure)
-    response = client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
-        "document": doc.pk, "file": upload("trang.html", b"<html></html>")}, **JSON)
+    response = client.post(
+        reverse("dossiers:draft_upload", args=[draft.pk]),
+        {"document": doc.pk, "file": upload("trang.html", b"<html></html>")},
+        **JSON,
+    )
     assert response.status_code == 400
     assert "Định dạng tệp không được chấp nhận" in response.json()["error"]
     assert not Attachment.objects.exists()
@@ -117,8 +140,11 @@ def test_over_the_dossier_limit_is_refused(client, setup, settings):
     _, procedure, doc = setup
     draft = _start(client, procedure)
     settings.UPLOAD_MAX_DOSSIER_BYTES = 1000
-    response = client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
-        "document": doc.pk, "file": upload("a.jpg", document_photo())}, **JSON)
+    response = client.post(
+        reverse("dossiers:draft_upload", args=[draft.pk]),
+        {"document": doc.pk, "file": upload("a.jpg", document_photo())},
+        **JSON,
+    )
     assert response.status_code == 400
     assert "Tổng dung lượng" in response.json()["error"]
 
@@ -135,8 +161,11 @@ def test_submit_without_required_document_goes_back_with_a_message(client, setup
 def test_files_are_private_with_nosniff_and_hidden_from_others(client, setup):
     _, procedure, doc = setup
     draft = _start(client, procedure)
-    created = client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
-        "document": doc.pk, "file": upload("net.jpg", document_photo())}, **JSON).json()
+    created = client.post(
+        reverse("dossiers:draft_upload", args=[draft.pk]),
+        {"document": doc.pk, "file": upload("net.jpg", document_photo())},
+        **JSON,
+    ).json()
     own = client.get(created["url"] + "?tai-ve=1")
     assert own.status_code == 200
     assert own["X-Content-Type-Options"] == "nosniff"
@@ -152,8 +181,11 @@ def test_photos_of_one_document_combine_into_one_pdf(client, setup):
     _, procedure, doc = setup
     draft = _start(client, procedure)
     for name, fmt in (("trang-1.jpg", "JPEG"), ("trang-2.png", "PNG")):
-        client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
-            "document": doc.pk, "file": upload(name, document_photo(fmt=fmt))}, **JSON)
+        client.post(
+            reverse("dossiers:draft_upload", args=[draft.pk]),
+            {"document": doc.pk, "file": upload(name, document_photo(fmt=fmt))},
+            **JSON,
+        )
     response = client.get(reverse("dossiers:document_pdf", args=[draft.pk, doc.pk]))
     assert response["X-Content-Type-Options"] == "nosniff"
     assert len(PdfReader(io.BytesIO(response.content)).pages) == 2
@@ -165,8 +197,9 @@ def test_a_body_far_over_the_file_limit_is_refused_before_it_is_read(client, set
     draft = _start(client, procedure)
     settings.UPLOAD_MAX_FILE_BYTES = 1000
     big = upload("to.pdf", b"%PDF-1.7\n" + b"0" * 200_000)
-    response = client.post(reverse("dossiers:draft_upload", args=[draft.pk]),
-                           {"document": doc.pk, "file": big}, **JSON)
+    response = client.post(
+        reverse("dossiers:draft_upload", args=[draft.pk]), {"document": doc.pk, "file": big}, **JSON
+    )
     assert response.status_code == 413
     assert "vượt quá dung lượng" in response.json()["error"]
     assert not Attachment.objects.exists()
@@ -187,16 +220,29 @@ def test_another_citizen_gets_404_on_every_step_of_my_draft_and_changes_nothing(
     owner, procedure, doc = setup
     draft = _start(client, procedure)
     _fill(client, draft)
-    created = client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
-        "document": doc.pk, "file": upload("net.jpg", document_photo())}, **JSON).json()
+    created = client.post(
+        reverse("dossiers:draft_upload", args=[draft.pk]),
+        {"document": doc.pk, "file": upload("net.jpg", document_photo())},
+        **JSON,
+    ).json()
     client.force_login(make_citizen())
     for name in ("draft_resume", "draft_form", "draft_files", "draft_review"):
         assert client.get(reverse(f"dossiers:{name}", args=[draft.pk])).status_code == 404, name
     assert client.get(reverse("dossiers:document_pdf", args=[draft.pk, doc.pk])).status_code == 404
-    assert client.post(reverse("dossiers:draft_upload", args=[draft.pk]), {
-        "document": doc.pk, "file": upload("la.jpg", document_photo())}, **JSON).status_code == 404
-    assert client.post(reverse("dossiers:draft_file_delete",
-                               args=[draft.pk, created["id"]])).status_code == 404
+    assert (
+        client.post(
+            reverse("dossiers:draft_upload", args=[draft.pk]),
+            {"document": doc.pk, "file": upload("la.jpg", document_photo())},
+            **JSON,
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            reverse("dossiers:draft_file_delete", args=[draft.pk, created["id"]])
+        ).status_code
+        == 404
+    )
     assert client.post(reverse("dossiers:draft_submit", args=[draft.pk])).status_code == 404
     assert client.post(reverse("dossiers:draft_delete", args=[draft.pk])).status_code == 404
     draft.refresh_from_db()
@@ -204,9 +250,14 @@ def test_another_citizen_gets_404_on_every_step_of_my_draft_and_changes_nothing(
     assert list(draft.attachments.values_list("original_name", flat=True)) == ["net.jpg"]
     client.force_login(owner)
     dossier = Dossier.objects.get(pk=draft.pk)
-    client.post(reverse("dossiers:draft_submit", args=[draft.pk]),
-                {"idempotency_key": client.get(reverse("dossiers:draft_review",
-                                                       args=[draft.pk])).context["key"]})
+    client.post(
+        reverse("dossiers:draft_submit", args=[draft.pk]),
+        {
+            "idempotency_key": client.get(
+                reverse("dossiers:draft_review", args=[draft.pk])
+            ).context["key"]
+        },
+    )
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.NEW
     client.force_login(make_citizen())

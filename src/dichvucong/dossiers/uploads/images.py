@@ -46,21 +46,26 @@ def _open(fileobj, kind: FileKind) -> Image.Image:
             image = Image.open(fileobj)
             width, height = image.size
             if min(width, height) < settings.UPLOAD_MIN_IMAGE_SIDE:
-                raise UploadRejected(_(
-                    "Ảnh quá nhỏ (%(w)s×%(h)s điểm ảnh), không đọc rõ được giấy tờ. "
-                    "Vui lòng chụp lại với độ phân giải cao hơn."
-                ) % {"w": width, "h": height})
+                raise UploadRejected(
+                    _(
+                        "Ảnh quá nhỏ (%(w)s×%(h)s điểm ảnh), không đọc rõ được giấy tờ. "
+                        "Vui lòng chụp lại với độ phân giải cao hơn."
+                    )
+                    % {"w": width, "h": height}
+                )
             _draft(image, width, height)
             image.load()
         except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-            raise UploadRejected(_(
-                "Ảnh có kích thước điểm ảnh quá lớn, hệ thống không nhận. "
-                "Vui lòng chụp lại hoặc giảm kích thước ảnh."
-            )) from exc
+            raise UploadRejected(
+                _(
+                    "Ảnh có kích thước điểm ảnh quá lớn, hệ thống không nhận. "
+                    "Vui lòng chụp lại hoặc giảm kích thước ảnh."
+                )
+            ) from exc
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise UploadRejected(_(
-                "Tệp ảnh bị hỏng hoặc chưa tải lên hết. Vui lòng chọn lại tệp."
-            )) from exc
+            raise UploadRejected(
+                _("Tệp ảnh bị hỏng hoặc chưa tải lên hết. Vui lòng chọn lại tệp.")
+            ) from exc
     return image
 
 
@@ -107,8 +112,9 @@ def process_image(fileobj, kind: FileKind) -> ProcessedImage:
         out_kind = JPEG
     score = blur_score(image)
     out.seek(0)
-    return ProcessedImage(data=out, kind=out_kind, width=image.width, height=image.height,
-                          blur_score=score)
+    return ProcessedImage(
+        data=out, kind=out_kind, width=image.width, height=image.height, blur_score=score
+    )
 
 
 def is_blurry(score: float | None) -> bool:

@@ -17,9 +17,9 @@ def pdf_page_count(fileobj) -> int:
     try:
         reader = PdfReader(fileobj, strict=False)
         if reader.is_encrypted:
-            raise UploadRejected(_(
-                "Tệp PDF đang được đặt mật khẩu. Vui lòng gỡ mật khẩu rồi tải lên lại."
-            ))
+            raise UploadRejected(
+                _("Tệp PDF đang được đặt mật khẩu. Vui lòng gỡ mật khẩu rồi tải lên lại.")
+            )
         pages = len(reader.pages)
     except UploadRejected:
         raise

@@ -50,8 +50,10 @@ def _check_size(size: int | None) -> None:
         raise UploadRejected(_("Tệp rỗng (0 byte). Vui lòng chọn lại tệp."))
     limit = settings.UPLOAD_MAX_FILE_BYTES
     if size > limit:
-        raise UploadRejected(_("Tệp vượt quá dung lượng cho phép (tối đa %(limit)s).")
-                             % {"limit": filesizeformat(limit)})
+        raise UploadRejected(
+            _("Tệp vượt quá dung lượng cho phép (tối đa %(limit)s).")
+            % {"limit": filesizeformat(limit)}
+        )
 
 
 def _sniff(fileobj, name: str) -> FileKind:
@@ -59,15 +61,21 @@ def _sniff(fileobj, name: str) -> FileKind:
     kind = sniff(fileobj.read(32))
     fileobj.seek(0)
     if kind is None:
-        raise UploadRejected(_(
-            "Định dạng tệp không được chấp nhận. Chỉ nhận ảnh JPEG, PNG, WebP, HEIC hoặc tệp PDF."
-        ))
+        raise UploadRejected(
+            _(
+                "Định dạng tệp không được chấp nhận. "
+                "Chỉ nhận ảnh JPEG, PNG, WebP, HEIC hoặc tệp PDF."
+            )
+        )
     claimed = name_family(name)
     if claimed is not None and claimed != kind.family:
-        raise UploadRejected(_(
-            "Tên tệp “%(name)s” không khớp với nội dung thật của tệp (%(label)s). "
-            "Vui lòng kiểm tra lại tệp."
-        ) % {"name": name, "label": kind.label})
+        raise UploadRejected(
+            _(
+                "Tên tệp “%(name)s” không khớp với nội dung thật của tệp (%(label)s). "
+                "Vui lòng kiểm tra lại tệp."
+            )
+            % {"name": name, "label": kind.label}
+        )
     return kind
 
 
@@ -79,10 +87,23 @@ def check_upload(fileobj, *, name: str, size: int | None) -> CheckedFile:
     if kind is PDF:
         pages = pdf_page_count(fileobj)
         sha, real_size = _digest(fileobj)
-        return CheckedFile(data=fileobj, kind=kind, original_name=name, size=real_size,
-                           sha256=sha, page_count=pages)
+        return CheckedFile(
+            data=fileobj,
+            kind=kind,
+            original_name=name,
+            size=real_size,
+            sha256=sha,
+            page_count=pages,
+        )
     image = process_image(fileobj, kind)
     sha, real_size = _digest(image.data)
-    return CheckedFile(data=image.data, kind=image.kind, original_name=name, size=real_size,
-                       sha256=sha, width=image.width, height=image.height,
-                       blur_score=image.blur_score)
+    return CheckedFile(
+        data=image.data,
+        kind=image.kind,
+        original_name=name,
+        size=real_size,
+        sha256=sha,
+        width=image.width,
+        height=image.height,
+        blur_score=image.blur_score,
+    )

@@ -23,8 +23,14 @@ PDF = FileKind("pdf", ".pdf", "application/pdf", _("tệp PDF"))
 
 # Extensions a citizen's file may carry, by family.
 EXTENSIONS = {
-    ".jpg": "jpeg", ".jpeg": "jpeg", ".jfif": "jpeg", ".png": "png", ".webp": "webp",
-    ".heic": "heic", ".heif": "heic", ".pdf": "pdf",
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".jfif": "jpeg",
+    ".png": "png",
+    ".webp": "webp",
+    ".heic": "heic",
+    ".heif": "heic",
+    ".pdf": "pdf",
 }
 ACCEPT = "image/jpeg,image/png,image/webp,image/heic,image/heif,application/pdf," + ",".join(
     sorted(EXTENSIONS)

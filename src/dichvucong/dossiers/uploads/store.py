@@ -33,7 +33,8 @@ def files_cleaned_on_failure() -> Iterator[list[str]]:
 def dossier_files_size(dossier: Dossier) -> int:
     """Return the bytes already attached by the applicant."""
     total = dossier.attachments.filter(
-        kind__in=(AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT)).aggregate(s=Sum("size"))
+        kind__in=(AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT)
+    ).aggregate(s=Sum("size"))
     return total["s"] or 0
 
 
@@ -41,21 +42,37 @@ def check_dossier_room(dossier: Dossier, extra: int) -> None:
     """Refuse a file that would take the dossier over its total size limit."""
     limit = settings.UPLOAD_MAX_DOSSIER_BYTES
     if dossier_files_size(dossier) + extra > limit:
-        raise UploadRejected(_(
-            "Tổng dung lượng các tệp của hồ sơ vượt quá mức cho phép (tối đa %(limit)s)."
-        ) % {"limit": filesizeformat(limit)})
+        raise UploadRejected(
+            _("Tổng dung lượng các tệp của hồ sơ vượt quá mức cho phép (tối đa %(limit)s).")
+            % {"limit": filesizeformat(limit)}
+        )
 
 
-def store_checked(*, dossier: Dossier, checked: CheckedFile, stored: list[str],
-                  required_document=None, kind: str = AttachmentKind.APPLICATION,
-                  user=None) -> Attachment:
+def store_checked(
+    *,
+    dossier: Dossier,
+    checked: CheckedFile,
+    stored: list[str],
+    required_document=None,
+    kind: str = AttachmentKind.APPLICATION,
+    user=None,
+) -> Attachment:
     """Write the checked bytes to storage under a random name and record the attachment."""
     attachment = Attachment(
-        dossier=dossier, kind=kind, required_document=required_document,
-        original_name=checked.original_name, content_type=checked.kind.content_type,
-        extension=checked.kind.extension, size=checked.size, sha256=checked.sha256,
-        width=checked.width, height=checked.height, page_count=checked.page_count,
-        blur_score=checked.blur_score, is_blurry=checked.is_blurry, uploaded_by=user,
+        dossier=dossier,
+        kind=kind,
+        required_document=required_document,
+        original_name=checked.original_name,
+        content_type=checked.kind.content_type,
+        extension=checked.kind.extension,
+        size=checked.size,
+        sha256=checked.sha256,
+        width=checked.width,
+        height=checked.height,
+        page_count=checked.page_count,
+        blur_score=checked.blur_score,
+        is_blurry=checked.is_blurry,
+        uploaded_by=user,
     )
     checked.data.seek(0)
     attachment.file.save("upload", File(checked.data), save=False)

@@ -31,12 +31,16 @@ def _wants_json(request: HttpRequest) -> bool:
 def attachment_json(attachment: Attachment) -> dict:
     """Describe an attachment for the upload script."""
     return {
-        "id": attachment.pk, "name": attachment.original_name,
-        "size": filesizeformat(attachment.size), "is_image": attachment.width is not None,
+        "id": attachment.pk,
+        "name": attachment.original_name,
+        "size": filesizeformat(attachment.size),
+        "is_image": attachment.width is not None,
         "url": reverse("dossiers:file", args=[attachment.pk]),
-        "delete_url": reverse("dossiers:draft_file_delete",
-                              args=[attachment.dossier_id, attachment.pk]),
-        "is_blurry": attachment.is_blurry, "warning": str(BLURRY) if attachment.is_blurry else "",
+        "delete_url": reverse(
+            "dossiers:draft_file_delete", args=[attachment.dossier_id, attachment.pk]
+        ),
+        "is_blurry": attachment.is_blurry,
+        "warning": str(BLURRY) if attachment.is_blurry else "",
     }
 
 
@@ -48,17 +52,24 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
     if int(request.META.get("CONTENT_LENGTH") or 0) > settings.UPLOAD_MAX_FILE_BYTES + 65536:
         # Refuse before Django reads (and spools to disk) a body far over the limit.
         text = _("Tệp vượt quá dung lượng cho phép (tối đa %(limit)s).") % {
-            "limit": filesizeformat(settings.UPLOAD_MAX_FILE_BYTES)}
+            "limit": filesizeformat(settings.UPLOAD_MAX_FILE_BYTES)
+        }
         return JsonResponse({"error": text}, status=413)
     document = RequiredDocument.objects.filter(
-        pk=request.POST.get("document") or 0, procedure_id=draft.procedure_id).first()
+        pk=request.POST.get("document") or 0, procedure_id=draft.procedure_id
+    ).first()
     replaces = draft.attachments.filter(pk=request.POST.get("replaces") or 0).first()
     file = request.FILES.get("file")
     try:
         if document is None or file is None:
             raise UploadRejected(_("Vui lòng chọn tệp cho thành phần hồ sơ."))
-        attachment = attachment_add(dossier=draft, required_document=document, upload=file,
-                                    user=request.user, replaces=replaces)
+        attachment = attachment_add(
+            dossier=draft,
+            required_document=document,
+            upload=file,
+            user=request.user,
+            replaces=replaces,
+        )
     except (UploadRejected, SubmissionError) as exc:
         text = exc.message if isinstance(exc, UploadRejected) else exc.messages[0]
         if _wants_json(request):
@@ -104,9 +115,12 @@ def serve(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_view_dossier(request.user, attachment.dossier):
         raise Http404
     inline = "tai-ve" not in request.GET
-    response = FileResponse(attachment.file.open("rb"), as_attachment=not inline,
-                            filename=attachment.original_name,
-                            content_type=attachment.content_type)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=not inline,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
     return _private(response)
 
 
@@ -117,9 +131,12 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = _visible_dossier(request, pk)
     if not dossier.code:
         raise Http404
-    response = FileResponse(receipt_file(dossier), as_attachment=True,
-                            filename=RECEIPT_NAME.format(code=dossier.code),
-                            content_type="application/pdf")
+    response = FileResponse(
+        receipt_file(dossier),
+        as_attachment=True,
+        filename=RECEIPT_NAME.format(code=dossier.code),
+        content_type="application/pdf",
+    )
     return _private(response)
 
 
@@ -128,8 +145,11 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
 def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """The photos of one paper combined into one PDF, for the officer."""
     dossier = _visible_dossier(request, pk)
-    photos = list(dossier.attachments.filter(kind=AttachmentKind.APPLICATION,
-                                             required_document_id=document_pk))
+    photos = list(
+        dossier.attachments.filter(
+            kind=AttachmentKind.APPLICATION, required_document_id=document_pk
+        )
+    )
     try:
         data = combine_photos(photos)
     except ValueError as exc:

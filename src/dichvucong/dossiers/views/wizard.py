@@ -22,8 +22,11 @@ from dichvucong.dossiers.services import (
 )
 from dichvucong.dossiers.uploads.sniff import ACCEPT
 
-STEPS = {"form": "dossiers:draft_form", "files": "dossiers:draft_files",
-         "review": "dossiers:draft_review"}
+STEPS = {
+    "form": "dossiers:draft_form",
+    "files": "dossiers:draft_files",
+    "review": "dossiers:draft_review",
+}
 
 
 @login_required
@@ -41,8 +44,11 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
             draft = draft_create(applicant=request.user, procedure=procedure, agency=chosen)
             return redirect("dossiers:draft_form", pk=draft.pk)
     drafts = selectors.drafts_of(request.user).filter(procedure=procedure)
-    return render(request, "dossiers/start.html",
-                  {"procedure": procedure, "agencies": agencies, "drafts": drafts})
+    return render(
+        request,
+        "dossiers/start.html",
+        {"procedure": procedure, "agencies": agencies, "drafts": drafts},
+    )
 
 
 @login_required
@@ -80,10 +86,17 @@ def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach the papers: one block per required document, several files each."""
     draft = selectors.draft_of(request.user, pk)
     draft_mark_step(dossier=draft, step="files")
-    return render(request, "dossiers/files.html", {
-        "draft": draft, "documents": selectors.documents_with_files(draft), "accept": ACCEPT,
-        "step": "files", "max_file": settings.UPLOAD_MAX_FILE_BYTES,
-    })
+    return render(
+        request,
+        "dossiers/files.html",
+        {
+            "draft": draft,
+            "documents": selectors.documents_with_files(draft),
+            "accept": ACCEPT,
+            "step": "files",
+            "max_file": settings.UPLOAD_MAX_FILE_BYTES,
+        },
+    )
 
 
 @login_required
@@ -91,11 +104,17 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Show everything once more; Submit sends it for good."""
     draft = selectors.draft_of(request.user, pk)
     draft_mark_step(dossier=draft, step="review")
-    return render(request, "dossiers/review.html", {
-        "draft": draft, "rows": display_rows(draft.procedure.form_schema, draft.form_data),
-        "documents": selectors.documents_with_files(draft), "key": uuid.uuid4(),
-        "step": "review",
-    })
+    return render(
+        request,
+        "dossiers/review.html",
+        {
+            "draft": draft,
+            "rows": display_rows(draft.procedure.form_schema, draft.form_data),
+            "documents": selectors.documents_with_files(draft),
+            "key": uuid.uuid4(),
+            "step": "review",
+        },
+    )
 
 
 @login_required
@@ -110,9 +129,14 @@ def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
     except ValueError:
         key = uuid.uuid4()
     try:
-        dossier = dossier_submit(applicant=request.user, procedure=dossier.procedure,
-                                 data=dossier.form_data, idempotency_key=key,
-                                 agency=dossier.agency, draft=dossier)
+        dossier = dossier_submit(
+            applicant=request.user,
+            procedure=dossier.procedure,
+            data=dossier.form_data,
+            idempotency_key=key,
+            agency=dossier.agency,
+            draft=dossier,
+        )
     except SubmissionError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -126,9 +150,13 @@ def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def submitted(request: HttpRequest, pk: int) -> HttpResponse:
-    """"Nộp thành công": the code at once, the appointment and the receipt."""
-    dossier = get_object_or_404(Dossier.objects.select_related("procedure", "agency"), pk=pk,
-                                applicant=request.user, status__gt=DossierStatus.DRAFT)
+    """ "Nộp thành công": the code at once, the appointment and the receipt."""
+    dossier = get_object_or_404(
+        Dossier.objects.select_related("procedure", "agency"),
+        pk=pk,
+        applicant=request.user,
+        status__gt=DossierStatus.DRAFT,
+    )
     return render(request, "dossiers/submitted.html", {"dossier": dossier})
 
 

@@ -23,11 +23,17 @@ class HttpSmsProvider(SmsProvider):
     def send(self, *, phone: str, text: str) -> SmsReceipt:
         if not settings.SMS_HTTP_URL:
             raise SmsSendError("SMS_HTTP_URL is not configured", retryable=False)
-        body = {"brandname": settings.SMS_BRANDNAME, "phone": phone.lstrip("+"),
-                "message": text, "request_id": uuid.uuid4().hex}
+        body = {
+            "brandname": settings.SMS_BRANDNAME,
+            "phone": phone.lstrip("+"),
+            "message": text,
+            "request_id": uuid.uuid4().hex,
+        }
         try:
             response = httpx.post(
-                settings.SMS_HTTP_URL, json=body, timeout=settings.SMS_HTTP_TIMEOUT,
+                settings.SMS_HTTP_URL,
+                json=body,
+                timeout=settings.SMS_HTTP_TIMEOUT,
                 auth=(settings.SMS_HTTP_USERNAME, settings.SMS_HTTP_PASSWORD),
             )
         except httpx.TimeoutException as exc:
@@ -43,13 +49,16 @@ class HttpSmsProvider(SmsProvider):
         try:
             data = response.json()
         except ValueError as exc:
-            raise SmsSendError(f"gateway HTTP {response.status_code}: not JSON",
-                               retryable=response.status_code < 400) from exc
+            raise SmsSendError(
+                f"gateway HTTP {response.status_code}: not JSON",
+                retryable=response.status_code < 400,
+            ) from exc
         code = str(data.get("code", ""))
         if response.status_code >= 400:
             raise SmsSendError(f"gateway HTTP {response.status_code} {code}", retryable=False)
         if code == "00" and data.get("message_id"):
             return SmsReceipt(provider_message_id=str(data["message_id"])[:100])
         description = str(data.get("description", ""))[:200]
-        raise SmsSendError(f"gateway code {code}: {description}",
-                           retryable=code not in PERMANENT_CODES)
+        raise SmsSendError(
+            f"gateway code {code}: {description}", retryable=code not in PERMANENT_CODES
+        )

@@ -19,10 +19,12 @@ class FakeGateway:
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 auth = self.headers.get("Authorization", "")
-                gateway.requests.append({
-                    "body": json.loads(self.rfile.read(length)),
-                    "auth": base64.b64decode(auth.removeprefix("Basic ")).decode(),
-                })
+                gateway.requests.append(
+                    {
+                        "body": json.loads(self.rfile.read(length)),
+                        "auth": base64.b64decode(auth.removeprefix("Basic ")).decode(),
+                    }
+                )
                 if gateway.reply == "sleep":
                     time.sleep(1.0)
                     return
@@ -42,8 +44,9 @@ class FakeGateway:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms/send"
 
     def __enter__(self) -> "FakeGateway":
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
-                         daemon=True).start()
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        ).start()
         return self
 
     def __exit__(self, *exc) -> None:

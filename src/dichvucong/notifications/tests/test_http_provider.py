@@ -28,16 +28,19 @@ def test_message_is_posted_as_json_with_brandname_and_credentials(gateway):
     assert request["body"]["message"] == "Xin chao"
 
 
-@pytest.mark.parametrize(("reply", "retryable"), [
-    ((200, {"code": "01", "description": "so khong hop le"}), False),
-    ((200, {"code": "02", "description": "brandname chua dang ky"}), False),
-    ((200, {"code": "99", "description": "he thong ban"}), True),
-    ((401, {"code": "401"}), False),
-    ((429, {"code": "429"}), True),
-    ((503, "Service Unavailable"), True),
-    ((200, "<html>oops</html>"), True),
-    ("sleep", True),
-])
+@pytest.mark.parametrize(
+    ("reply", "retryable"),
+    [
+        ((200, {"code": "01", "description": "so khong hop le"}), False),
+        ((200, {"code": "02", "description": "brandname chua dang ky"}), False),
+        ((200, {"code": "99", "description": "he thong ban"}), True),
+        ((401, {"code": "401"}), False),
+        ((429, {"code": "429"}), True),
+        ((503, "Service Unavailable"), True),
+        ((200, "<html>oops</html>"), True),
+        ("sleep", True),
+    ],
+)
 def test_gateway_errors_and_timeouts_map_to_retryable_or_not(gateway, reply, retryable):
     gateway.reply = reply
     with pytest.raises(SmsSendError) as caught:
@@ -56,10 +59,12 @@ def test_unreachable_gateway_is_retryable(settings):
 
 @pytest.mark.django_db
 def test_secret_text_is_blanked_once_a_real_gateway_accepted_it(
-        gateway, django_capture_on_commit_callbacks):
+    gateway, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        message = send_sms(phone="+84912345678", text="Ma OTP 123456", purpose="otp_test",
-                           is_secret=True)
+        message = send_sms(
+            phone="+84912345678", text="Ma OTP 123456", purpose="otp_test", is_secret=True
+        )
         plain = send_sms(phone="+84912345678", text="Ho so da tiep nhan", purpose="test")
     message.refresh_from_db()
     plain.refresh_from_db()

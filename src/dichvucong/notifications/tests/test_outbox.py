@@ -10,8 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_outbox_shows_messages_in_demo_mode(client, settings):
     settings.DEMO_MODE = True
-    send_sms(phone="+84912345678", text="Ma OTP 654321", purpose="otp_registration",
-             is_secret=True)
+    send_sms(phone="+84912345678", text="Ma OTP 654321", purpose="otp_registration", is_secret=True)
     html = client.get(reverse("notifications:demo_outbox")).content.decode()
     assert "654321" in html and "+84912345678" in html
 

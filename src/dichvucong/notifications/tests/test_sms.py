@@ -33,10 +33,12 @@ class _FlakyProvider(SmsProvider):
         return SmsReceipt(provider_message_id="ok-1")
 
 
-def test_failed_sms_is_retried_until_the_gateway_accepts(monkeypatch,
-                                                        django_capture_on_commit_callbacks):
-    monkeypatch.setattr("dichvucong.notifications.services.get_sms_provider",
-                        lambda: _FlakyProvider())
+def test_failed_sms_is_retried_until_the_gateway_accepts(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(
+        "dichvucong.notifications.services.get_sms_provider", lambda: _FlakyProvider()
+    )
     _FlakyProvider.failures = 2
     with django_capture_on_commit_callbacks(execute=True):
         message = send_sms(phone="+84912345678", text="Xin chào", purpose="test")
@@ -63,8 +65,11 @@ def test_permanent_failure_is_not_retried(monkeypatch, django_capture_on_commit_
 
 
 def test_templates_fill_placeholders_and_keep_unknown_ones():
-    MessageTemplate.objects.create(code="ho-so-tiep-nhan", channel=MessageChannel.SMS,
-                                   body="Ho so {ma_ho_so} da duoc tiep nhan {khac}")
+    MessageTemplate.objects.create(
+        code="ho-so-tiep-nhan",
+        channel=MessageChannel.SMS,
+        body="Ho so {ma_ho_so} da duoc tiep nhan {khac}",
+    )
     text = render_template("ho-so-tiep-nhan", {"ma_ho_so": "000.00.06.H56-261125-0007"})
     assert text == "Ho so 000.00.06.H56-261125-0007 da duoc tiep nhan {khac}"
     assert render_template("khong-co", {"a": 1}, default="Mặc định {a}") == "Mặc định 1"

@@ -23,8 +23,21 @@ def test_long_folded_text_is_cut_at_a_word_to_one_gsm_part(settings):
     assert text[:-3] == text[:-3].rstrip()
     assert "Ho so cua ong ba da duoc tiep nhan" in text
     # The cut falls between words: what precedes the ellipsis is a whole word of the source.
-    assert text[:-3].split()[-1] in {"Ho", "so", "cua", "ong", "ba", "da", "duoc", "tiep",
-                                     "nhan", "va", "dang", "giai", "quyet"}
+    assert text[:-3].split()[-1] in {
+        "Ho",
+        "so",
+        "cua",
+        "ong",
+        "ba",
+        "da",
+        "duoc",
+        "tiep",
+        "nhan",
+        "va",
+        "dang",
+        "giai",
+        "quyet",
+    }
 
 
 def test_unfolded_vietnamese_is_kept_within_one_unicode_part(settings):

@@ -107,8 +107,9 @@ def provider_enabled(provider_id: str) -> bool:
 
 def enabled_payment_providers() -> list[PaymentProvider]:
     """Return the providers offered to citizens (setting PAYMENT_PROVIDERS)."""
-    return [get_payment_provider(pid) for pid in settings.PAYMENT_PROVIDERS
-            if provider_enabled(pid)]
+    return [
+        get_payment_provider(pid) for pid in settings.PAYMENT_PROVIDERS if provider_enabled(pid)
+    ]
 
 
 def http_timeout() -> float:

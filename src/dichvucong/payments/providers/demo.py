@@ -19,7 +19,9 @@ class DemoPaymentProvider(PaymentProvider):
     def notice(self, *, payment: Any, success: bool) -> GatewayNotice:
         """Build the notice the demo pay page's buttons stand for."""
         return GatewayNotice(
-            order_ref=payment.order_ref, amount=payment.amount, success=success,
+            order_ref=payment.order_ref,
+            amount=payment.amount,
+            success=success,
             txn_no=f"DEMO{payment.pk:08d}" if success else "",
             raw={"ref": payment.order_ref, "action": "pay" if success else "cancel"},
         )

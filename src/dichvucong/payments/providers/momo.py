@@ -26,11 +26,33 @@ from dichvucong.payments.providers import (
 )
 from dichvucong.payments.providers.signing import hmac_hex, same
 
-CREATE_FIELDS = ("accessKey", "amount", "extraData", "ipnUrl", "orderId", "orderInfo",
-                 "partnerCode", "redirectUrl", "requestId", "requestType")
-RESULT_FIELDS = ("accessKey", "amount", "extraData", "message", "orderId", "orderInfo",
-                 "orderType", "partnerCode", "payType", "requestId", "responseTime",
-                 "resultCode", "transId")
+CREATE_FIELDS = (
+    "accessKey",
+    "amount",
+    "extraData",
+    "ipnUrl",
+    "orderId",
+    "orderInfo",
+    "partnerCode",
+    "redirectUrl",
+    "requestId",
+    "requestType",
+)
+RESULT_FIELDS = (
+    "accessKey",
+    "amount",
+    "extraData",
+    "message",
+    "orderId",
+    "orderInfo",
+    "orderType",
+    "partnerCode",
+    "payType",
+    "requestId",
+    "responseTime",
+    "resultCode",
+    "transId",
+)
 QUERY_FIELDS = ("accessKey", "orderId", "partnerCode", "requestId")
 PENDING_CODES = {1000, 7000, 7002, 9000}
 NOT_FOUND_CODES = {42}
@@ -53,39 +75,60 @@ class MomoProvider(PaymentProvider):
 
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         try:
-            response = httpx.post(settings.MOMO_ENDPOINT.rstrip("/") + path, json=body,
-                                  timeout=http_timeout())
+            response = httpx.post(
+                settings.MOMO_ENDPOINT.rstrip("/") + path, json=body, timeout=http_timeout()
+            )
             return response.json()
         except (httpx.HTTPError, ValueError) as exc:
             raise PaymentGatewayError(f"MoMo {path}: {exc}") from exc
 
     def start(self, *, payment: Any, return_url: str, ipn_url: str, client_ip: str) -> str:
-        body = self._signed({
-            "partnerCode": settings.MOMO_PARTNER_CODE, "requestId": payment.order_ref,
-            "amount": payment.amount, "orderId": payment.order_ref,
-            "orderInfo": payment.description, "redirectUrl": return_url, "ipnUrl": ipn_url,
-            "requestType": settings.MOMO_REQUEST_TYPE, "extraData": "", "lang": "vi",
-        }, CREATE_FIELDS)
+        body = self._signed(
+            {
+                "partnerCode": settings.MOMO_PARTNER_CODE,
+                "requestId": payment.order_ref,
+                "amount": payment.amount,
+                "orderId": payment.order_ref,
+                "orderInfo": payment.description,
+                "redirectUrl": return_url,
+                "ipnUrl": ipn_url,
+                "requestType": settings.MOMO_REQUEST_TYPE,
+                "extraData": "",
+                "lang": "vi",
+            },
+            CREATE_FIELDS,
+        )
         answer = self._post("/v2/gateway/api/create", body)
         if answer.get("resultCode") != 0 or not answer.get("payUrl"):
-            raise PaymentGatewayError(f"MoMo create: {answer.get('resultCode')} "
-                                      f"{answer.get('message', '')}")
+            raise PaymentGatewayError(
+                f"MoMo create: {answer.get('resultCode')} {answer.get('message', '')}"
+            )
         payment.start_data = {"requestId": payment.order_ref}
         return answer["payUrl"]
 
     def notice_from(self, data: dict[str, Any]) -> GatewayNotice:
         """Verify a MoMo result (IPN body or redirect parameters) and read it."""
         if data.get("partnerCode") != settings.MOMO_PARTNER_CODE or not same(
-                momo_signature({"accessKey": settings.MOMO_ACCESS_KEY, **data}, RESULT_FIELDS,
-                               settings.MOMO_SECRET_KEY), str(data.get("signature", ""))):
+            momo_signature(
+                {"accessKey": settings.MOMO_ACCESS_KEY, **data},
+                RESULT_FIELDS,
+                settings.MOMO_SECRET_KEY,
+            ),
+            str(data.get("signature", "")),
+        ):
             raise InvalidSignature("MoMo signature mismatch")
         try:
             amount, code = int(data["amount"]), int(data["resultCode"])
         except (KeyError, ValueError) as exc:
             raise InvalidSignature("MoMo amount/resultCode missing") from exc
-        return GatewayNotice(order_ref=str(data.get("orderId", "")), amount=amount,
-                             success=code == 0, txn_no=str(data.get("transId", "")),
-                             message=str(data.get("message", "")), raw=dict(data))
+        return GatewayNotice(
+            order_ref=str(data.get("orderId", "")),
+            amount=amount,
+            success=code == 0,
+            txn_no=str(data.get("transId", "")),
+            message=str(data.get("message", "")),
+            raw=dict(data),
+        )
 
     def parse_ipn(self, request: Any) -> GatewayNotice:
         try:
@@ -106,18 +149,27 @@ class MomoProvider(PaymentProvider):
         return params.get("orderId") if params.get("partnerCode") else None
 
     def query(self, *, payment: Any) -> QueryResult:
-        body = self._signed({
-            "partnerCode": settings.MOMO_PARTNER_CODE, "orderId": payment.order_ref,
-            "requestId": f"{payment.order_ref}-q{int(time.time() * 1000)}", "lang": "vi",
-        }, QUERY_FIELDS)
+        body = self._signed(
+            {
+                "partnerCode": settings.MOMO_PARTNER_CODE,
+                "orderId": payment.order_ref,
+                "requestId": f"{payment.order_ref}-q{int(time.time() * 1000)}",
+                "lang": "vi",
+            },
+            QUERY_FIELDS,
+        )
         answer = self._post("/v2/gateway/api/query", body)
         code = answer.get("resultCode")
         if code in NOT_FOUND_CODES:
             return QueryResult(state="not_found")
         if code in PENDING_CODES:
             return QueryResult(state="pending")
-        notice = GatewayNotice(order_ref=str(answer.get("orderId", "")),
-                               amount=int(answer.get("amount") or 0), success=code == 0,
-                               txn_no=str(answer.get("transId", "")),
-                               message=str(answer.get("message", "")), raw=answer)
+        notice = GatewayNotice(
+            order_ref=str(answer.get("orderId", "")),
+            amount=int(answer.get("amount") or 0),
+            success=code == 0,
+            txn_no=str(answer.get("transId", "")),
+            message=str(answer.get("message", "")),
+            raw=answer,
+        )
         return QueryResult(state="paid" if code == 0 else "failed", notice=notice)

@@ -29,8 +29,17 @@ from dichvucong.payments.providers.signing import same, sha256_hex
 from dichvucong.payments.providers.vnpay import vnp_time
 
 VERSION = "1.0"
-INIT_FIELDS = ("version", "merchant_code", "order_id", "amount", "currency", "order_info",
-               "return_url", "notify_url", "create_time")
+INIT_FIELDS = (
+    "version",
+    "merchant_code",
+    "order_id",
+    "amount",
+    "currency",
+    "order_info",
+    "return_url",
+    "notify_url",
+    "create_time",
+)
 INIT_ANSWER_FIELDS = ("error_code", "order_id", "payment_url")
 RESULT_FIELDS = ("merchant_code", "order_id", "amount", "transaction_no", "status", "pay_time")
 QUERY_FIELDS = ("merchant_code", "order_id", "request_time")
@@ -59,39 +68,51 @@ class PaygovProvider(PaymentProvider):
 
     def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         try:
-            return httpx.post(settings.PAYGOV_ENDPOINT.rstrip("/") + path, json=body,
-                              timeout=http_timeout()).json()
+            return httpx.post(
+                settings.PAYGOV_ENDPOINT.rstrip("/") + path, json=body, timeout=http_timeout()
+            ).json()
         except (httpx.HTTPError, ValueError) as exc:
             raise PaymentGatewayError(f"PayGov {path}: {exc}") from exc
 
     def start(self, *, payment: Any, return_url: str, ipn_url: str, client_ip: str) -> str:
         body = {
-            "version": VERSION, "merchant_code": settings.PAYGOV_MERCHANT_CODE,
-            "order_id": payment.order_ref, "amount": payment.amount, "currency": "VND",
-            "order_info": payment.description, "return_url": return_url,
-            "notify_url": ipn_url, "create_time": vnp_time(timezone.now()),
+            "version": VERSION,
+            "merchant_code": settings.PAYGOV_MERCHANT_CODE,
+            "order_id": payment.order_ref,
+            "amount": payment.amount,
+            "currency": "VND",
+            "order_info": payment.description,
+            "return_url": return_url,
+            "notify_url": ipn_url,
+            "create_time": vnp_time(timezone.now()),
         }
         body["checksum"] = paygov_checksum(body, INIT_FIELDS, self.secret)
         answer = self._post("/api/v1/payment/init", body)
         if answer.get("error_code") != "00" or not same(
-                paygov_checksum(answer, INIT_ANSWER_FIELDS, self.secret),
-                str(answer.get("checksum", ""))):
+            paygov_checksum(answer, INIT_ANSWER_FIELDS, self.secret),
+            str(answer.get("checksum", "")),
+        ):
             raise PaymentGatewayError(f"PayGov init refused: {answer.get('error_code')}")
         return answer["payment_url"]
 
     def notice_from(self, data: dict[str, Any]) -> GatewayNotice:
         """Verify a PayGov result (callback, return or query answer) and read it."""
         if data.get("merchant_code") != settings.PAYGOV_MERCHANT_CODE or not same(
-                paygov_checksum(data, RESULT_FIELDS, self.secret), str(data.get("checksum"))):
+            paygov_checksum(data, RESULT_FIELDS, self.secret), str(data.get("checksum"))
+        ):
             raise InvalidSignature("PayGov checksum mismatch")
         try:
             amount = int(data["amount"])
         except (KeyError, ValueError) as exc:
             raise InvalidSignature("PayGov amount missing") from exc
-        return GatewayNotice(order_ref=str(data.get("order_id", "")), amount=amount,
-                             success=data.get("status") == "00",
-                             txn_no=str(data.get("transaction_no", "")),
-                             message=str(data.get("status", "")), raw=dict(data))
+        return GatewayNotice(
+            order_ref=str(data.get("order_id", "")),
+            amount=amount,
+            success=data.get("status") == "00",
+            txn_no=str(data.get("transaction_no", "")),
+            message=str(data.get("status", "")),
+            raw=dict(data),
+        )
 
     def parse_ipn(self, request: Any) -> GatewayNotice:
         if request.content_type == "application/json":
@@ -113,8 +134,11 @@ class PaygovProvider(PaymentProvider):
         return params.get("order_id") if params.get("merchant_code") else None
 
     def query(self, *, payment: Any) -> QueryResult:
-        body = {"merchant_code": settings.PAYGOV_MERCHANT_CODE, "order_id": payment.order_ref,
-                "request_time": vnp_time(timezone.now())}
+        body = {
+            "merchant_code": settings.PAYGOV_MERCHANT_CODE,
+            "order_id": payment.order_ref,
+            "request_time": vnp_time(timezone.now()),
+        }
         body["checksum"] = paygov_checksum(body, QUERY_FIELDS, self.secret)
         answer = self._post("/api/v1/payment/query", body)
         if answer.get("error_code") == "01":

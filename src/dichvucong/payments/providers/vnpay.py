@@ -38,14 +38,34 @@ IPN_CODES = {
     IpnResult.INVALID_SIGNATURE: ("97", "Invalid signature"),
     IpnResult.ERROR: ("99", "Unknown error"),
 }
-QUERY_REQUEST_FIELDS = ("vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode",
-                        "vnp_TxnRef", "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr",
-                        "vnp_OrderInfo")
-QUERY_RESPONSE_FIELDS = ("vnp_ResponseId", "vnp_Command", "vnp_ResponseCode", "vnp_Message",
-                         "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode",
-                         "vnp_PayDate", "vnp_TransactionNo", "vnp_TransactionType",
-                         "vnp_TransactionStatus", "vnp_OrderInfo", "vnp_PromotionCode",
-                         "vnp_PromotionAmount")
+QUERY_REQUEST_FIELDS = (
+    "vnp_RequestId",
+    "vnp_Version",
+    "vnp_Command",
+    "vnp_TmnCode",
+    "vnp_TxnRef",
+    "vnp_TransactionDate",
+    "vnp_CreateDate",
+    "vnp_IpAddr",
+    "vnp_OrderInfo",
+)
+QUERY_RESPONSE_FIELDS = (
+    "vnp_ResponseId",
+    "vnp_Command",
+    "vnp_ResponseCode",
+    "vnp_Message",
+    "vnp_TmnCode",
+    "vnp_TxnRef",
+    "vnp_Amount",
+    "vnp_BankCode",
+    "vnp_PayDate",
+    "vnp_TransactionNo",
+    "vnp_TransactionType",
+    "vnp_TransactionStatus",
+    "vnp_OrderInfo",
+    "vnp_PromotionCode",
+    "vnp_PromotionAmount",
+)
 
 
 def vnp_time(moment: datetime) -> str:
@@ -55,15 +75,21 @@ def vnp_time(moment: datetime) -> str:
 
 def signed_query(params: dict[str, Any], secret: str) -> tuple[str, str]:
     """Return (query string sorted by key, its HMAC-SHA512)."""
-    query = "&".join(f"{form_encode(k)}={form_encode(v)}" for k, v in sorted(params.items())
-                     if v not in (None, ""))
+    query = "&".join(
+        f"{form_encode(k)}={form_encode(v)}"
+        for k, v in sorted(params.items())
+        if v not in (None, "")
+    )
     return query, hmac_hex(secret, query, "sha512")
 
 
 def verify_params(params: dict[str, str], secret: str) -> bool:
     """Check vnp_SecureHash of a return/IPN request."""
-    data = {k: v for k, v in params.items()
-            if k.startswith("vnp_") and k not in ("vnp_SecureHash", "vnp_SecureHashType")}
+    data = {
+        k: v
+        for k, v in params.items()
+        if k.startswith("vnp_") and k not in ("vnp_SecureHash", "vnp_SecureHashType")
+    }
     return same(signed_query(data, secret)[1], params.get("vnp_SecureHash", ""))
 
 
@@ -78,11 +104,17 @@ class VnpayProvider(PaymentProvider):
     def start(self, *, payment: Any, return_url: str, ipn_url: str, client_ip: str) -> str:
         now = timezone.now()
         params = {
-            "vnp_Version": VERSION, "vnp_Command": "pay", "vnp_TmnCode": settings.VNPAY_TMN_CODE,
-            "vnp_Amount": payment.amount * 100, "vnp_CurrCode": "VND",
-            "vnp_TxnRef": payment.order_ref, "vnp_OrderInfo": payment.description,
-            "vnp_OrderType": settings.VNPAY_ORDER_TYPE, "vnp_Locale": "vn",
-            "vnp_ReturnUrl": return_url, "vnp_IpAddr": client_ip or "127.0.0.1",
+            "vnp_Version": VERSION,
+            "vnp_Command": "pay",
+            "vnp_TmnCode": settings.VNPAY_TMN_CODE,
+            "vnp_Amount": payment.amount * 100,
+            "vnp_CurrCode": "VND",
+            "vnp_TxnRef": payment.order_ref,
+            "vnp_OrderInfo": payment.description,
+            "vnp_OrderType": settings.VNPAY_ORDER_TYPE,
+            "vnp_Locale": "vn",
+            "vnp_ReturnUrl": return_url,
+            "vnp_IpAddr": client_ip or "127.0.0.1",
             "vnp_CreateDate": vnp_time(now),
             "vnp_ExpireDate": vnp_time(now + timedelta(minutes=settings.PAYMENT_EXPIRE_MINUTES)),
         }
@@ -101,11 +133,18 @@ class VnpayProvider(PaymentProvider):
             amount = int(params["vnp_Amount"]) // 100
         except (KeyError, ValueError) as exc:
             raise InvalidSignature("vnp_Amount missing") from exc
-        success = (params.get("vnp_ResponseCode") == "00"
-                   and params.get("vnp_TransactionStatus", "00") == "00")
-        return GatewayNotice(order_ref=params.get("vnp_TxnRef", ""), amount=amount,
-                             success=success, txn_no=params.get("vnp_TransactionNo", ""),
-                             message=params.get("vnp_ResponseCode", ""), raw=params)
+        success = (
+            params.get("vnp_ResponseCode") == "00"
+            and params.get("vnp_TransactionStatus", "00") == "00"
+        )
+        return GatewayNotice(
+            order_ref=params.get("vnp_TxnRef", ""),
+            amount=amount,
+            success=success,
+            txn_no=params.get("vnp_TransactionNo", ""),
+            message=params.get("vnp_ResponseCode", ""),
+            raw=params,
+        )
 
     def ipn_response(self, result: IpnResult) -> HttpResponse:
         code, message = IPN_CODES[result]
@@ -116,20 +155,26 @@ class VnpayProvider(PaymentProvider):
 
     def query(self, *, payment: Any) -> QueryResult:
         body = {
-            "vnp_RequestId": uuid.uuid4().hex[:32], "vnp_Version": VERSION,
-            "vnp_Command": "querydr", "vnp_TmnCode": settings.VNPAY_TMN_CODE,
-            "vnp_TxnRef": payment.order_ref, "vnp_OrderInfo": payment.description,
+            "vnp_RequestId": uuid.uuid4().hex[:32],
+            "vnp_Version": VERSION,
+            "vnp_Command": "querydr",
+            "vnp_TmnCode": settings.VNPAY_TMN_CODE,
+            "vnp_TxnRef": payment.order_ref,
+            "vnp_OrderInfo": payment.description,
             "vnp_TransactionDate": payment.start_data.get("vnp_CreateDate", ""),
-            "vnp_CreateDate": vnp_time(timezone.now()), "vnp_IpAddr": "127.0.0.1",
+            "vnp_CreateDate": vnp_time(timezone.now()),
+            "vnp_IpAddr": "127.0.0.1",
         }
         body["vnp_SecureHash"] = hmac_hex(
-            self.secret, "|".join(str(body[k]) for k in QUERY_REQUEST_FIELDS), "sha512")
+            self.secret, "|".join(str(body[k]) for k in QUERY_REQUEST_FIELDS), "sha512"
+        )
         try:
             answer = httpx.post(settings.VNPAY_API_URL, json=body, timeout=http_timeout()).json()
         except (httpx.HTTPError, ValueError) as exc:
             raise PaymentGatewayError(f"VNPay querydr: {exc}") from exc
-        expected = hmac_hex(self.secret, "|".join(str(answer.get(k, ""))
-                                                  for k in QUERY_RESPONSE_FIELDS), "sha512")
+        expected = hmac_hex(
+            self.secret, "|".join(str(answer.get(k, "")) for k in QUERY_RESPONSE_FIELDS), "sha512"
+        )
         if not same(expected, answer.get("vnp_SecureHash", "")):
             raise PaymentGatewayError("VNPay querydr answer has a bad signature")
         if answer.get("vnp_ResponseCode") == "91":
@@ -137,9 +182,13 @@ class VnpayProvider(PaymentProvider):
         if answer.get("vnp_ResponseCode") != "00":
             raise PaymentGatewayError(f"VNPay querydr code {answer.get('vnp_ResponseCode')}")
         status = answer.get("vnp_TransactionStatus")
-        notice = GatewayNotice(order_ref=answer.get("vnp_TxnRef", ""),
-                               amount=int(answer.get("vnp_Amount") or 0) // 100,
-                               success=status == "00", txn_no=answer.get("vnp_TransactionNo", ""),
-                               message=status or "", raw=answer)
+        notice = GatewayNotice(
+            order_ref=answer.get("vnp_TxnRef", ""),
+            amount=int(answer.get("vnp_Amount") or 0) // 100,
+            success=status == "00",
+            txn_no=answer.get("vnp_TransactionNo", ""),
+            message=status or "",
+            raw=answer,
+        )
         state = {"00": "paid", "01": "pending"}.get(status, "failed")
         return QueryResult(state=state, notice=notice)

@@ -20,6 +20,9 @@ def _loopback_only(settings, tmp_path):
     settings.PAYGOV_MERCHANT_CODE, settings.PAYGOV_SECRET = "DVC_H56", "paygov-test-secret"
     settings.VNPOST_TOKEN, settings.VNPOST_CALLBACK_SECRET = "vnpost-token", "vnpost-secret"
     settings.PAYMENT_PROVIDERS = ["demo", "vnpay", "momo", "paygov"]
-    settings.STORAGES = settings.STORAGES | {"default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(tmp_path / "media")}}}
+    settings.STORAGES = settings.STORAGES | {
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "media")},
+        }
+    }

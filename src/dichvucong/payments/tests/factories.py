@@ -20,23 +20,27 @@ def make_fee_procedure(*, amount: int = FEE, **overrides):
     return procedure
 
 
-def make_dossier(*, status: int = DossierStatus.NEW, procedure=None, applicant=None,
-                 **overrides) -> Dossier:
+def make_dossier(
+    *, status: int = DossierStatus.NEW, procedure=None, applicant=None, **overrides
+) -> Dossier:
     procedure = procedure or make_fee_procedure()
     applicant = applicant or make_citizen()
     agency = procedure.agencies.first()
     n = next(_seq)
     values = {
         "code": f"{agency.code}-{timezone.localdate():%y%m%d}-{n:04d}",
-        "procedure": procedure, "agency": agency, "applicant": applicant,
-        "applicant_name": applicant.full_name, "applicant_phone": applicant.phone or "",
-        "status": status, "submitted_at": timezone.now(),
+        "procedure": procedure,
+        "agency": agency,
+        "applicant": applicant,
+        "applicant_name": applicant.full_name,
+        "applicant_phone": applicant.phone or "",
+        "status": status,
+        "submitted_at": timezone.now(),
     } | overrides
     return Dossier.objects.create(**values)
 
 
-def make_officer_for(dossier: Dossier, *, roles=("counter", "specialist", "leader"),
-                     **overrides):
+def make_officer_for(dossier: Dossier, *, roles=("counter", "specialist", "leader"), **overrides):
     """Return an officer holding the given back-office roles in the dossier's agency."""
     from dichvucong.processing.models import StaffRole
 
@@ -52,7 +56,12 @@ def start_gateway_payment(provider_id: str, **dossier_kw):
 
     dossier = make_dossier(status=DossierStatus.PROCESSING, **dossier_kw)
     payment = payment_request(dossier=dossier, amount=FEE, actor=None)
-    url = payment_start(payment=payment, provider_id=provider_id, return_url="http://t/ret",
-                        ipn_url="http://t/ipn", client_ip="127.0.0.1")
+    url = payment_start(
+        payment=payment,
+        provider_id=provider_id,
+        return_url="http://t/ret",
+        ipn_url="http://t/ipn",
+        client_ip="127.0.0.1",
+    )
     payment.refresh_from_db()
     return dossier, payment, url

@@ -36,9 +36,9 @@ class FakeServer:
                     self.send_response(503)
                     self.end_headers()
                     return
-                status, headers, payload = fake.route(method, split.path,
-                                                      dict(parse_qsl(split.query)), body,
-                                                      self.headers)
+                status, headers, payload = fake.route(
+                    method, split.path, dict(parse_qsl(split.query)), body, self.headers
+                )
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)
@@ -64,8 +64,9 @@ class FakeServer:
 
     @contextmanager
     def running(self):
-        thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.02},
-                                  daemon=True)
+        thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         thread.start()
         try:
             yield self
@@ -95,14 +96,14 @@ class FakeVnpay(FakeServer):
         self.txn_seq = 14000000
 
     def _hash(self, params: dict) -> str:
-        text = "&".join(f"{quote_plus(k)}={quote_plus(str(v))}"
-                        for k, v in sorted(params.items()))
+        text = "&".join(f"{quote_plus(k)}={quote_plus(str(v))}" for k, v in sorted(params.items()))
         return _hmac(self.secret, text, hashlib.sha512)
 
     def verify(self, params: dict) -> bool:
         given = params.get("vnp_SecureHash", "")
-        data = {k: v for k, v in params.items() if k not in ("vnp_SecureHash",
-                                                             "vnp_SecureHashType")}
+        data = {
+            k: v for k, v in params.items() if k not in ("vnp_SecureHash", "vnp_SecureHashType")
+        }
         return hmac.compare_digest(self._hash(data), given)
 
     def result_params(self, ref: str, *, code: str = "00", amount: int | None = None) -> dict:
@@ -110,10 +111,14 @@ class FakeVnpay(FakeServer):
         self.txn_seq += 1
         params = {
             "vnp_Amount": str(amount * 100 if amount is not None else order["vnp_Amount"]),
-            "vnp_BankCode": "NCB", "vnp_OrderInfo": order["vnp_OrderInfo"],
-            "vnp_PayDate": order["vnp_CreateDate"], "vnp_ResponseCode": code,
-            "vnp_TmnCode": self.tmn_code, "vnp_TransactionNo": str(self.txn_seq),
-            "vnp_TransactionStatus": code, "vnp_TxnRef": ref,
+            "vnp_BankCode": "NCB",
+            "vnp_OrderInfo": order["vnp_OrderInfo"],
+            "vnp_PayDate": order["vnp_CreateDate"],
+            "vnp_ResponseCode": code,
+            "vnp_TmnCode": self.tmn_code,
+            "vnp_TransactionNo": str(self.txn_seq),
+            "vnp_TransactionStatus": code,
+            "vnp_TxnRef": ref,
         }
         params["vnp_SecureHash"] = self._hash(params)
         return params
@@ -129,9 +134,11 @@ class FakeVnpay(FakeServer):
             if not self.verify(query) or query.get("vnp_TmnCode") != self.tmn_code:
                 return 400, {}, b"Sai chu ky"
             self.orders[query["vnp_TxnRef"]] = query | {"status": "pending"}
-            form = (f'<form method="post" action="/pay/{query["vnp_TxnRef"]}">'
-                    '<button name="r" value="00">Thanh toán</button>'
-                    '<button name="r" value="24">Hủy giao dịch</button></form>')
+            form = (
+                f'<form method="post" action="/pay/{query["vnp_TxnRef"]}">'
+                '<button name="r" value="00">Thanh toán</button>'
+                '<button name="r" value="24">Hủy giao dịch</button></form>'
+            )
             return 200, {"Content-Type": "text/html; charset=utf-8"}, form.encode()
         if path.startswith("/pay/") and method == "POST":
             ref = path.rsplit("/", 1)[1]
@@ -147,13 +154,26 @@ class FakeVnpay(FakeServer):
         return 404, {}, b""
 
     def querydr(self, req: dict) -> dict:
-        fields = ("vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode", "vnp_TxnRef",
-                  "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo")
-        expected = _hmac(self.secret, "|".join(str(req.get(f, "")) for f in fields),
-                         hashlib.sha512)
+        fields = (
+            "vnp_RequestId",
+            "vnp_Version",
+            "vnp_Command",
+            "vnp_TmnCode",
+            "vnp_TxnRef",
+            "vnp_TransactionDate",
+            "vnp_CreateDate",
+            "vnp_IpAddr",
+            "vnp_OrderInfo",
+        )
+        expected = _hmac(self.secret, "|".join(str(req.get(f, "")) for f in fields), hashlib.sha512)
         order = self.orders.get(req.get("vnp_TxnRef"))
-        answer = {"vnp_ResponseId": "r1", "vnp_Command": "querydr", "vnp_TmnCode": self.tmn_code,
-                  "vnp_TxnRef": req.get("vnp_TxnRef", ""), "vnp_Message": "QueryDR Success"}
+        answer = {
+            "vnp_ResponseId": "r1",
+            "vnp_Command": "querydr",
+            "vnp_TmnCode": self.tmn_code,
+            "vnp_TxnRef": req.get("vnp_TxnRef", ""),
+            "vnp_Message": "QueryDR Success",
+        }
         if not hmac.compare_digest(expected, req.get("vnp_SecureHash", "")):
             answer |= {"vnp_ResponseCode": "97"}
         elif order is None:
@@ -161,32 +181,70 @@ class FakeVnpay(FakeServer):
         else:
             result = order.get("result") or {}
             answer |= {
-                "vnp_ResponseCode": "00", "vnp_Amount": order["vnp_Amount"],
-                "vnp_BankCode": "NCB", "vnp_PayDate": order["vnp_CreateDate"],
+                "vnp_ResponseCode": "00",
+                "vnp_Amount": order["vnp_Amount"],
+                "vnp_BankCode": "NCB",
+                "vnp_PayDate": order["vnp_CreateDate"],
                 "vnp_TransactionNo": result.get("vnp_TransactionNo", "0"),
-                "vnp_TransactionType": "01", "vnp_OrderInfo": order["vnp_OrderInfo"],
-                "vnp_TransactionStatus": {"paid": "00", "pending": "01"}.get(order["status"],
-                                                                              "02"),
-                "vnp_PromotionCode": "", "vnp_PromotionAmount": "",
+                "vnp_TransactionType": "01",
+                "vnp_OrderInfo": order["vnp_OrderInfo"],
+                "vnp_TransactionStatus": {"paid": "00", "pending": "01"}.get(order["status"], "02"),
+                "vnp_PromotionCode": "",
+                "vnp_PromotionAmount": "",
             }
-        order_fields = ("vnp_ResponseId", "vnp_Command", "vnp_ResponseCode", "vnp_Message",
-                        "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode",
-                        "vnp_PayDate", "vnp_TransactionNo", "vnp_TransactionType",
-                        "vnp_TransactionStatus", "vnp_OrderInfo", "vnp_PromotionCode",
-                        "vnp_PromotionAmount")
+        order_fields = (
+            "vnp_ResponseId",
+            "vnp_Command",
+            "vnp_ResponseCode",
+            "vnp_Message",
+            "vnp_TmnCode",
+            "vnp_TxnRef",
+            "vnp_Amount",
+            "vnp_BankCode",
+            "vnp_PayDate",
+            "vnp_TransactionNo",
+            "vnp_TransactionType",
+            "vnp_TransactionStatus",
+            "vnp_OrderInfo",
+            "vnp_PromotionCode",
+            "vnp_PromotionAmount",
+        )
         answer["vnp_SecureHash"] = _hmac(
-            self.secret, "|".join(str(answer.get(f, "")) for f in order_fields), hashlib.sha512)
+            self.secret, "|".join(str(answer.get(f, "")) for f in order_fields), hashlib.sha512
+        )
         return answer
 
 
 class FakeMomo(FakeServer):
     """MoMo all-in-one v2: create (payUrl), query; builds signed IPN bodies."""
 
-    CREATE = ("accessKey", "amount", "extraData", "ipnUrl", "orderId", "orderInfo",
-              "partnerCode", "redirectUrl", "requestId", "requestType")
-    RESULT = ("accessKey", "amount", "extraData", "message", "orderId", "orderInfo",
-              "orderType", "partnerCode", "payType", "requestId", "responseTime", "resultCode",
-              "transId")
+    CREATE = (
+        "accessKey",
+        "amount",
+        "extraData",
+        "ipnUrl",
+        "orderId",
+        "orderInfo",
+        "partnerCode",
+        "redirectUrl",
+        "requestId",
+        "requestType",
+    )
+    RESULT = (
+        "accessKey",
+        "amount",
+        "extraData",
+        "message",
+        "orderId",
+        "orderInfo",
+        "orderType",
+        "partnerCode",
+        "payType",
+        "requestId",
+        "responseTime",
+        "resultCode",
+        "transId",
+    )
 
     def __init__(self, *, partner_code: str, access_key: str, secret: str):
         super().__init__()
@@ -195,8 +253,9 @@ class FakeMomo(FakeServer):
         self.request_ids: dict[str, dict] = {}
 
     def sign(self, data: dict, fields) -> str:
-        raw = "&".join(f"{f}={self.access_key if f == 'accessKey' else data.get(f, '')}"
-                       for f in fields)
+        raw = "&".join(
+            f"{f}={self.access_key if f == 'accessKey' else data.get(f, '')}" for f in fields
+        )
         return _hmac(self.secret, raw, hashlib.sha256)
 
     def route(self, method, path, query, body, headers):
@@ -207,35 +266,59 @@ class FakeMomo(FakeServer):
             if data["requestId"] in self.request_ids:  # idempotent by requestId
                 return self.json(self.request_ids[data["requestId"]])
             self.orders[data["orderId"]] = data | {"status": "pending"}
-            answer = {"partnerCode": self.partner_code, "orderId": data["orderId"],
-                      "requestId": data["requestId"], "amount": data["amount"],
-                      "resultCode": 0, "message": "Thành công.",
-                      "payUrl": f"{self.url}/pay/{data['orderId']}"}
+            answer = {
+                "partnerCode": self.partner_code,
+                "orderId": data["orderId"],
+                "requestId": data["requestId"],
+                "amount": data["amount"],
+                "resultCode": 0,
+                "message": "Thành công.",
+                "payUrl": f"{self.url}/pay/{data['orderId']}",
+            }
             self.request_ids[data["requestId"]] = answer
             return self.json(answer)
         if path == "/v2/gateway/api/query":
-            raw = (f"accessKey={self.access_key}&orderId={data.get('orderId')}"
-                   f"&partnerCode={data.get('partnerCode')}&requestId={data.get('requestId')}")
-            if not hmac.compare_digest(_hmac(self.secret, raw, hashlib.sha256),
-                                       data.get("signature", "")):
+            raw = (
+                f"accessKey={self.access_key}&orderId={data.get('orderId')}"
+                f"&partnerCode={data.get('partnerCode')}&requestId={data.get('requestId')}"
+            )
+            if not hmac.compare_digest(
+                _hmac(self.secret, raw, hashlib.sha256), data.get("signature", "")
+            ):
                 return self.json({"resultCode": 11})
             order = self.orders.get(data["orderId"])
             if order is None:
                 return self.json({"resultCode": 42, "orderId": data["orderId"]})
             code = {"paid": 0, "pending": 1000}.get(order["status"], 1006)
-            return self.json({"partnerCode": self.partner_code, "orderId": data["orderId"],
-                              "amount": order["amount"], "transId": 4088878653,
-                              "resultCode": code, "message": "ok", "payType": "qr"})
+            return self.json(
+                {
+                    "partnerCode": self.partner_code,
+                    "orderId": data["orderId"],
+                    "amount": order["amount"],
+                    "transId": 4088878653,
+                    "resultCode": code,
+                    "message": "ok",
+                    "payType": "qr",
+                }
+            )
         return 404, {}, b""
 
     def ipn_body(self, order_id: str, *, result_code: int = 0, amount: int | None = None) -> dict:
         order = self.orders[order_id]
-        body = {"partnerCode": self.partner_code, "orderId": order_id,
-                "requestId": order["requestId"],
-                "amount": amount if amount is not None else order["amount"],
-                "orderInfo": order["orderInfo"], "orderType": "momo_wallet",
-                "transId": 4088878653, "resultCode": result_code, "message": "Thành công.",
-                "payType": "qr", "responseTime": 1721720663942, "extraData": ""}
+        body = {
+            "partnerCode": self.partner_code,
+            "orderId": order_id,
+            "requestId": order["requestId"],
+            "amount": amount if amount is not None else order["amount"],
+            "orderInfo": order["orderInfo"],
+            "orderType": "momo_wallet",
+            "transId": 4088878653,
+            "resultCode": result_code,
+            "message": "Thành công.",
+            "payType": "qr",
+            "responseTime": 1721720663942,
+            "extraData": "",
+        }
         body["signature"] = self.sign(body, self.RESULT)
         if result_code == 0:
             order["status"] = "paid"
@@ -256,36 +339,57 @@ class FakePaygov(FakeServer):
     def route(self, method, path, query, body, headers):
         data = json.loads(body or b"{}")
         if path == "/api/v1/payment/init":
-            fields = ("version", "merchant_code", "order_id", "amount", "currency",
-                      "order_info", "return_url", "notify_url", "create_time")
+            fields = (
+                "version",
+                "merchant_code",
+                "order_id",
+                "amount",
+                "currency",
+                "order_info",
+                "return_url",
+                "notify_url",
+                "create_time",
+            )
             if self.checksum(data.get(f, "") for f in fields) != data.get("checksum"):
                 return self.json({"error_code": "97"})
             self.orders[data["order_id"]] = data | {"status": "01"}
             url = f"{self.url}/pay/{data['order_id']}"
-            return self.json({"error_code": "00", "order_id": data["order_id"],
-                              "payment_url": url,
-                              "checksum": self.checksum(["00", data["order_id"], url])})
+            return self.json(
+                {
+                    "error_code": "00",
+                    "order_id": data["order_id"],
+                    "payment_url": url,
+                    "checksum": self.checksum(["00", data["order_id"], url]),
+                }
+            )
         if path == "/api/v1/payment/query":
-            if self.checksum(data.get(f, "") for f in ("merchant_code", "order_id",
-                                                       "request_time")) != data.get("checksum"):
+            if self.checksum(
+                data.get(f, "") for f in ("merchant_code", "order_id", "request_time")
+            ) != data.get("checksum"):
                 return self.json({"error_code": "97"})
             if data["order_id"] not in self.orders:
                 return self.json({"error_code": "01"})
             return self.json({"error_code": "00", **self.result(data["order_id"])})
         return 404, {}, b""
 
-    def result(self, order_id: str, *, status: str | None = None,
-               amount: int | None = None) -> dict:
+    def result(
+        self, order_id: str, *, status: str | None = None, amount: int | None = None
+    ) -> dict:
         order = self.orders[order_id]
         if status is not None:
             order["status"] = status
-        data = {"merchant_code": self.merchant, "order_id": order_id,
-                "amount": amount if amount is not None else order["amount"],
-                "transaction_no": "PG0001", "status": order["status"],
-                "pay_time": "20261125103000"}
-        data["checksum"] = self.checksum(data[f] for f in ("merchant_code", "order_id", "amount",
-                                                           "transaction_no", "status",
-                                                           "pay_time"))
+        data = {
+            "merchant_code": self.merchant,
+            "order_id": order_id,
+            "amount": amount if amount is not None else order["amount"],
+            "transaction_no": "PG0001",
+            "status": order["status"],
+            "pay_time": "20261125103000",
+        }
+        data["checksum"] = self.checksum(
+            data[f]
+            for f in ("merchant_code", "order_id", "amount", "transaction_no", "status", "pay_time")
+        )
         return data
 
 
@@ -309,17 +413,26 @@ class FakeVnpost(FakeServer):
 
     def callback(self, order_code: str, status: str, **extra) -> tuple[bytes, dict]:
         order = self.orders[order_code]
-        body = json.dumps({"order_code": order_code, "tracking_number": order["tracking_number"],
-                           "status": status, "event_time": "2026-11-25T10:00:00+07:00",
-                           **extra}).encode()
+        body = json.dumps(
+            {
+                "order_code": order_code,
+                "tracking_number": order["tracking_number"],
+                "status": status,
+                "event_time": "2026-11-25T10:00:00+07:00",
+                **extra,
+            }
+        ).encode()
         signature = _hmac(self.secret, body.decode(), hashlib.sha256)
         return body, {"X-Signature": signature}
 
     def send_callback(self, order_code: str, status: str, **extra) -> int:
         body, headers = self.callback(order_code, status, **extra)
         request = Request(  # noqa: S310 (loopback only)
-            self.orders[order_code]["callback_url"], data=body, method="POST",
-            headers={"Content-Type": "application/json", **headers})
+            self.orders[order_code]["callback_url"],
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json", **headers},
+        )
         try:
             with urlopen(request, timeout=10) as response:  # noqa: S310 (loopback only)
                 return response.status

@@ -40,7 +40,8 @@ def test_partly_online_or_free_procedures_are_not_charged_at_submission():
 
 
 def test_citizen_pays_through_the_demo_page_and_sees_paid(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     dossier = make_dossier()
     payment_charge_at_submission(dossier=dossier)
     client.force_login(dossier.applicant)
@@ -77,8 +78,9 @@ def test_return_page_without_ipn_shows_pending_not_paid(client, settings):
     Payment.objects.filter(pk=payment.pk).update(provider="vnpay")
     client.force_login(dossier.applicant)
     # A forged "success" redirect: the page asks the gateway (down here) and shows pending.
-    page = client.get(reverse("payments:return"), {"vnp_TxnRef": payment.order_ref,
-                                                   "vnp_ResponseCode": "00"})
+    page = client.get(
+        reverse("payments:return"), {"vnp_TxnRef": payment.order_ref, "vnp_ResponseCode": "00"}
+    )
     assert "Đang chờ xác nhận" in page.content.decode()
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
@@ -89,8 +91,12 @@ def test_other_citizens_get_404_for_fees_return_and_demo_pages(client):
     payment = payment_charge_at_submission(dossier=dossier)
     client.force_login(make_citizen())
     assert client.get(reverse("payments:dossier_fees", args=[dossier.pk])).status_code == 404
-    assert client.get(reverse("payments:return"),
-                      {"provider": "demo", "ref": payment.order_ref}).status_code == 404
+    assert (
+        client.get(
+            reverse("payments:return"), {"provider": "demo", "ref": payment.order_ref}
+        ).status_code
+        == 404
+    )
     assert client.get(reverse("payments:demo_pay", args=[payment.order_ref])).status_code == 404
 
 
@@ -136,8 +142,10 @@ def test_officer_requests_payment_then_exempts_with_a_reason(client):
 def test_officer_cannot_ask_for_a_fee_outside_processing(client):
     dossier = make_dossier(status=DossierStatus.RECEIVED)
     client.force_login(make_officer_for(dossier))
-    response = client.post(reverse("payments:officer_fees", args=[dossier.pk]),
-                           {"action": "request", "request-amount": "30000", "request-note": ""})
+    response = client.post(
+        reverse("payments:officer_fees", args=[dossier.pk]),
+        {"action": "request", "request-amount": "30000", "request-note": ""},
+    )
     assert response.status_code == 400
     assert "Không thể thực hiện thao tác này ở trạng thái hiện tại" in response.content.decode()
     dossier.refresh_from_db()
@@ -159,8 +167,10 @@ def test_officer_pages_do_not_open_a_citizens_draft(client):
     draft = make_dossier(status=DossierStatus.DRAFT, code=None, submitted_at=None)
     client.force_login(make_officer_for(draft))
     assert client.get(reverse("payments:officer_fees", args=[draft.pk])).status_code == 404
-    response = client.post(reverse("payments:officer_fees", args=[draft.pk]),
-                           {"action": "exempt", "exempt-reason": "Hộ nghèo"})
+    response = client.post(
+        reverse("payments:officer_fees", args=[draft.pk]),
+        {"action": "exempt", "exempt-reason": "Hộ nghèo"},
+    )
     assert response.status_code == 404 and fee_state(draft).state != "exempt"
     assert client.get(reverse("delivery:officer", args=[draft.pk])).status_code == 404
 
@@ -172,8 +182,9 @@ def test_fee_collected_at_the_counter_by_the_back_office_counts_in_fee_state():
     officer = make_officer_for(dossier)
     payment_request(dossier=dossier, amount=FEE, actor=officer)
     assert fee_state(dossier).state == "due"
-    record_counter_payment(dossier=dossier, actor=officer, amount=FEE, method="cash",
-                           receipt_number="BL-0001")
+    record_counter_payment(
+        dossier=dossier, actor=officer, amount=FEE, method="cash", receipt_number="BL-0001"
+    )
     state = fee_state(dossier)
     assert state.state == "paid" and state.paid == FEE
 
@@ -188,8 +199,9 @@ def test_second_payment_for_a_settled_fee_is_flagged_for_refund():
     payment_start(payment=first, provider_id="demo", return_url="", ipn_url="")  # other tab
     demo = DemoPaymentProvider()
     for attempt in Payment.objects.filter(dossier=dossier):
-        payment_confirm_from_ipn(provider_id="demo", source="demo",
-                                 notice=demo.notice(payment=attempt, success=True))
+        payment_confirm_from_ipn(
+            provider_id="demo", source="demo", notice=demo.notice(payment=attempt, success=True)
+        )
     state = fee_state(dossier)
     assert state.state == "paid" and state.paid == FEE and state.refunds_due == FEE
 
@@ -197,8 +209,10 @@ def test_second_payment_for_a_settled_fee_is_flagged_for_refund():
 def test_status_6_set_by_the_back_office_can_be_paid_online(client):
     from dichvucong.payments.dossier_flow import transition
 
-    dossier = make_dossier(status=DossierStatus.PROCESSING,
-                           procedure=make_fee_procedure(online_level=OnlineLevel.PARTIAL))
+    dossier = make_dossier(
+        status=DossierStatus.PROCESSING,
+        procedure=make_fee_procedure(online_level=OnlineLevel.PARTIAL),
+    )
     officer = make_officer_for(dossier)
     transition(dossier=dossier, to=DossierStatus.PAYMENT_REQUESTED, actor=officer)
     dossier.refresh_from_db()

@@ -19,28 +19,46 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def momo(settings):
-    fake = FakeMomo(partner_code=settings.MOMO_PARTNER_CODE,
-                    access_key=settings.MOMO_ACCESS_KEY, secret=settings.MOMO_SECRET_KEY)
+    fake = FakeMomo(
+        partner_code=settings.MOMO_PARTNER_CODE,
+        access_key=settings.MOMO_ACCESS_KEY,
+        secret=settings.MOMO_SECRET_KEY,
+    )
     with fake.running():
         settings.MOMO_ENDPOINT = fake.url
         yield fake
 
 
 def post_ipn(client, body):
-    return client.post(reverse("payments:ipn", args=["momo"]), json.dumps(body),
-                       content_type="application/json")
+    return client.post(
+        reverse("payments:ipn", args=["momo"]), json.dumps(body), content_type="application/json"
+    )
 
 
 def test_signature_is_hmac_sha256_over_alphabetical_raw_string():
-    data = {"accessKey": "A", "amount": 1000, "extraData": "", "ipnUrl": "http://i",
-            "orderId": "O1", "orderInfo": "info", "partnerCode": "P",
-            "redirectUrl": "http://r", "requestId": "O1", "requestType": "captureWallet"}
-    raw = ("accessKey=A&amount=1000&extraData=&ipnUrl=http://i&orderId=O1&orderInfo=info"
-           "&partnerCode=P&redirectUrl=http://r&requestId=O1&requestType=captureWallet")
+    data = {
+        "accessKey": "A",
+        "amount": 1000,
+        "extraData": "",
+        "ipnUrl": "http://i",
+        "orderId": "O1",
+        "orderInfo": "info",
+        "partnerCode": "P",
+        "redirectUrl": "http://r",
+        "requestId": "O1",
+        "requestType": "captureWallet",
+    }
+    raw = (
+        "accessKey=A&amount=1000&extraData=&ipnUrl=http://i&orderId=O1&orderInfo=info"
+        "&partnerCode=P&redirectUrl=http://r&requestId=O1&requestType=captureWallet"
+    )
     import hashlib
     import hmac
-    assert momo_signature(data, CREATE_FIELDS, "S") == hmac.new(
-        b"S", raw.encode(), hashlib.sha256).hexdigest()
+
+    assert (
+        momo_signature(data, CREATE_FIELDS, "S")
+        == hmac.new(b"S", raw.encode(), hashlib.sha256).hexdigest()
+    )
 
 
 def test_create_returns_the_gateway_pay_url(momo):
@@ -85,8 +103,9 @@ def test_create_is_idempotent_by_request_id(momo, settings):
     _, payment, url = start_gateway_payment("momo")
     from dichvucong.payments.providers.momo import MomoProvider
 
-    again = MomoProvider().start(payment=payment, return_url="http://t/ret",
-                                 ipn_url="http://t/ipn", client_ip="")
+    again = MomoProvider().start(
+        payment=payment, return_url="http://t/ret", ipn_url="http://t/ipn", client_ip=""
+    )
     assert again == url and len(momo.orders) == 1
 
 
@@ -95,8 +114,9 @@ def test_gateway_down_at_create_loses_nothing(momo):
     dossier = make_dossier(status=DossierStatus.PROCESSING)
     payment = payment_request(dossier=dossier, amount=FEE, actor=None)
     with pytest.raises(PaymentGatewayError):
-        payment_start(payment=payment, provider_id="momo", return_url="http://t/r",
-                      ipn_url="http://t/i")
+        payment_start(
+            payment=payment, provider_id="momo", return_url="http://t/r", ipn_url="http://t/i"
+        )
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PENDING
     assert payment.events.filter(kind="start_failed").exists()

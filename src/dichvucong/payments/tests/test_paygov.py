@@ -28,8 +28,9 @@ def callback(client, data):
 
 
 def test_checksum_is_sha256_of_pipe_joined_fields_with_secret_last():
-    assert paygov_checksum({"a": "1", "b": 2}, ("a", "b"), "k") == hashlib.sha256(
-        b"1|2|k").hexdigest()
+    assert (
+        paygov_checksum({"a": "1", "b": 2}, ("a", "b"), "k") == hashlib.sha256(b"1|2|k").hexdigest()
+    )
 
 
 def test_init_returns_the_platform_url(paygov):

@@ -21,8 +21,13 @@ def test_concurrent_duplicate_ipns_confirm_exactly_once():
     payment = payment_request(dossier=dossier, amount=FEE, actor=None)
     payment.provider = "vnpay"
     payment.save()
-    notice = GatewayNotice(order_ref=payment.order_ref, amount=FEE, success=True,
-                           txn_no="14000001", raw={"vnp_TxnRef": payment.order_ref})
+    notice = GatewayNotice(
+        order_ref=payment.order_ref,
+        amount=FEE,
+        success=True,
+        txn_no="14000001",
+        raw={"vnp_TxnRef": payment.order_ref},
+    )
     barrier = threading.Barrier(THREADS)
     results: list[IpnResult] = []
     errors: list[BaseException] = []
@@ -65,11 +70,15 @@ def test_every_payment_event_has_an_audit_row():
     payment.provider = "vnpay"
     payment.save()
     for amount in (FEE - 1, FEE, FEE):
-        payment_confirm_from_ipn(provider_id="vnpay", notice=GatewayNotice(
-            order_ref=payment.order_ref, amount=amount, success=True))
+        payment_confirm_from_ipn(
+            provider_id="vnpay",
+            notice=GatewayNotice(order_ref=payment.order_ref, amount=amount, success=True),
+        )
     kinds = list(PaymentEvent.objects.filter(payment=payment).values_list("kind", flat=True))
     assert kinds == ["requested", "amount_mismatch", "paid", "duplicate_notice"]
-    audited = list(AuditLog.objects.filter(target_type="payments.payment",
-                                           target_id=str(payment.pk))
-                   .order_by("id").values_list("action", flat=True))
+    audited = list(
+        AuditLog.objects.filter(target_type="payments.payment", target_id=str(payment.pk))
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
     assert audited == [f"payment.{kind}" for kind in kinds]

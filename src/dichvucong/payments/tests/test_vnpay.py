@@ -21,14 +21,17 @@ pytestmark = pytest.mark.django_db
 def test_hmac_matches_the_published_rfc4231_example_values():
     # RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
     assert hmac_hex("Jefe", "what do ya want for nothing?", "sha512").startswith(
-        "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554")
+        "164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea250554"
+    )
     assert hmac_hex("Jefe", "what do ya want for nothing?", "sha256") == (
-        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+    )
 
 
 def test_query_string_is_sorted_and_form_encoded_like_vnpay():
-    query, digest = signed_query({"vnp_TxnRef": "A1", "vnp_Amount": 100,
-                                  "vnp_OrderInfo": "Thanh toan ho so"}, "s")
+    query, digest = signed_query(
+        {"vnp_TxnRef": "A1", "vnp_Amount": 100, "vnp_OrderInfo": "Thanh toan ho so"}, "s"
+    )
     assert query == "vnp_Amount=100&vnp_OrderInfo=Thanh+toan+ho+so&vnp_TxnRef=A1"
     assert digest == hmac_hex("s", query, "sha512")
 
@@ -55,8 +58,9 @@ def test_pay_url_is_accepted_by_the_gateway_with_amount_times_100(vnpay):
     assert params["vnp_Amount"] == str(FEE * 100)
     assert params["vnp_Version"] == "2.1.0" and params["vnp_Command"] == "pay"
     assert params["vnp_CurrCode"] == "VND" and params["vnp_TxnRef"] == payment.order_ref
-    assert len(params["vnp_CreateDate"]) == 14 and params["vnp_ExpireDate"] > params[
-        "vnp_CreateDate"]
+    assert (
+        len(params["vnp_CreateDate"]) == 14 and params["vnp_ExpireDate"] > params["vnp_CreateDate"]
+    )
 
 
 def test_gateway_refuses_a_tampered_pay_url(vnpay):
@@ -66,7 +70,8 @@ def test_gateway_refuses_a_tampered_pay_url(vnpay):
 
 
 def test_ipn_confirms_payment_and_moves_dossier_back_to_processing(
-        vnpay, client, django_capture_on_commit_callbacks):
+    vnpay, client, django_capture_on_commit_callbacks
+):
     dossier, payment, url = start_gateway_payment("vnpay")
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.PAYMENT_REQUESTED
@@ -162,13 +167,16 @@ def test_superseded_attempt_paid_in_another_tab_is_found_by_reconciliation(vnpay
 
     dossier, first, url = start_gateway_payment("vnpay")
     get_url(url)
-    second_url = payment_start(payment=first, provider_id="vnpay", return_url="http://t/r",
-                               ipn_url="http://t/i")
+    second_url = payment_start(
+        payment=first, provider_id="vnpay", return_url="http://t/r", ipn_url="http://t/i"
+    )
     get_url(second_url)
     first.refresh_from_db()
     assert first.status == PaymentStatus.CANCELLED
-    vnpay.orders[first.order_ref] |= {"status": "paid",
-                                      "result": vnpay.result_params(first.order_ref)}
+    vnpay.orders[first.order_ref] |= {
+        "status": "paid",
+        "result": vnpay.result_params(first.order_ref),
+    }
     counts = reconcile_payments.call(older_than_seconds=0)
     first.refresh_from_db()
     dossier.refresh_from_db()
@@ -186,8 +194,7 @@ def test_abandoned_payment_expires_after_the_gateway_window(vnpay):
     from dichvucong.payments.models import Payment
 
     _, payment, _ = start_gateway_payment("vnpay")  # never opened at the gateway: "not found"
-    Payment.objects.filter(pk=payment.pk).update(
-        started_at=timezone.now() - timedelta(hours=2))
+    Payment.objects.filter(pk=payment.pk).update(started_at=timezone.now() - timedelta(hours=2))
     payment.refresh_from_db()
     assert payment_reconcile(payment=payment) == "expired"
     payment.refresh_from_db()

@@ -25,10 +25,16 @@ def _require_counter(actor, agency_id: int) -> None:
         raise RoleNotAllowed(_("Chỉ cán bộ một cửa của cơ quan mới làm được việc này."))
 
 
-def counter_create_dossier(*, actor, agency, procedure, applicant: dict[str, str],
-                           form_data: dict[str, Any] | None = None,
-                           result_delivery: str = "counter",
-                           ip_address: str | None = None) -> Dossier:
+def counter_create_dossier(
+    *,
+    actor,
+    agency,
+    procedure,
+    applicant: dict[str, str],
+    form_data: dict[str, Any] | None = None,
+    result_delivery: str = "counter",
+    ip_address: str | None = None,
+) -> Dossier:
     """Register a walk-in citizen's paper dossier as received (channel 1)."""
     _require_counter(actor, agency.pk)
     if not procedure.agencies.filter(pk=agency.pk).exists():
@@ -39,23 +45,41 @@ def counter_create_dossier(*, actor, agency, procedure, applicant: dict[str, str
     with transaction.atomic():
         code = allocate_dossier_code(agency=agency, moment=now)
         dossier = Dossier.objects.create(
-            code=code, procedure=procedure, agency=agency, channel=Channel.COUNTER,
-            status=S.RECEIVED, applicant_name=applicant["name"].strip(),
+            code=code,
+            procedure=procedure,
+            agency=agency,
+            channel=Channel.COUNTER,
+            status=S.RECEIVED,
+            applicant_name=applicant["name"].strip(),
             applicant_id_number=applicant.get("id_number", ""),
             applicant_phone=applicant.get("phone", ""),
             applicant_email=applicant.get("email", ""),
-            applicant_address=applicant.get("address", ""), form_data=form_data or {},
-            result_delivery=result_delivery, submitted_at=now, received_at=now,
-            received_by=actor, idempotency_key=uuid.uuid4(),
+            applicant_address=applicant.get("address", ""),
+            form_data=form_data or {},
+            result_delivery=result_delivery,
+            submitted_at=now,
+            received_at=now,
+            received_by=actor,
+            idempotency_key=uuid.uuid4(),
             due_at=deadlines.compute_due_at(procedure=procedure, received_at=now),
             fee_total=sum(procedure.fees.values_list("amount", flat=True)),
             search_text=search_text(f"{code} {applicant['name']}"),
         )
-        event = DossierEvent.objects.create(dossier=dossier, actor=actor, action="receive",
-                                            from_status=None, to_status=S.RECEIVED,
-                                            data={"channel": Channel.COUNTER})
-        audit_log(action="dossier.counter_create", actor=actor, target=dossier,
-                  data={"code": code}, ip_address=ip_address)
+        event = DossierEvent.objects.create(
+            dossier=dossier,
+            actor=actor,
+            action="receive",
+            from_status=None,
+            to_status=S.RECEIVED,
+            data={"channel": Channel.COUNTER},
+        )
+        audit_log(
+            action="dossier.counter_create",
+            actor=actor,
+            target=dossier,
+            data={"code": code},
+            ip_address=ip_address,
+        )
         from dichvucong.processing.effects import schedule_effects
 
         schedule_effects(dossier=dossier, event=event)
@@ -64,8 +88,9 @@ def counter_create_dossier(*, actor, agency, procedure, applicant: dict[str, str
 
 def needs_counter_checks(dossier: Dossier) -> bool:
     """Tell whether originals must be compared at the counter before handing over."""
-    return (dossier.channel != Channel.COUNTER
-            and dossier.procedure.online_level == OnlineLevel.PARTIAL)
+    return (
+        dossier.channel != Channel.COUNTER and dossier.procedure.online_level == OnlineLevel.PARTIAL
+    )
 
 
 def fee_collected(dossier: Dossier) -> int:
@@ -96,38 +121,59 @@ def check_ready_to_hand_over(dossier: Dossier) -> None:
         raise TransitionError(_("Cần thu đủ phí, lệ phí trước khi trả kết quả."))
 
 
-def record_originals_checked(*, dossier: Dossier, actor, note: str = "",
-                             ip_address: str | None = None) -> Dossier:
+def record_originals_checked(
+    *, dossier: Dossier, actor, note: str = "", ip_address: str | None = None
+) -> Dossier:
     """Record that the officer compared the originals with the uploaded copies."""
     _require_counter(actor, dossier.agency_id)
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
         locked.originals_checked_at = timezone.now()
         locked.save(update_fields=["originals_checked_at", "updated_at"])
-        DossierEvent.objects.create(dossier=locked, actor=actor, action="originals_checked",
-                                    note=note, is_public=False)
-        audit_log(action="dossier.originals_checked", actor=actor, target=locked,
-                  ip_address=ip_address)
+        DossierEvent.objects.create(
+            dossier=locked, actor=actor, action="originals_checked", note=note, is_public=False
+        )
+        audit_log(
+            action="dossier.originals_checked", actor=actor, target=locked, ip_address=ip_address
+        )
     return locked
 
 
-def record_counter_payment(*, dossier: Dossier, actor, amount: int, method: str,
-                           receipt_number: str, ip_address: str | None = None
-                           ) -> CounterPayment:
+def record_counter_payment(
+    *,
+    dossier: Dossier,
+    actor,
+    amount: int,
+    method: str,
+    receipt_number: str,
+    ip_address: str | None = None,
+) -> CounterPayment:
     """Record a fee collected at the counter with its receipt number."""
     _require_counter(actor, dossier.agency_id)
     if amount <= 0 or not receipt_number.strip():
         raise TransitionError(_("Vui lòng nhập số tiền và số biên lai."))
     with transaction.atomic():
         payment = CounterPayment.objects.create(
-            dossier=dossier, amount=amount, method=method,
-            receipt_number=receipt_number.strip(), collected_by=actor)
+            dossier=dossier,
+            amount=amount,
+            method=method,
+            receipt_number=receipt_number.strip(),
+            collected_by=actor,
+        )
         DossierEvent.objects.create(
-            dossier=dossier, actor=actor, action="counter_payment", is_public=True,
+            dossier=dossier,
+            actor=actor,
+            action="counter_payment",
+            is_public=True,
             note=_("Thu %(amount)s đồng, biên lai số %(number)s")
             % {"amount": f"{amount:,}".replace(",", "."), "number": payment.receipt_number},
-            data={"amount": amount, "method": method, "receipt_number": payment.receipt_number})
-        audit_log(action="dossier.counter_payment", actor=actor, target=dossier,
-                  data={"amount": amount, "method": method,
-                        "receipt_number": payment.receipt_number}, ip_address=ip_address)
+            data={"amount": amount, "method": method, "receipt_number": payment.receipt_number},
+        )
+        audit_log(
+            action="dossier.counter_payment",
+            actor=actor,
+            target=dossier,
+            data={"amount": amount, "method": method, "receipt_number": payment.receipt_number},
+            ip_address=ip_address,
+        )
     return payment

@@ -31,8 +31,14 @@ def tracking_log_range(*, start: date | None, end: date | None) -> tuple[date, d
     return min(max(start, end - timedelta(days=MAX_LOG_DAYS)), end), end
 
 
-def request_tracking_log(*, actor, agency_id: int | None, start: date | None,
-                         end: date | None, ip_address: str | None = None) -> TrackingLogExport:
+def request_tracking_log(
+    *,
+    actor,
+    agency_id: int | None,
+    start: date | None,
+    end: date | None,
+    ip_address: str | None = None,
+) -> TrackingLogExport:
     """Record an officer's request for the tracking log of one of their agencies; render later."""
     from dichvucong.processing.tasks import render_tracking_log_task
 
@@ -43,11 +49,16 @@ def request_tracking_log(*, actor, agency_id: int | None, start: date | None,
         raise RoleNotAllowed(_("Bạn chỉ lập được sổ theo dõi của cơ quan mình."))
     start, end = tracking_log_range(start=start, end=end)
     with transaction.atomic():
-        export = TrackingLogExport.objects.create(agency_id=agency_id, start=start, end=end,
-                                                  requested_by=actor)
-        audit_log(action="tracking_log.request", actor=actor, target=export,
-                  data={"agency": agency_id, "start": start.isoformat(),
-                        "end": end.isoformat()}, ip_address=ip_address)
+        export = TrackingLogExport.objects.create(
+            agency_id=agency_id, start=start, end=end, requested_by=actor
+        )
+        audit_log(
+            action="tracking_log.request",
+            actor=actor,
+            target=export,
+            data={"agency": agency_id, "start": start.isoformat(), "end": end.isoformat()},
+            ip_address=ip_address,
+        )
         enqueue_on_commit(render_tracking_log_task, export.pk)
     return export
 
@@ -59,20 +70,21 @@ def store_tracking_log(*, export_id: int) -> TrackingLogExport | None:
         return None
     try:
         dossiers = tracking_log_dossiers(agency=export.agency, start=export.start, end=export.end)
-        content = tracking.build_log(agency=export.agency, start=export.start, end=export.end,
-                                     dossiers=dossiers)
+        content = tracking.build_log(
+            agency=export.agency, start=export.start, end=export.end, dossiers=dossiers
+        )
     except Exception:
         logger.exception("Tracking log %s could not be rendered", export_id)
         TrackingLogExport.objects.filter(pk=export_id, status=ExportStatus.PENDING).update(
-            status=ExportStatus.FAILED, error=RENDER_FAILED, finished_at=timezone.now())
+            status=ExportStatus.FAILED, error=RENDER_FAILED, finished_at=timezone.now()
+        )
         export.refresh_from_db()
         return export
     with transaction.atomic():
         locked = TrackingLogExport.objects.select_for_update().get(pk=export_id)
         if locked.status != ExportStatus.PENDING:
             return None  # a parallel run stored it first
-        locked.file.save(f"so-theo-doi-{locked.start:%Y%m%d}.pdf", ContentFile(content),
-                         save=False)
+        locked.file.save(f"so-theo-doi-{locked.start:%Y%m%d}.pdf", ContentFile(content), save=False)
         locked.status = ExportStatus.READY
         locked.finished_at = timezone.now()
         locked.save(update_fields=["file", "status", "finished_at"])

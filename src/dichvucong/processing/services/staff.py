@@ -18,8 +18,9 @@ def sync_staff_groups(user) -> None:
     officer, _ = Group.objects.get_or_create(name=OFFICER_GROUP)
     identity, created = Group.objects.get_or_create(name=IDENTITY_GROUP)
     if created:
-        permission = Permission.objects.filter(content_type__app_label="accounts",
-                                               codename="verify_identity").first()
+        permission = Permission.objects.filter(
+            content_type__app_label="accounts", codename="verify_identity"
+        ).first()
         if permission is not None:
             identity.permissions.add(permission)
     (user.groups.add if roles else user.groups.remove)(officer)
@@ -32,8 +33,12 @@ def grant_staff_role(*, user, agency, role: str, actor=None) -> StaffRole:
         staff_role, created = StaffRole.objects.get_or_create(user=user, agency=agency, role=role)
         sync_staff_groups(user)
         if created:
-            audit_log(action="staff_role.grant", actor=actor, target=staff_role,
-                      data={"user": user.pk, "agency": agency.pk, "role": role})
+            audit_log(
+                action="staff_role.grant",
+                actor=actor,
+                target=staff_role,
+                data={"user": user.pk, "agency": agency.pk, "role": role},
+            )
     return staff_role
 
 
@@ -41,8 +46,11 @@ def revoke_staff_role(*, staff_role: StaffRole, actor=None) -> None:
     """Take a role away and update the user's groups."""
     with transaction.atomic():
         user = staff_role.user
-        audit_log(action="staff_role.revoke", actor=actor, target=staff_role,
-                  data={"user": user.pk, "agency": staff_role.agency_id,
-                        "role": staff_role.role})
+        audit_log(
+            action="staff_role.revoke",
+            actor=actor,
+            target=staff_role,
+            data={"user": user.pk, "agency": staff_role.agency_id, "role": staff_role.role},
+        )
         staff_role.delete()
         sync_staff_groups(user)

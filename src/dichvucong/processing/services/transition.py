@@ -21,18 +21,28 @@ from dichvucong.processing.machine import (
 from dichvucong.processing.selectors import actor_roles, specialists_of
 
 
-def dossier_transition(*, dossier: Dossier, to: int, actor, note: str = "",
-                       data: dict[str, Any] | None = None, is_public: bool = True,
-                       expected_status: int | None = None,
-                       ip_address: str | None = None) -> Dossier:
+def dossier_transition(
+    *,
+    dossier: Dossier,
+    to: int,
+    actor,
+    note: str = "",
+    data: dict[str, Any] | None = None,
+    is_public: bool = True,
+    expected_status: int | None = None,
+    ip_address: str | None = None,
+) -> Dossier:
     """Move a dossier to a status if the table and the actor's roles allow it."""
     to = int(to)
     expected = dossier.status if expected_status is None else int(expected_status)
     data = dict(data or {})
     note = (note or "").strip()
     with transaction.atomic():
-        locked = (Dossier.objects.select_for_update().select_related("procedure", "agency")
-                  .get(pk=dossier.pk))
+        locked = (
+            Dossier.objects.select_for_update()
+            .select_related("procedure", "agency")
+            .get(pk=dossier.pk)
+        )
         transition = _check(locked, to, actor, note, expected)
         now = timezone.now()
         source = locked.status
@@ -40,13 +50,22 @@ def dossier_transition(*, dossier: Dossier, to: int, actor, note: str = "",
         locked.status = to
         locked.save()
         event = DossierEvent.objects.create(
-            dossier=locked, actor=actor if getattr(actor, "pk", None) else None,
-            action=transition.action, from_status=source, to_status=to, note=note,
-            is_public=is_public, data=data,
+            dossier=locked,
+            actor=actor if getattr(actor, "pk", None) else None,
+            action=transition.action,
+            from_status=source,
+            to_status=to,
+            note=note,
+            is_public=is_public,
+            data=data,
         )
-        audit_log(action=f"dossier.{transition.action}", actor=actor, target=locked,
-                  data={"from": source, "to": to, "note": note, "event": event.pk},
-                  ip_address=ip_address)
+        audit_log(
+            action=f"dossier.{transition.action}",
+            actor=actor,
+            target=locked,
+            data={"from": source, "to": to, "note": note, "event": event.pk},
+            ip_address=ip_address,
+        )
         from dichvucong.processing.effects import schedule_effects
 
         schedule_effects(dossier=locked, event=event)
@@ -55,16 +74,24 @@ def dossier_transition(*, dossier: Dossier, to: int, actor, note: str = "",
 
 def _check(locked: Dossier, to: int, actor, note: str, expected: int) -> Transition:
     if locked.status != expected:
-        raise StaleDossier(_("Hồ sơ vừa được người khác cập nhật (nay ở trạng thái “%(s)s”). "
-                             "Vui lòng tải lại trang.") % {"s": locked.get_status_display()})
+        raise StaleDossier(
+            _(
+                "Hồ sơ vừa được người khác cập nhật (nay ở trạng thái “%(s)s”). "
+                "Vui lòng tải lại trang."
+            )
+            % {"s": locked.get_status_display()}
+        )
     transition = find_transition(locked.status, to)
     if transition is None:
         raise TransitionNotAllowed(
             _("Không thể chuyển hồ sơ từ “%(a)s” sang “%(b)s”.")
-            % {"a": locked.get_status_display(), "b": S(to).label})
+            % {"a": locked.get_status_display(), "b": S(to).label}
+        )
     if not transition.roles & actor_roles(actor, locked):
-        raise RoleNotAllowed(_("Bạn không có quyền thực hiện thao tác “%(a)s” với hồ sơ này.")
-                             % {"a": transition.label})
+        raise RoleNotAllowed(
+            _("Bạn không có quyền thực hiện thao tác “%(a)s” với hồ sơ này.")
+            % {"a": transition.label}
+        )
     if transition.needs_reason and not note:
         raise TransitionError(_("Vui lòng nhập lý do."))
     return transition
@@ -81,7 +108,8 @@ def _apply(dossier: Dossier, transition: Transition, actor, now, data: dict) -> 
         dossier.received_at = now
         dossier.received_by = actor
         dossier.due_at = dossier.due_at or deadlines.compute_due_at(
-            procedure=dossier.procedure, received_at=now)
+            procedure=dossier.procedure, received_at=now
+        )
     elif target == S.SUPPLEMENT_REQUESTED:
         deadlines.pause_clock(dossier, now)
     elif target == S.PROCESSING and transition.source == S.RECEIVED:
@@ -104,14 +132,19 @@ def _check_resume_target(dossier: Dossier, target: int) -> None:
     # A dossier asked for papers at the counter (2) may also go straight on to processing (4).
     allowed = {asked, S.PROCESSING} if asked == S.RECEIVED else {asked}
     if target not in allowed:
-        raise TransitionNotAllowed(_("Hồ sơ bổ sung phải trở về bước “%(s)s”.")
-                                   % {"s": S(asked).label})
+        raise TransitionNotAllowed(
+            _("Hồ sơ bổ sung phải trở về bước “%(s)s”.") % {"s": S(asked).label}
+        )
 
 
 def resume_status(dossier: Dossier) -> int:
     """Return the status a supplemented dossier returns to."""
-    asked = (DossierEvent.objects.filter(dossier=dossier, to_status=S.SUPPLEMENT_REQUESTED)
-             .order_by("-created_at", "-id").values_list("from_status", flat=True).first())
+    asked = (
+        DossierEvent.objects.filter(dossier=dossier, to_status=S.SUPPLEMENT_REQUESTED)
+        .order_by("-created_at", "-id")
+        .values_list("from_status", flat=True)
+        .first()
+    )
     return asked or S.RECEIVED
 
 

@@ -19,8 +19,9 @@ from dichvucong.processing.models import DeadlineExtension
 from dichvucong.processing.selectors import staff_roles
 
 
-def add_result_file(*, dossier: Dossier, actor, upload, ip_address: str | None = None
-                    ) -> Attachment:
+def add_result_file(
+    *, dossier: Dossier, actor, upload, ip_address: str | None = None
+) -> Attachment:
     """Check a result document (PDF or photo) and attach it to a dossier being processed."""
     if not staff_roles(actor, dossier.agency_id) & {SPECIALIST, LEADER}:
         raise RoleNotAllowed(_("Chỉ chuyên viên hoặc lãnh đạo mới tải lên kết quả."))
@@ -31,17 +32,29 @@ def add_result_file(*, dossier: Dossier, actor, upload, ip_address: str | None =
     except UploadRejected as exc:
         raise TransitionError(exc.message) from None
     with files_cleaned_on_failure() as stored, transaction.atomic():
-        attachment = store_checked(dossier=dossier, checked=checked, stored=stored,
-                                   kind=AttachmentKind.RESULT, user=actor)
-        DossierEvent.objects.create(dossier=dossier, actor=actor, action="result_uploaded",
-                                    is_public=False, data={"attachment": attachment.pk})
-        audit_log(action="dossier.result_uploaded", actor=actor, target=dossier,
-                  data={"attachment": attachment.pk}, ip_address=ip_address)
+        attachment = store_checked(
+            dossier=dossier, checked=checked, stored=stored, kind=AttachmentKind.RESULT, user=actor
+        )
+        DossierEvent.objects.create(
+            dossier=dossier,
+            actor=actor,
+            action="result_uploaded",
+            is_public=False,
+            data={"attachment": attachment.pk},
+        )
+        audit_log(
+            action="dossier.result_uploaded",
+            actor=actor,
+            target=dossier,
+            data={"attachment": attachment.pk},
+            ip_address=ip_address,
+        )
     return attachment
 
 
-def extend_deadline(*, dossier: Dossier, actor, new_due_at: datetime, reason: str,
-                    ip_address: str | None = None) -> DeadlineExtension:
+def extend_deadline(
+    *, dossier: Dossier, actor, new_due_at: datetime, reason: str, ip_address: str | None = None
+) -> DeadlineExtension:
     """Record an apology and new appointment (form 04) and send it to the citizen."""
     from dichvucong.processing.inbox import touch_agency_counts
     from dichvucong.processing.tasks import notify_task, render_slip_task
@@ -58,16 +71,31 @@ def extend_deadline(*, dossier: Dossier, actor, new_due_at: datetime, reason: st
         if locked.due_at is None or new_due_at <= locked.due_at:
             raise TransitionError(_("Ngày hẹn mới phải sau ngày hẹn hiện tại."))
         extension = DeadlineExtension.objects.create(
-            dossier=locked, old_due_at=locked.due_at, new_due_at=new_due_at, reason=reason,
-            created_by=actor)
+            dossier=locked,
+            old_due_at=locked.due_at,
+            new_due_at=new_due_at,
+            reason=reason,
+            created_by=actor,
+        )
         locked.due_at = new_due_at
         locked.save(update_fields=["due_at", "updated_at"])
         event = DossierEvent.objects.create(
-            dossier=locked, actor=actor, action="apology", note=reason,
-            data={"old_due_at": extension.old_due_at.isoformat(),
-                  "new_due_at": new_due_at.isoformat()})
-        audit_log(action="dossier.apology", actor=actor, target=locked,
-                  data={"new_due_at": new_due_at.isoformat()}, ip_address=ip_address)
+            dossier=locked,
+            actor=actor,
+            action="apology",
+            note=reason,
+            data={
+                "old_due_at": extension.old_due_at.isoformat(),
+                "new_due_at": new_due_at.isoformat(),
+            },
+        )
+        audit_log(
+            action="dossier.apology",
+            actor=actor,
+            target=locked,
+            data={"new_due_at": new_due_at.isoformat()},
+            ip_address=ip_address,
+        )
         enqueue_on_commit(notify_task, locked.pk, "apology", event.pk)
         enqueue_on_commit(render_slip_task, locked.pk, "04", event.pk)
         transaction.on_commit(lambda: touch_agency_counts(locked.agency_id), robust=True)
@@ -77,5 +105,8 @@ def extend_deadline(*, dossier: Dossier, actor, new_due_at: datetime, reason: st
 def needs_apology(dossier: Dossier, now: datetime | None = None) -> bool:
     """Tell whether an open dossier is past its appointment without a newer one."""
     now = now or timezone.now()
-    return (dossier.status in OPEN_CLOCK_STATUSES
-            and dossier.due_at is not None and dossier.due_at < now)
+    return (
+        dossier.status in OPEN_CLOCK_STATUSES
+        and dossier.due_at is not None
+        and dossier.due_at < now
+    )

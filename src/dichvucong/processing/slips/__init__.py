@@ -8,11 +8,15 @@ from django.db import transaction
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
 from dichvucong.processing.slips import apology, control, receipt, refusal, stop, supplement
 
-SLIPS = {"01": receipt, "02": supplement, "03": refusal, "04": apology, "05": stop,
-         "06": control}
-SLUGS = {"01": "giay-tiep-nhan", "02": "phieu-yeu-cau-bo-sung", "03": "phieu-tu-choi",
-         "04": "phieu-xin-loi-hen-lai", "05": "thong-bao-dung-xu-ly",
-         "06": "phieu-kiem-soat"}
+SLIPS = {"01": receipt, "02": supplement, "03": refusal, "04": apology, "05": stop, "06": control}
+SLUGS = {
+    "01": "giay-tiep-nhan",
+    "02": "phieu-yeu-cau-bo-sung",
+    "03": "phieu-tu-choi",
+    "04": "phieu-xin-loi-hen-lai",
+    "05": "thong-bao-dung-xu-ly",
+    "06": "phieu-kiem-soat",
+}
 
 
 def slip_name(slip: str, dossier: Dossier, event_id: int | None) -> str:
@@ -23,23 +27,32 @@ def slip_name(slip: str, dossier: Dossier, event_id: int | None) -> str:
 
 def store_slip(*, dossier_id: int, slip: str, event_id: int | None = None) -> Attachment | None:
     """Render a slip and keep it as a dossier attachment; skip if it is already stored."""
-    dossier = (Dossier.objects.select_related("agency", "agency__parent", "procedure")
-               .filter(pk=dossier_id).first())
+    dossier = (
+        Dossier.objects.select_related("agency", "agency__parent", "procedure")
+        .filter(pk=dossier_id)
+        .first()
+    )
     if dossier is None:
         return None
     name = slip_name(slip, dossier, event_id)
     existing = Attachment.objects.filter(dossier=dossier, kind=AttachmentKind.SLIP)
     if existing.filter(original_name=name).exists():
         return None
-    if slip == "01" and (existing.filter(original_name__startswith="01-").exists()
-                         or existing.filter(original_name__startswith="giay-tiep-nhan-").exists()):
+    if slip == "01" and (
+        existing.filter(original_name__startswith="01-").exists()
+        or existing.filter(original_name__startswith="giay-tiep-nhan-").exists()
+    ):
         return None  # the submission part (or an earlier run) already issued the receipt
     event = DossierEvent.objects.select_related("actor").filter(pk=event_id).first()
     content = SLIPS[slip].build(dossier, event)
     with transaction.atomic():
         attachment = Attachment(
-            dossier=dossier, kind=AttachmentKind.SLIP, original_name=name,
-            content_type="application/pdf", extension=".pdf", size=len(content),
+            dossier=dossier,
+            kind=AttachmentKind.SLIP,
+            original_name=name,
+            content_type="application/pdf",
+            extension=".pdf",
+            size=len(content),
             sha256=hashlib.sha256(content).hexdigest(),
         )
         attachment.file.save(name, ContentFile(content), save=False)

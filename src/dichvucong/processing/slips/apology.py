@@ -14,7 +14,11 @@ def build(dossier, event=None) -> bytes:
     if extension is not None:
         paragraph(pdf, f"Ngày hẹn trả kết quả: {local(extension.old_due_at)}")
         paragraph(pdf, f"Lý do chậm trả kết quả: {extension.reason}")
-        paragraph(pdf, f"{dossier.agency.name} xin lỗi ông/bà vì sự chậm trễ này và hẹn trả "
-                       f"kết quả vào {local(extension.new_due_at)}.", bold=True)
+        paragraph(
+            pdf,
+            f"{dossier.agency.name} xin lỗi ông/bà vì sự chậm trễ này và hẹn trả "
+            f"kết quả vào {local(extension.new_due_at)}.",
+            bold=True,
+        )
     signature(pdf, f"Thủ trưởng {dossier.agency.name}")
     return render(pdf)

@@ -19,12 +19,23 @@ def start(dossier: Dossier, *, form: str, title: str, subtitle: str = "") -> FPD
     province = current_province()
     pdf = new_pdf(title=title)
     pdf.set_font(FONT, "I", 9)
-    pdf.cell(0, 5, f"Mẫu số {form} — Thông tư số 03/2025/TT-VPCP", align="R",
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        0,
+        5,
+        f"Mẫu số {form} — Thông tư số 03/2025/TT-VPCP",
+        align="R",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     parent = dossier.agency.parent.name if dossier.agency.parent_id else ""
-    official_header(pdf, agency_name=dossier.agency.name, parent_name=parent,
-                    number=dossier.code or "", place=getattr(province, "name", ""),
-                    when=timezone.localtime())
+    official_header(
+        pdf,
+        agency_name=dossier.agency.name,
+        parent_name=parent,
+        number=dossier.code or "",
+        place=getattr(province, "name", ""),
+        when=timezone.localtime(),
+    )
     title_block(pdf, title, subtitle)
     return pdf
 
@@ -48,8 +59,7 @@ def signature(pdf: FPDF, role: str, name: str = "") -> None:
     pdf.multi_cell(pdf.epw / 2, 6, role.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_x(pdf.l_margin + pdf.epw / 2)
     pdf.set_font(FONT, "I", 10)
-    pdf.multi_cell(pdf.epw / 2, 6, "(Ký, ghi rõ họ tên)", align="C", new_x="LMARGIN",
-                   new_y="NEXT")
+    pdf.multi_cell(pdf.epw / 2, 6, "(Ký, ghi rõ họ tên)", align="C", new_x="LMARGIN", new_y="NEXT")
     if name:
         pdf.ln(14)
         pdf.set_x(pdf.l_margin + pdf.epw / 2)

@@ -17,10 +17,17 @@ def build(dossier, event=None) -> bytes:
     with pdf.table(col_widths=(28, 50, 40, 57), text_align="LEFT") as table:
         table.row(["Thời gian", "Nội dung", "Người thực hiện", "Ghi chú"])
         for item in events:
-            table.row([local(item.created_at, "%H:%M %d/%m/%Y"), event_label(item),
-                       actor_name(item), item.note[:200]])
+            table.row(
+                [
+                    local(item.created_at, "%H:%M %d/%m/%Y"),
+                    event_label(item),
+                    actor_name(item),
+                    item.note[:200],
+                ]
+            )
     if dossier.completed_at:
-        paragraph(pdf, f"Xử lý xong lúc: {local(dossier.completed_at)} — "
-                       f"{dossier.get_timeliness_display()}")
+        paragraph(
+            pdf,
+            f"Xử lý xong lúc: {local(dossier.completed_at)} — {dossier.get_timeliness_display()}",
+        )
     return render(pdf)
-

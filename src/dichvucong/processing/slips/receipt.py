@@ -12,9 +12,10 @@ def build(dossier, event=None) -> bytes:
     paragraph(pdf, f"{dossier.agency.name} đã tiếp nhận hồ sơ của:")
     dossier_lines(pdf, dossier)
     paragraph(pdf, "Thành phần hồ sơ nộp gồm:", bold=True)
-    names = [a.required_document.name if a.required_document else a.original_name
-             for a in dossier.attachments.filter(kind="application").select_related(
-                 "required_document")]
+    names = [
+        a.required_document.name if a.required_document else a.original_name
+        for a in dossier.attachments.filter(kind="application").select_related("required_document")
+    ]
     for number, name in enumerate(names or ["(theo danh mục của thủ tục)"], start=1):
         paragraph(pdf, f"{number}. {name}")
     paragraph(pdf, f"Thời gian tiếp nhận: {local(dossier.received_at)}")

@@ -15,8 +15,11 @@ def build(dossier, event=None) -> bytes:
     for number, name in enumerate(documents, start=1):
         paragraph(pdf, f"{number}. {name}")
     paragraph(pdf, f"Lý do: {event.note if event else ''}")
-    paragraph(pdf, "Thời gian bổ sung không tính vào thời hạn giải quyết. Trong quá trình hoàn "
-                   "thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ Bộ phận Một cửa để được "
-                   "hướng dẫn.")
+    paragraph(
+        pdf,
+        "Thời gian bổ sung không tính vào thời hạn giải quyết. Trong quá trình hoàn "
+        "thiện hồ sơ, nếu có vướng mắc, ông/bà liên hệ Bộ phận Một cửa để được "
+        "hướng dẫn.",
+    )
     signature(pdf, "Người hướng dẫn", actor_name(event))
     return render(pdf)

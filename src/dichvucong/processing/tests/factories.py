@@ -21,8 +21,9 @@ def make_officer(agency, *roles: str, **overrides):
     return user
 
 
-def make_dossier(*, agency=None, procedure=None, applicant=None,
-                 status: int = DossierStatus.NEW, **overrides) -> Dossier:
+def make_dossier(
+    *, agency=None, procedure=None, applicant=None, status: int = DossierStatus.NEW, **overrides
+) -> Dossier:
     """Create a submitted online dossier (status 1 unless told) with its first event."""
     n = next(_seq)
     if agency is None:
@@ -32,16 +33,26 @@ def make_dossier(*, agency=None, procedure=None, applicant=None,
     now = timezone.now()
     code = f"{agency.code}-{timezone.localtime(now):%y%m%d}-{9000 + n:04d}"
     values = {
-        "code": code, "procedure": procedure, "agency": agency, "applicant": applicant,
+        "code": code,
+        "procedure": procedure,
+        "agency": agency,
+        "applicant": applicant,
         "applicant_name": applicant.full_name if applicant else f"Trần Thị Mẫu {n}",
         "applicant_phone": (applicant.phone if applicant else "") or "",
-        "status": status, "channel": Channel.ONLINE, "submitted_at": now,
+        "status": status,
+        "channel": Channel.ONLINE,
+        "submitted_at": now,
         "form_data": {"ho_ten": "Nguyễn Văn Thử", "noi_sinh": "Hàm Thắng"},
     } | overrides
     values.setdefault("search_text", search_text(f"{values['code']} {values['applicant_name']}"))
     dossier = Dossier.objects.create(**values)
-    DossierEvent.objects.create(dossier=dossier, actor=applicant, action="submit",
-                                from_status=DossierStatus.DRAFT, to_status=status)
+    DossierEvent.objects.create(
+        dossier=dossier,
+        actor=applicant,
+        action="submit",
+        from_status=DossierStatus.DRAFT,
+        to_status=status,
+    )
     return dossier
 
 

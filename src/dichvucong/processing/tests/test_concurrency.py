@@ -11,8 +11,9 @@ from dichvucong.processing.tests.factories import make_dossier, make_officer, ma
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="row locks between threads need PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="row locks between threads need PostgreSQL"
+    ),
 ]
 
 
@@ -34,8 +35,10 @@ def test_two_officers_acting_at_once_one_wins_and_history_stays_consistent():
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=act, args=(team["counter"], S.RECEIVED, "")),
-               threading.Thread(target=act, args=(second, S.NOT_RECEIVED, "Thiếu giấy tờ"))]
+    threads = [
+        threading.Thread(target=act, args=(team["counter"], S.RECEIVED, "")),
+        threading.Thread(target=act, args=(second, S.NOT_RECEIVED, "Thiếu giấy tờ")),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

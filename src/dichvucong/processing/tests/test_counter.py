@@ -26,10 +26,19 @@ def test_counter_officer_registers_a_walk_in_citizen_with_a_code_and_appointment
     procedure = make_procedure(agencies=[team["agency"]])
     Fee.objects.create(procedure=procedure, name="Lệ phí", amount=8000)
     client.force_login(team["counter"])
-    response = client.post(reverse("processing:counter_create"), {
-        "procedure": procedure.pk, "name": "Đặng Văn Quầy", "phone": "0912345678",
-        "result_delivery": "counter", "id_number": "", "email": "", "address": "",
-        "note": "Xin cấp bản sao trích lục"})
+    response = client.post(
+        reverse("processing:counter_create"),
+        {
+            "procedure": procedure.pk,
+            "name": "Đặng Văn Quầy",
+            "phone": "0912345678",
+            "result_delivery": "counter",
+            "id_number": "",
+            "email": "",
+            "address": "",
+            "note": "Xin cấp bản sao trích lục",
+        },
+    )
     assert response.status_code == 302
     dossier = Dossier.objects.get(applicant_name="Đặng Văn Quầy")
     assert dossier.channel == Channel.COUNTER and dossier.status == S.RECEIVED
@@ -42,9 +51,15 @@ def test_counter_form_rejects_bad_phone_with_a_vietnamese_message(client):
     team = make_team()
     procedure = make_procedure(agencies=[team["agency"]])
     client.force_login(team["counter"])
-    response = client.post(reverse("processing:counter_create"), {
-        "procedure": procedure.pk, "name": "Đặng Văn Quầy", "phone": "12ab",
-        "result_delivery": "counter"})
+    response = client.post(
+        reverse("processing:counter_create"),
+        {
+            "procedure": procedure.pk,
+            "name": "Đặng Văn Quầy",
+            "phone": "12ab",
+            "result_delivery": "counter",
+        },
+    )
     assert response.status_code == 400
     assert "Số điện thoại không hợp lệ" in response.content.decode()
     assert not Dossier.objects.exists()
@@ -54,29 +69,41 @@ def test_only_counter_officers_register_walk_ins():
     team = make_team()
     procedure = make_procedure(agencies=[team["agency"]])
     with pytest.raises(RoleNotAllowed):
-        counter_create_dossier(actor=team["specialist"], agency=team["agency"],
-                               procedure=procedure, applicant={"name": "A"})
+        counter_create_dossier(
+            actor=team["specialist"],
+            agency=team["agency"],
+            procedure=procedure,
+            applicant={"name": "A"},
+        )
 
 
 def test_partly_online_result_needs_originals_and_counter_fee_before_hand_over():
     team = make_team()
     procedure = make_procedure(agencies=[team["agency"]], online_level=OnlineLevel.PARTIAL)
-    dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.PROCESSING,
-                           fee_total=50000)
-    add_result_file(dossier=dossier, actor=team["specialist"],
-                    upload=SimpleUploadedFile("kq.pdf", small_pdf()))
+    dossier = make_dossier(
+        agency=team["agency"], procedure=procedure, status=S.PROCESSING, fee_total=50000
+    )
+    add_result_file(
+        dossier=dossier, actor=team["specialist"], upload=SimpleUploadedFile("kq.pdf", small_pdf())
+    )
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     with pytest.raises(TransitionError, match="đối chiếu bản gốc"):
         dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
     dossier = record_originals_checked(dossier=dossier, actor=team["counter"])
     with pytest.raises(TransitionError, match="phí"):
         dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
-    record_counter_payment(dossier=dossier, actor=team["counter"], amount=50000,
-                           method="cash", receipt_number="BL-0001234")
+    record_counter_payment(
+        dossier=dossier,
+        actor=team["counter"],
+        amount=50000,
+        method="cash",
+        receipt_number="BL-0001234",
+    )
     dossier = dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
     assert dossier.status == S.RETURNED
-    assert AuditLog.objects.filter(action="dossier.counter_payment",
-                                   data__receipt_number="BL-0001234").exists()
+    assert AuditLog.objects.filter(
+        action="dossier.counter_payment", data__receipt_number="BL-0001234"
+    ).exists()
 
 
 def test_a_waived_fee_lets_the_counter_hand_over_a_partly_online_result():
@@ -84,8 +111,9 @@ def test_a_waived_fee_lets_the_counter_hand_over_a_partly_online_result():
 
     team = make_team()
     procedure = make_procedure(agencies=[team["agency"]], online_level=OnlineLevel.PARTIAL)
-    dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.DONE,
-                           fee_total=50000)
+    dossier = make_dossier(
+        agency=team["agency"], procedure=procedure, status=S.DONE, fee_total=50000
+    )
     dossier = record_originals_checked(dossier=dossier, actor=team["counter"])
     with pytest.raises(TransitionError, match="phí"):
         dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])

@@ -25,7 +25,10 @@ def test_demo_staff_step_creates_three_officers_once_and_reports_their_logins(cl
         staff.load(report)
     assert StaffRole.objects.count() == 3
     assert {login.username for login in report.logins} == {
-        "canbo.motcua", "canbo.chuyenvien", "canbo.lanhdao"}
+        "canbo.motcua",
+        "canbo.chuyenvien",
+        "canbo.lanhdao",
+    }
     login = report.logins[0]
     assert client.login(username=login.username, password=login.password)
     assert staff_agency_ids(StaffRole.objects.first().user) == {busy.pk}

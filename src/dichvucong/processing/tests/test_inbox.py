@@ -52,12 +52,14 @@ def test_filters_by_procedure_channel_and_search_by_code_or_folded_name(client):
 def test_keyset_pages_walk_every_dossier_once(client):
     team = make_team()
     procedure = make_procedure(agencies=[team["agency"]])
-    made = {make_dossier(agency=team["agency"], procedure=procedure).code
-            for _ in range(PAGE_SIZE + 5)}
+    made = {
+        make_dossier(agency=team["agency"], procedure=procedure).code for _ in range(PAGE_SIZE + 5)
+    }
     client.force_login(team["counter"])
     first = client.get(reverse("processing:inbox"), {"tab": "moi"})
-    second = client.get(reverse("processing:inbox"),
-                        {"tab": "moi", "sau": first.context["next_cursor"]})
+    second = client.get(
+        reverse("processing:inbox"), {"tab": "moi", "sau": first.context["next_cursor"]}
+    )
     assert len(_codes(first)) == PAGE_SIZE and second.context["next_cursor"] == ""
     assert set(_codes(first)) | set(_codes(second)) == made
 

@@ -36,8 +36,9 @@ def test_counter_officer_receives_a_new_dossier_and_history_and_audit_record_it(
     assert dossier.due_at is not None and dossier.due_at > dossier.received_at
     event = DossierEvent.objects.filter(dossier=dossier).last()
     assert (event.action, event.from_status, event.to_status) == ("receive", 1, 2)
-    assert AuditLog.objects.filter(action="dossier.receive", target_id=str(dossier.pk),
-                                   actor=team["counter"]).exists()
+    assert AuditLog.objects.filter(
+        action="dossier.receive", target_id=str(dossier.pk), actor=team["counter"]
+    ).exists()
 
 
 def test_a_move_not_in_the_table_is_refused_with_a_clear_message():
@@ -68,8 +69,12 @@ def test_refusal_and_stop_need_a_reason():
     dossier = make_dossier(agency=team["agency"])
     with pytest.raises(TransitionError, match="lý do"):
         dossier_transition(dossier=dossier, to=S.NOT_RECEIVED, actor=team["counter"], note=" ")
-    dossier_transition(dossier=dossier, to=S.NOT_RECEIVED, actor=team["counter"],
-                       note="Hồ sơ không thuộc thẩm quyền")
+    dossier_transition(
+        dossier=dossier,
+        to=S.NOT_RECEIVED,
+        actor=team["counter"],
+        note="Hồ sơ không thuộc thẩm quyền",
+    )
     assert DossierEvent.objects.filter(dossier=dossier, action="refuse").get().note
 
 
@@ -79,10 +84,13 @@ def test_a_stale_copy_loses_to_the_officer_who_acted_first():
     stale = type(dossier).objects.get(pk=dossier.pk)
     dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
     with pytest.raises(StaleDossier, match="người khác"):
-        dossier_transition(dossier=stale, to=S.NOT_RECEIVED, actor=team["counter"],
-                           note="Thiếu giấy tờ")
-    assert list(DossierEvent.objects.filter(dossier=dossier).values_list("action", flat=True)) \
-        == ["submit", "receive"]
+        dossier_transition(
+            dossier=stale, to=S.NOT_RECEIVED, actor=team["counter"], note="Thiếu giấy tờ"
+        )
+    assert list(DossierEvent.objects.filter(dossier=dossier).values_list("action", flat=True)) == [
+        "submit",
+        "receive",
+    ]
 
 
 def test_supplement_pauses_the_clock_and_resubmission_returns_to_the_specialist():
@@ -91,9 +99,13 @@ def test_supplement_pauses_the_clock_and_resubmission_returns_to_the_specialist(
     dossier = dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
     dossier = dossier_transition(dossier=dossier, to=S.PROCESSING, actor=team["specialist"])
     assert dossier.assignee == team["specialist"]
-    dossier = dossier_transition(dossier=dossier, to=S.SUPPLEMENT_REQUESTED,
-                                 actor=team["specialist"], note="Ảnh CCCD bị mờ",
-                                 data={"documents": ["Căn cước công dân"]})
+    dossier = dossier_transition(
+        dossier=dossier,
+        to=S.SUPPLEMENT_REQUESTED,
+        actor=team["specialist"],
+        note="Ảnh CCCD bị mờ",
+        data={"documents": ["Căn cước công dân"]},
+    )
     assert dossier.clock_paused_at is not None
     with pytest.raises(TransitionNotAllowed, match="trở về"):
         dossier_transition(dossier=dossier, to=S.RECEIVED, actor=dossier.applicant)
@@ -108,8 +120,11 @@ def test_leader_approval_needs_a_result_file_and_records_timeliness():
     dossier = dossier_transition(dossier=dossier, to=S.PROCESSING, actor=team["specialist"])
     with pytest.raises(TransitionError, match="kết quả"):
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
-    add_result_file(dossier=dossier, actor=team["specialist"],
-                    upload=SimpleUploadedFile("ket-qua.pdf", small_pdf()))
+    add_result_file(
+        dossier=dossier,
+        actor=team["specialist"],
+        upload=SimpleUploadedFile("ket-qua.pdf", small_pdf()),
+    )
     with pytest.raises(RoleNotAllowed):
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["specialist"])
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
@@ -125,8 +140,11 @@ def test_a_result_file_that_is_not_what_its_name_says_is_refused_and_not_stored(
     dossier = dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
     dossier = dossier_transition(dossier=dossier, to=S.PROCESSING, actor=team["specialist"])
     with pytest.raises(TransitionError, match="Định dạng tệp không được chấp nhận"):
-        add_result_file(dossier=dossier, actor=team["specialist"],
-                        upload=SimpleUploadedFile("ket-qua.pdf", b"<html>not a pdf</html>"))
+        add_result_file(
+            dossier=dossier,
+            actor=team["specialist"],
+            upload=SimpleUploadedFile("ket-qua.pdf", b"<html>not a pdf</html>"),
+        )
     assert not dossier.attachments.exists()
 
 
@@ -137,8 +155,9 @@ def test_late_completion_is_recorded_as_late():
     dossier = dossier_transition(dossier=dossier, to=S.PROCESSING, actor=team["specialist"])
     type(dossier).objects.filter(pk=dossier.pk).update(due_at=dossier.due_at - timedelta(days=30))
     dossier.refresh_from_db()
-    add_result_file(dossier=dossier, actor=team["leader"],
-                    upload=SimpleUploadedFile("ket-qua.pdf", small_pdf()))
+    add_result_file(
+        dossier=dossier, actor=team["leader"], upload=SimpleUploadedFile("ket-qua.pdf", small_pdf())
+    )
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     assert dossier.timeliness == "late"
 

@@ -10,7 +10,8 @@ pytestmark = pytest.mark.django_db
 def test_an_officer_with_only_a_staff_role_lands_in_the_workspace(client):
     counter = make_team()["counter"]
     assert not counter.is_staff
-    response = client.post(reverse("accounts:login"),
-                           {"identifier": counter.username, "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"identifier": counter.username, "password": PASSWORD}
+    )
     assert response.status_code == 302
     assert response["Location"] == "/can-bo/"

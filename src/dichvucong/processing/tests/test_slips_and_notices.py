@@ -20,12 +20,14 @@ def _pdf_text(attachment) -> str:
 
 
 def _slip(dossier, prefix):
-    return Attachment.objects.filter(dossier=dossier, kind=AttachmentKind.SLIP,
-                                     original_name__startswith=prefix).latest("id")
+    return Attachment.objects.filter(
+        dossier=dossier, kind=AttachmentKind.SLIP, original_name__startswith=prefix
+    ).latest("id")
 
 
 def test_receiving_sends_an_sms_and_stores_the_receipt_and_control_sheet(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     team = make_team()
     dossier = make_dossier(agency=team["agency"], applicant_name="Nguyễn Thị Đào")
     with django_capture_on_commit_callbacks(execute=True):
@@ -40,13 +42,18 @@ def test_receiving_sends_an_sms_and_stores_the_receipt_and_control_sheet(
 
 
 def test_supplement_request_tells_the_citizen_what_is_missing_in_sms_and_slip_02(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     team = make_team()
     dossier = make_dossier(agency=team["agency"])
     with django_capture_on_commit_callbacks(execute=True):
-        dossier_transition(dossier=dossier, to=S.SUPPLEMENT_REQUESTED, actor=team["counter"],
-                           note="Ảnh chụp căn cước bị lóa",
-                           data={"documents": ["Căn cước công dân mặt sau"]})
+        dossier_transition(
+            dossier=dossier,
+            to=S.SUPPLEMENT_REQUESTED,
+            actor=team["counter"],
+            note="Ảnh chụp căn cước bị lóa",
+            data={"documents": ["Căn cước công dân mặt sau"]},
+        )
     sms = SmsMessage.objects.get(dossier_id=dossier.pk)
     assert "Ảnh chụp căn cước bị lóa" in sms.text
     text = _pdf_text(_slip(dossier, "02-"))
@@ -59,10 +66,18 @@ def test_refusal_and_stop_slips_carry_the_reason(django_capture_on_commit_callba
     refused = make_dossier(agency=team["agency"])
     stopped = make_dossier(agency=team["agency"], status=S.PROCESSING)
     with django_capture_on_commit_callbacks(execute=True):
-        dossier_transition(dossier=refused, to=S.NOT_RECEIVED, actor=team["counter"],
-                           note="Không thuộc thẩm quyền giải quyết của xã")
-        dossier_transition(dossier=stopped, to=S.STOPPED, actor=team["leader"],
-                           note="Người dân đề nghị dừng để điều chỉnh nội dung")
+        dossier_transition(
+            dossier=refused,
+            to=S.NOT_RECEIVED,
+            actor=team["counter"],
+            note="Không thuộc thẩm quyền giải quyết của xã",
+        )
+        dossier_transition(
+            dossier=stopped,
+            to=S.STOPPED,
+            actor=team["leader"],
+            note="Người dân đề nghị dừng để điều chỉnh nội dung",
+        )
     assert "Không thuộc thẩm quyền giải quyết của xã" in _pdf_text(_slip(refused, "03-"))
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in _pdf_text(_slip(refused, "03-"))
     text = _pdf_text(_slip(stopped, "05-"))
@@ -74,20 +89,27 @@ def test_payment_request_sms_gives_the_amount(django_capture_on_commit_callbacks
     team = make_team()
     dossier = make_dossier(agency=team["agency"], status=S.PROCESSING)
     with django_capture_on_commit_callbacks(execute=True):
-        dossier_transition(dossier=dossier, to=S.PAYMENT_REQUESTED, actor=team["specialist"],
-                           data={"amount": 150000})
+        dossier_transition(
+            dossier=dossier,
+            to=S.PAYMENT_REQUESTED,
+            actor=team["specialist"],
+            data={"amount": 150000},
+        )
     assert "150.000 đồng" in SmsMessage.objects.get(dossier_id=dossier.pk).text
 
 
 def test_admin_edited_template_replaces_the_default_text(django_capture_on_commit_callbacks):
-    MessageTemplate.objects.create(code="dossier_received", channel="sms",
-                                   body="UBND xã đã nhận hồ sơ {ma_ho_so}.")
+    MessageTemplate.objects.create(
+        code="dossier_received", channel="sms", body="UBND xã đã nhận hồ sơ {ma_ho_so}."
+    )
     team = make_team()
     dossier = make_dossier(agency=team["agency"])
     with django_capture_on_commit_callbacks(execute=True):
         dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
-    assert SmsMessage.objects.get(dossier_id=dossier.pk).text == \
-        f"UBND xã đã nhận hồ sơ {dossier.code}."
+    assert (
+        SmsMessage.objects.get(dossier_id=dossier.pk).text
+        == f"UBND xã đã nhận hồ sơ {dossier.code}."
+    )
 
 
 def test_nothing_is_sent_when_the_transaction_rolls_back(django_capture_on_commit_callbacks):
@@ -103,9 +125,12 @@ def test_tracking_log_lists_the_agency_dossiers():
 
     team = make_team()
     first = make_dossier(agency=team["agency"], applicant_name="Võ Thị Ửng")
-    content = tracking.build_log(agency=team["agency"], start=date(2026, 1, 1),
-                                 end=date(2026, 12, 31),
-                                 dossiers=team["agency"].dossiers.select_related("procedure"))
+    content = tracking.build_log(
+        agency=team["agency"],
+        start=date(2026, 1, 1),
+        end=date(2026, 12, 31),
+        dossiers=team["agency"].dossiers.select_related("procedure"),
+    )
     text = PdfReader(BytesIO(content)).pages[0].extract_text()
     assert "SỔ THEO DÕI HỒ SƠ" in text and "Võ Thị Ửng" in text and first.code[:10] in text
 
@@ -118,12 +143,16 @@ def test_apology_is_recorded_sent_and_printed_as_form_04(django_capture_on_commi
     from dichvucong.processing.services import extend_deadline
 
     team = make_team()
-    dossier = make_dossier(agency=team["agency"], status=S.PROCESSING,
-                           due_at=timezone.now() - timedelta(hours=2))
+    dossier = make_dossier(
+        agency=team["agency"], status=S.PROCESSING, due_at=timezone.now() - timedelta(hours=2)
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        extend_deadline(dossier=dossier, actor=team["leader"],
-                        new_due_at=timezone.now() + timedelta(days=3),
-                        reason="Chờ kết quả xác minh của Công an xã")
+        extend_deadline(
+            dossier=dossier,
+            actor=team["leader"],
+            new_due_at=timezone.now() + timedelta(days=3),
+            reason="Chờ kết quả xác minh của Công an xã",
+        )
     text = _pdf_text(_slip(dossier, "04-"))
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
     assert "Chờ kết quả xác minh của Công an xã" in text
@@ -140,7 +169,8 @@ def test_control_sheet_names_actions_that_keep_the_status_in_vietnamese():
 
     team = make_team()
     dossier = make_dossier(agency=team["agency"], status=S.PROCESSING)
-    add_result_file(dossier=dossier, actor=team["specialist"],
-                    upload=SimpleUploadedFile("kq.pdf", small_pdf()))
+    add_result_file(
+        dossier=dossier, actor=team["specialist"], upload=SimpleUploadedFile("kq.pdf", small_pdf())
+    )
     text = PdfReader(BytesIO(control.build(dossier))).pages[0].extract_text()
     assert "Tải lên văn bản kết quả" in text and "result_uploaded" not in text

@@ -22,7 +22,8 @@ def _download(client, export):
 
 
 def test_requested_log_is_stored_by_the_task_and_names_the_agency(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     team = make_team()
     make_dossier(agency=team["agency"], applicant_name="Võ Thị Ửng")
     client.force_login(team["counter"])
@@ -31,8 +32,7 @@ def test_requested_log_is_stored_by_the_task_and_names_the_agency(
     assert response.status_code == 302 and response["Location"] == reverse(LOG)
     export = TrackingLogExport.objects.get()
     assert export.status == ExportStatus.READY and export.requested_by == team["counter"]
-    assert AuditLog.objects.filter(action="tracking_log.request",
-                                   target_id=str(export.pk)).exists()
+    assert AuditLog.objects.filter(action="tracking_log.request", target_id=str(export.pk)).exists()
     page = client.get(reverse(LOG)).content.decode()
     url = reverse("processing:tracking_log_file", args=[export.pk])
     assert url in page and 'http-equiv="refresh"' not in page
@@ -46,7 +46,8 @@ def test_requested_log_is_stored_by_the_task_and_names_the_agency(
 
 
 def test_the_page_queues_the_log_and_shows_it_pending_until_the_task_runs(
-        client, django_capture_on_commit_callbacks, monkeypatch):
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
     def no_pdf_in_the_request(**kwargs):
         raise AssertionError("the view must not render the PDF")
 
@@ -65,7 +66,8 @@ def test_the_page_queues_the_log_and_shows_it_pending_until_the_task_runs(
 
 
 def test_only_officers_of_the_agency_download_or_request_its_log(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     team, other = make_team(), make_team()
     client.force_login(team["counter"])
     with django_capture_on_commit_callbacks(execute=True):
@@ -81,7 +83,8 @@ def test_only_officers_of_the_agency_download_or_request_its_log(
 
 
 def test_a_failed_render_is_marked_for_the_officer_and_retries_do_nothing_twice(
-        client, django_capture_on_commit_callbacks, monkeypatch):
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
     def broken(**kwargs):
         raise RuntimeError("font missing")
 

@@ -16,9 +16,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _attach(dossier, name="cccd.jpg", content_type="image/jpeg", blurry=False):
-    attachment = Attachment(dossier=dossier, kind=AttachmentKind.APPLICATION,
-                            original_name=name, content_type=content_type,
-                            extension=".jpg", size=3, sha256="0" * 64, is_blurry=blurry)
+    attachment = Attachment(
+        dossier=dossier,
+        kind=AttachmentKind.APPLICATION,
+        original_name=name,
+        content_type=content_type,
+        extension=".jpg",
+        size=3,
+        sha256="0" * 64,
+        is_blurry=blurry,
+    )
     attachment.file.save(name, SimpleUploadedFile(name, b"abc"), save=False)
     attachment.save()
     return attachment
@@ -32,8 +39,10 @@ def test_officer_of_another_agency_gets_404_for_the_dossier_and_its_files(client
     assert client.get(reverse("processing:dossier", args=[dossier.pk])).status_code == 404
     url = reverse("processing:attachment", args=[dossier.pk, attachment.pk])
     assert client.get(url).status_code == 404
-    response = client.post(reverse("processing:transition", args=[dossier.pk]),
-                           {"to": S.RECEIVED, "expected_status": S.NEW})
+    response = client.post(
+        reverse("processing:transition", args=[dossier.pk]),
+        {"to": S.RECEIVED, "expected_status": S.NEW},
+    )
     assert response.status_code == 404
     dossier.refresh_from_db()
     assert dossier.status == S.NEW
@@ -49,10 +58,16 @@ def test_officer_reads_a_paper_photographed_in_several_pages_as_one_pdf(client):
     dossier = make_dossier(agency=team["agency"])
     paper = RequiredDocument.objects.create(procedure=dossier.procedure, name="Sổ hộ khẩu")
     for page in ("trang-1.jpg", "trang-2.jpg"):
-        attachment = Attachment(dossier=dossier, kind=AttachmentKind.APPLICATION,
-                                required_document=paper, original_name=page,
-                                content_type="image/jpeg", extension=".jpg", size=1,
-                                sha256="0" * 64)
+        attachment = Attachment(
+            dossier=dossier,
+            kind=AttachmentKind.APPLICATION,
+            required_document=paper,
+            original_name=page,
+            content_type="image/jpeg",
+            extension=".jpg",
+            size=1,
+            sha256="0" * 64,
+        )
         attachment.file.save(page, SimpleUploadedFile(page, document_photo()), save=False)
         attachment.save()
     _attach(dossier)  # a single photo of no listed paper: nothing to combine
@@ -103,8 +118,10 @@ def test_receiving_through_the_page_moves_the_dossier_and_is_audited(client):
     team = make_team()
     dossier = make_dossier(agency=team["agency"])
     client.force_login(team["counter"])
-    response = client.post(reverse("processing:transition", args=[dossier.pk]),
-                           {"to": S.RECEIVED, "expected_status": S.NEW, "note": ""})
+    response = client.post(
+        reverse("processing:transition", args=[dossier.pk]),
+        {"to": S.RECEIVED, "expected_status": S.NEW, "note": ""},
+    )
     assert response.status_code == 302
     dossier.refresh_from_db()
     assert dossier.status == S.RECEIVED
@@ -115,8 +132,10 @@ def test_a_move_outside_the_table_gets_a_clear_409(client):
     team = make_team()
     dossier = make_dossier(agency=team["agency"])
     client.force_login(team["counter"])
-    response = client.post(reverse("processing:transition", args=[dossier.pk]),
-                           {"to": S.RETURNED, "expected_status": S.NEW})
+    response = client.post(
+        reverse("processing:transition", args=[dossier.pk]),
+        {"to": S.RETURNED, "expected_status": S.NEW},
+    )
     assert response.status_code == 409
     assert "Không thể chuyển hồ sơ" in response.content.decode()
 
@@ -125,8 +144,10 @@ def test_refusal_without_reason_is_a_400_and_keeps_the_dossier(client):
     team = make_team()
     dossier = make_dossier(agency=team["agency"])
     client.force_login(team["counter"])
-    response = client.post(reverse("processing:transition", args=[dossier.pk]),
-                           {"to": S.NOT_RECEIVED, "expected_status": S.NEW, "note": ""})
+    response = client.post(
+        reverse("processing:transition", args=[dossier.pk]),
+        {"to": S.NOT_RECEIVED, "expected_status": S.NEW, "note": ""},
+    )
     assert response.status_code == 400
     assert "Vui lòng nhập lý do" in response.content.decode()
     dossier.refresh_from_db()
@@ -138,8 +159,10 @@ def test_second_officer_acting_on_the_same_page_sees_a_conflict_message(client):
     dossier = make_dossier(agency=team["agency"])
     dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
     client.force_login(team["counter"])
-    response = client.post(reverse("processing:transition", args=[dossier.pk]),
-                           {"to": S.NOT_RECEIVED, "expected_status": S.NEW, "note": "Thiếu"})
+    response = client.post(
+        reverse("processing:transition", args=[dossier.pk]),
+        {"to": S.NOT_RECEIVED, "expected_status": S.NEW, "note": "Thiếu"},
+    )
     assert response.status_code == 409
     assert "người khác cập nhật" in response.content.decode()
 
@@ -148,8 +171,9 @@ def test_garbage_action_input_is_a_400_not_a_500(client):
     team = make_team()
     dossier = make_dossier(agency=team["agency"])
     client.force_login(team["counter"])
-    response = client.post(reverse("processing:transition", args=[dossier.pk]),
-                           {"to": "abc", "expected_status": "99"})
+    response = client.post(
+        reverse("processing:transition", args=[dossier.pk]), {"to": "abc", "expected_status": "99"}
+    )
     assert response.status_code == 400
 
 
@@ -161,19 +185,25 @@ def test_bad_cursor_and_agency_parameters_are_not_a_500(client):
     assert client.get(inbox, {"sau": "2026-13-45T99:00:00_12"}).status_code == 200
     assert client.get(inbox, {"sau": "rác", "tab": "không-có"}).status_code == 200
     log = reverse("processing:tracking_log")
-    assert client.post(log, {"co_quan": "abc", "tu_ngay": "x", "den_ngay": "2026-02-30"}
-                       ).status_code == 302
+    assert (
+        client.post(log, {"co_quan": "abc", "tu_ngay": "x", "den_ngay": "2026-02-30"}).status_code
+        == 302
+    )
     today = timezone.localdate()
     export = TrackingLogExport.objects.get()
-    assert (export.agency, export.start, export.end) == (team["agency"], today.replace(day=1),
-                                                         today)
+    assert (export.agency, export.start, export.end) == (
+        team["agency"],
+        today.replace(day=1),
+        today,
+    )
     assert client.post(log, {"co_quan": other["agency"].pk}).status_code == 404
     assert TrackingLogExport.objects.count() == 1
     assert client.get(reverse("processing:counter_create"), {"co_quan": "x"}).status_code == 200
 
 
 def test_tracking_log_refuses_absurd_input_and_caps_the_range(
-        client, django_capture_on_commit_callbacks):
+    client, django_capture_on_commit_callbacks
+):
     from pypdf import PdfReader
 
     team = make_team()
@@ -183,8 +213,7 @@ def test_tracking_log_refuses_absurd_input_and_caps_the_range(
         assert client.post(log, {"co_quan": "9" * 30}).status_code == 302  # falls back, no 500
         response = client.post(log, {"tu_ngay": "2000-01-01", "den_ngay": "2026-11-25"})
     assert response.status_code == 302
-    assert set(TrackingLogExport.objects.values_list("agency", flat=True)) == {
-        team["agency"].pk}
+    assert set(TrackingLogExport.objects.values_list("agency", flat=True)) == {team["agency"].pk}
     export = TrackingLogExport.objects.latest("id")
     response = client.get(reverse("processing:tracking_log_file", args=[export.pk]))
     assert response.status_code == 200
@@ -198,8 +227,9 @@ def test_history_on_the_dossier_page_names_every_entry_in_vietnamese(client):
     team = make_team()
     dossier = make_dossier(agency=team["agency"], status=S.DONE, fee_total=20000)
     record_originals_checked(dossier=dossier, actor=team["counter"])
-    record_counter_payment(dossier=dossier, actor=team["counter"], amount=20000,
-                           method="cash", receipt_number="BL-77")
+    record_counter_payment(
+        dossier=dossier, actor=team["counter"], amount=20000, method="cash", receipt_number="BL-77"
+    )
     client.force_login(team["counter"])
     page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
     assert "Đối chiếu bản gốc" in page and "Thu phí, lệ phí tại quầy" in page
@@ -216,30 +246,38 @@ def _action_post(team, name):
     new_due = timezone.localtime(timezone.now() + timedelta(days=5))
     return {
         "originals": (team["counter"], {}),
-        "counter_payment": (team["counter"], {"amount": 20000, "method": "cash",
-                                              "receipt_number": "BL-9"}),
-        "apology": (team["specialist"], {"new_due_at": f"{new_due:%Y-%m-%dT%H:%M}",
-                                         "reason": "Chờ ý kiến phối hợp"}),
-        "result_upload": (team["specialist"],
-                          {"file": SimpleUploadedFile("kq.pdf", small_pdf())}),
+        "counter_payment": (
+            team["counter"],
+            {"amount": 20000, "method": "cash", "receipt_number": "BL-9"},
+        ),
+        "apology": (
+            team["specialist"],
+            {"new_due_at": f"{new_due:%Y-%m-%dT%H:%M}", "reason": "Chờ ý kiến phối hợp"},
+        ),
+        "result_upload": (team["specialist"], {"file": SimpleUploadedFile("kq.pdf", small_pdf())}),
     }[name]
 
 
-@pytest.mark.parametrize(("name", "audit_action"), [
-    ("originals", "dossier.originals_checked"),
-    ("counter_payment", "dossier.counter_payment"),
-    ("apology", "dossier.apology"),
-    ("result_upload", "dossier.result_uploaded"),
-])
+@pytest.mark.parametrize(
+    ("name", "audit_action"),
+    [
+        ("originals", "dossier.originals_checked"),
+        ("counter_payment", "dossier.counter_payment"),
+        ("apology", "dossier.apology"),
+        ("result_upload", "dossier.result_uploaded"),
+    ],
+)
 def test_each_officer_action_page_writes_an_audit_row_with_who_and_from_where(
-        client, name, audit_action):
+    client, name, audit_action
+):
     from datetime import timedelta
 
     from django.utils import timezone
 
     team = make_team()
-    dossier = make_dossier(agency=team["agency"], status=S.PROCESSING,
-                           due_at=timezone.now() - timedelta(hours=1))
+    dossier = make_dossier(
+        agency=team["agency"], status=S.PROCESSING, due_at=timezone.now() - timedelta(hours=1)
+    )
     actor, data = _action_post(team, name)
     client.force_login(actor)
     response = client.post(reverse(f"processing:{name}", args=[dossier.pk]), data)

@@ -21,9 +21,12 @@ from dichvucong.processing.views.common import action_error, officer_required, s
 
 def _bad_form(request, dossier, form):
     errors = "; ".join(str(e) for errs in form.errors.values() for e in errs)
-    return render(request, "processing/action_error.html",
-                  {"dossier": dossier, "message": _("Dữ liệu chưa hợp lệ: %(e)s") % {"e": errors}},
-                  status=400)
+    return render(
+        request,
+        "processing/action_error.html",
+        {"dossier": dossier, "message": _("Dữ liệu chưa hợp lệ: %(e)s") % {"e": errors}},
+        status=400,
+    )
 
 
 @require_POST
@@ -33,12 +36,20 @@ def transition_view(request, pk: int):
     form = ActionForm(request.POST)
     if not form.is_valid():
         return _bad_form(request, dossier, form)
-    return _perform(request, dossier, _("Đã cập nhật hồ sơ %(code)s.") % {"code": dossier.code},
-                    lambda: services.dossier_transition(
-                        dossier=dossier, to=form.cleaned_data["to"], actor=request.user,
-                        note=form.cleaned_data["note"], data=form.transition_data(),
-                        expected_status=form.cleaned_data["expected_status"],
-                        ip_address=client_ip(request)))
+    return _perform(
+        request,
+        dossier,
+        _("Đã cập nhật hồ sơ %(code)s.") % {"code": dossier.code},
+        lambda: services.dossier_transition(
+            dossier=dossier,
+            to=form.cleaned_data["to"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+            data=form.transition_data(),
+            expected_status=form.cleaned_data["expected_status"],
+            ip_address=client_ip(request),
+        ),
+    )
 
 
 def _perform(request, dossier, success: str, action):
@@ -58,10 +69,17 @@ def result_upload_view(request, pk: int):
     form = ResultUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return _bad_form(request, dossier, form)
-    return _perform(request, dossier, _("Đã tải lên văn bản kết quả."), lambda: (
-        services.add_result_file(dossier=dossier, actor=request.user,
-                                 upload=form.cleaned_data["file"],
-                                 ip_address=client_ip(request))))
+    return _perform(
+        request,
+        dossier,
+        _("Đã tải lên văn bản kết quả."),
+        lambda: services.add_result_file(
+            dossier=dossier,
+            actor=request.user,
+            upload=form.cleaned_data["file"],
+            ip_address=client_ip(request),
+        ),
+    )
 
 
 @require_POST
@@ -71,20 +89,32 @@ def apology_view(request, pk: int):
     form = ApologyForm(request.POST)
     if not form.is_valid():
         return _bad_form(request, dossier, form)
-    return _perform(request, dossier, _("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả."),
-                    lambda: services.extend_deadline(
-                        dossier=dossier, actor=request.user,
-                        new_due_at=form.cleaned_data["new_due_at"],
-                        reason=form.cleaned_data["reason"], ip_address=client_ip(request)))
+    return _perform(
+        request,
+        dossier,
+        _("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả."),
+        lambda: services.extend_deadline(
+            dossier=dossier,
+            actor=request.user,
+            new_due_at=form.cleaned_data["new_due_at"],
+            reason=form.cleaned_data["reason"],
+            ip_address=client_ip(request),
+        ),
+    )
 
 
 @require_POST
 @officer_required
 def originals_view(request, pk: int):
     dossier = scoped_dossier(request, pk)
-    return _perform(request, dossier, _("Đã ghi nhận đối chiếu bản gốc."),
-                    lambda: services.record_originals_checked(
-                        dossier=dossier, actor=request.user, ip_address=client_ip(request)))
+    return _perform(
+        request,
+        dossier,
+        _("Đã ghi nhận đối chiếu bản gốc."),
+        lambda: services.record_originals_checked(
+            dossier=dossier, actor=request.user, ip_address=client_ip(request)
+        ),
+    )
 
 
 @require_POST
@@ -94,10 +124,14 @@ def counter_payment_view(request, pk: int):
     form = CounterPaymentForm(request.POST)
     if not form.is_valid():
         return _bad_form(request, dossier, form)
-    return _perform(request, dossier, _("Đã ghi nhận thu phí tại quầy."),
-                    lambda: services.record_counter_payment(
-                        dossier=dossier, actor=request.user, ip_address=client_ip(request),
-                        **form.cleaned_data))
+    return _perform(
+        request,
+        dossier,
+        _("Đã ghi nhận thu phí tại quầy."),
+        lambda: services.record_counter_payment(
+            dossier=dossier, actor=request.user, ip_address=client_ip(request), **form.cleaned_data
+        ),
+    )
 
 
 @officer_required
@@ -110,16 +144,20 @@ def counter_create_view(request):
         data = form.cleaned_data
         try:
             dossier = services.counter_create_dossier(
-                actor=request.user, agency=agency, procedure=data["procedure"],
-                applicant={k: data[k] for k in ("name", "id_number", "phone", "email",
-                                                "address")},
+                actor=request.user,
+                agency=agency,
+                procedure=data["procedure"],
+                applicant={k: data[k] for k in ("name", "id_number", "phone", "email", "address")},
                 form_data={"noi_dung": data["note"]} if data["note"] else {},
-                result_delivery=data["result_delivery"], ip_address=client_ip(request))
+                result_delivery=data["result_delivery"],
+                ip_address=client_ip(request),
+            )
         except TransitionError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s.") % {"code": dossier.code})
             return redirect("processing:dossier", pk=dossier.pk)
     status = 400 if request.method == "POST" else 200
-    return render(request, "processing/counter_create.html",
-                  {"form": form, "agency": agency}, status=status)
+    return render(
+        request, "processing/counter_create.html", {"form": form, "agency": agency}, status=status
+    )

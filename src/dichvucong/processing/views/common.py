@@ -28,12 +28,18 @@ def officer_required(view):
 def scoped_dossier(request, pk: int) -> Dossier:
     """Return a dossier of the officer's agencies, or 404 (never reveal others' dossiers)."""
     return get_object_or_404(
-        staff_dossiers(request.user).select_related("procedure", "procedure__field", "agency",
-                                                    "assignee", "received_by", "applicant"),
-        pk=pk)
+        staff_dossiers(request.user).select_related(
+            "procedure", "procedure__field", "agency", "assignee", "received_by", "applicant"
+        ),
+        pk=pk,
+    )
 
 
 def action_error(request, dossier: Dossier, exc: TransitionError):
     """Render a refused action with its message and the right 4xx status."""
-    return render(request, "processing/action_error.html",
-                  {"dossier": dossier, "message": str(exc)}, status=exc.status_code)
+    return render(
+        request,
+        "processing/action_error.html",
+        {"dossier": dossier, "message": str(exc)},
+        status=exc.status_code,
+    )

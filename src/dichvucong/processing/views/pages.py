@@ -50,21 +50,30 @@ def inbox_view(request):
     filters = form.to_filters()
     now = timezone.now()
     soon = due_soon_threshold(now)
-    rows, next_cursor = inbox.inbox_page(agency_ids=agency_ids, tab=tab, filters=filters,
-                                         cursor=request.GET.get("sau", ""), now=now)
+    rows, next_cursor = inbox.inbox_page(
+        agency_ids=agency_ids, tab=tab, filters=filters, cursor=request.GET.get("sau", ""), now=now
+    )
     for row in rows:
         row.mark = deadline_mark(row, now, soon)
     query = request.GET.copy()
     query.pop("sau", None)
     query.pop("tab", None)
     counts = inbox.cached_tab_counts(agency_ids, now, soon)
-    return render(request, "processing/inbox.html", {
-        "tabs": [(t, counts[t.slug]) for t in inbox.TABS], "tab": tab, "form": form,
-        "rows": rows, "next_cursor": next_cursor, "filter_query": query.urlencode(),
-        "is_first_page": not request.GET.get("sau"),
-        "selected": {"date_from": filters.date_from, "date_to": filters.date_to},
-        **form.option_html(filters),
-    })
+    return render(
+        request,
+        "processing/inbox.html",
+        {
+            "tabs": [(t, counts[t.slug]) for t in inbox.TABS],
+            "tab": tab,
+            "form": form,
+            "rows": rows,
+            "next_cursor": next_cursor,
+            "filter_query": query.urlencode(),
+            "is_first_page": not request.GET.get("sau"),
+            "selected": {"date_from": filters.date_from, "date_to": filters.date_to},
+            **form.option_html(filters),
+        },
+    )
 
 
 @officer_required
@@ -74,23 +83,31 @@ def dossier_view(request, pk: int):
     roles.discard("applicant")
     attachments = list(dossier.attachments.select_related("required_document"))
     now = timezone.now()
-    return render(request, "processing/dossier.html", {
-        "dossier": dossier, "roles": roles,
-        "transitions": transitions_from(dossier.status, roles),
-        "attachments": attachments,
-        "combinable_documents": documents_with_several_photos(attachments),
-        "events": dossier.events.select_related("actor").order_by("created_at", "id"),
-        "mark": deadline_mark(dossier, now, due_soon_threshold(now)),
-        "specialists": specialists_of(dossier.agency_id),
-        "action_form": ActionForm(), "result_form": ResultUploadForm(),
-        "apology_form": ApologyForm(), "payment_form": CounterPaymentForm(),
-        "can_apologise": needs_apology(dossier, now) and roles & {"specialist", "leader"},
-        "can_upload_result": dossier.status == 4 and roles & {"specialist", "leader"},
-        "counter_checks": needs_counter_checks(dossier) and "counter" in roles,
-        "fee_collected": fee_collected(dossier),
-        "form_items": sorted(dossier.form_data.items()) if isinstance(dossier.form_data, dict)
-        else [],
-    })
+    return render(
+        request,
+        "processing/dossier.html",
+        {
+            "dossier": dossier,
+            "roles": roles,
+            "transitions": transitions_from(dossier.status, roles),
+            "attachments": attachments,
+            "combinable_documents": documents_with_several_photos(attachments),
+            "events": dossier.events.select_related("actor").order_by("created_at", "id"),
+            "mark": deadline_mark(dossier, now, due_soon_threshold(now)),
+            "specialists": specialists_of(dossier.agency_id),
+            "action_form": ActionForm(),
+            "result_form": ResultUploadForm(),
+            "apology_form": ApologyForm(),
+            "payment_form": CounterPaymentForm(),
+            "can_apologise": needs_apology(dossier, now) and roles & {"specialist", "leader"},
+            "can_upload_result": dossier.status == 4 and roles & {"specialist", "leader"},
+            "counter_checks": needs_counter_checks(dossier) and "counter" in roles,
+            "fee_collected": fee_collected(dossier),
+            "form_items": sorted(dossier.form_data.items())
+            if isinstance(dossier.form_data, dict)
+            else [],
+        },
+    )
 
 
 @officer_required
@@ -102,8 +119,12 @@ def attachment_view(request, pk: int, attachment_pk: int):
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
     inline = attachment.content_type in INLINE_TYPES
-    response = FileResponse(handle, content_type=attachment.content_type,
-                            as_attachment=not inline, filename=attachment.original_name)
+    response = FileResponse(
+        handle,
+        content_type=attachment.content_type,
+        as_attachment=not inline,
+        filename=attachment.original_name,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     if attachment.content_type != "application/pdf":  # the browser's PDF viewer needs scripts
         response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
@@ -121,18 +142,27 @@ def tracking_log_view(request):
                 actor=request.user,
                 agency_id=int(wanted) if wanted.isdigit() and len(wanted) < 19 else None,
                 start=_date_param(request.POST.get("tu_ngay")),
-                end=_date_param(request.POST.get("den_ngay")), ip_address=client_ip(request))
+                end=_date_param(request.POST.get("den_ngay")),
+                ip_address=client_ip(request),
+            )
         except RoleNotAllowed as exc:
             raise Http404 from exc  # never tell which agencies exist
         messages.success(request, _("Đã ghi nhận yêu cầu. Sổ theo dõi sẽ sẵn sàng sau ít giây."))
         return redirect("processing:tracking_log")
     exports = recent_tracking_logs(request.user)
     start, end = tracking_log_range(start=None, end=None)
-    return render(request, "processing/tracking_log.html", {
-        "agencies": staff_agencies(request.user), "start": start, "end": end,
-        "max_days": MAX_LOG_DAYS, "exports": exports,
-        "pending": any(e.status == ExportStatus.PENDING for e in exports),
-    })
+    return render(
+        request,
+        "processing/tracking_log.html",
+        {
+            "agencies": staff_agencies(request.user),
+            "start": start,
+            "end": end,
+            "max_days": MAX_LOG_DAYS,
+            "exports": exports,
+            "pending": any(e.status == ExportStatus.PENDING for e in exports),
+        },
+    )
 
 
 @officer_required
@@ -144,8 +174,9 @@ def tracking_log_file_view(request, pk: int):
         handle = export.file.open("rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
-    response = FileResponse(handle, content_type="application/pdf",
-                            filename=f"so-theo-doi-{export.start:%Y%m%d}.pdf")
+    response = FileResponse(
+        handle, content_type="application/pdf", filename=f"so-theo-doi-{export.start:%Y%m%d}.pdf"
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -12,8 +12,12 @@ NEUTRAL = "Không tìm thấy hồ sơ khớp với thông tin đã nhập"
 
 @pytest.fixture
 def dossier():
-    d = make_dossier(applicant_phone="0912345678", applicant_id_number="001090054321",
-                     applicant_name="Lê Văn Tra Cứu", status=DossierStatus.PROCESSING)
+    d = make_dossier(
+        applicant_phone="0912345678",
+        applicant_id_number="001090054321",
+        applicant_name="Lê Văn Tra Cứu",
+        status=DossierStatus.PROCESSING,
+    )
     make_event(d, to_status=DossierStatus.RECEIVED, note="Đã nhận đủ giấy tờ")
     make_event(d, to_status=DossierStatus.PROCESSING, note="Chuyển phòng Tư pháp")
     make_event(d, action="internal", note="Ý kiến nội bộ của cán bộ", is_public=False)
@@ -38,15 +42,18 @@ def test_id_number_digits_and_lowercase_spaced_code_work_too(client, dossier):
     assert dossier.procedure.name in response.content.decode()
 
 
-@pytest.mark.parametrize("code, factor", [
-    ("right", "0000"),              # wrong factor
-    ("000.00.99.H56-261125-9999", "5678"),  # unknown code
-    ("not a code", "5678"),         # malformed code
-    ("'; DROP TABLE x;--", "5678"),
-    ("9" * 100_000, "5678"),        # very long input
-    ("right", "5" * 10_000),
-    ("right", ""),
-])
+@pytest.mark.parametrize(
+    "code, factor",
+    [
+        ("right", "0000"),  # wrong factor
+        ("000.00.99.H56-261125-9999", "5678"),  # unknown code
+        ("not a code", "5678"),  # malformed code
+        ("'; DROP TABLE x;--", "5678"),
+        ("9" * 100_000, "5678"),  # very long input
+        ("right", "5" * 10_000),
+        ("right", ""),
+    ],
+)
 def test_every_failure_gives_the_same_neutral_answer(client, dossier, code, factor):
     code = dossier.code if code == "right" else code
     response = client.post(URL, {"ma": code, "so": factor})

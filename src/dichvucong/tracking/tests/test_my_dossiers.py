@@ -30,8 +30,10 @@ def _url(name, dossier, **kwargs):
 
 
 def test_list_shows_my_dossiers_with_what_needs_me_and_not_others(client, owner):
-    mine = [make_dossier(applicant=owner, status=s)
-            for s in (S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED, S.RETURNED, S.PROCESSING)]
+    mine = [
+        make_dossier(applicant=owner, status=s)
+        for s in (S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED, S.RETURNED, S.PROCESSING)
+    ]
     make_dossier(applicant=owner, status=S.DRAFT, code=None)
     theirs = make_dossier(status=S.PROCESSING)
     client.force_login(owner)
@@ -96,8 +98,9 @@ def test_another_citizen_cannot_supplement_my_dossier(client, owner):
 
 def test_withdraw_with_a_reason_moves_to_status_7(client, owner, dossier):
     client.force_login(owner)
-    response = client.post(_url("withdraw", dossier), {"reason": "Tôi nộp nhầm thủ tục"},
-                           follow=True)
+    response = client.post(
+        _url("withdraw", dossier), {"reason": "Tôi nộp nhầm thủ tục"}, follow=True
+    )
     dossier.refresh_from_db()
     assert dossier.status == S.WITHDRAWN
     assert "Đã gửi yêu cầu rút hồ sơ." in response.content.decode()
@@ -119,8 +122,13 @@ def test_withdraw_needs_a_reason_and_an_open_dossier(client, owner, dossier):
 def test_supplement_attaches_files_and_resubmits(client, owner):
     d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
     doc = d.procedure.required_documents.create(name="Bản sao giấy khai sinh")
-    make_event(d, from_status=S.PROCESSING, to_status=S.SUPPLEMENT_REQUESTED,
-               note="Thiếu bản sao giấy khai sinh", data={"required_document_ids": [doc.pk]})
+    make_event(
+        d,
+        from_status=S.PROCESSING,
+        to_status=S.SUPPLEMENT_REQUESTED,
+        note="Thiếu bản sao giấy khai sinh",
+        data={"required_document_ids": [doc.pk]},
+    )
     client.force_login(owner)
     page = client.get(_url("my_dossier", d)).content.decode()
     assert "Thiếu bản sao giấy khai sinh" in page and "Bản sao giấy khai sinh" in page
@@ -144,13 +152,15 @@ def test_supplement_refuses_a_file_that_is_not_what_it_claims(client, owner):
     assert d.status == S.SUPPLEMENT_REQUESTED and not d.attachments.exists()
 
 
-def test_supplement_over_the_file_count_or_the_dossier_size_is_refused_not_cut(client, owner,
-                                                                            settings):
+def test_supplement_over_the_file_count_or_the_dossier_size_is_refused_not_cut(
+    client, owner, settings
+):
     d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
     make_attachment(d, kind=AttachmentKind.APPLICATION, name="cccd.pdf")
     client.force_login(owner)
-    many = [SimpleUploadedFile(f"trang-{i}.pdf", PDF, content_type="application/pdf")
-            for i in range(21)]
+    many = [
+        SimpleUploadedFile(f"trang-{i}.pdf", PDF, content_type="application/pdf") for i in range(21)
+    ]
     response = client.post(_url("supplement", d), {"other": many}, follow=True)
     assert "tối đa 20 tệp" in response.content.decode()
     settings.UPLOAD_MAX_DOSSIER_BYTES = len(PDF) * 2 - 1  # the application's file plus one more
@@ -173,8 +183,10 @@ def test_supplement_photos_go_through_the_photo_pipeline(client, owner):
     exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0)}  # GPS position of the citizen's home
     photo = document_photo(exif=exif)
     client.force_login(owner)
-    client.post(_url("supplement", d),
-                {"other": SimpleUploadedFile("anh.jpg", photo, content_type="image/jpeg")})
+    client.post(
+        _url("supplement", d),
+        {"other": SimpleUploadedFile("anh.jpg", photo, content_type="image/jpeg")},
+    )
     added = d.attachments.get(kind=AttachmentKind.SUPPLEMENT)
     with added.file.open("rb") as handle, Image.open(handle) as stored:
         assert not stored.getexif()
@@ -231,4 +243,3 @@ def test_my_list_pages_by_20_and_a_full_page_costs_no_more_queries_than_one_row(
 def _page_mark(number: int, pages: int) -> str:
     """The pager's own "n/m" (a bare "2/2" also matches a date such as 02/12/2026)."""
     return f'<span class="current">{number}/{pages}</span>'
-

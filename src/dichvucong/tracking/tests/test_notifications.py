@@ -35,8 +35,10 @@ def test_another_users_notification_is_404_and_outside_links_are_not_followed(cl
     theirs = notify_citizen(user=make_citizen(), title="x")
     odd = notify_citizen(user=user, title="y", link="https://evil.example/")
     client.force_login(user)
-    assert client.post(reverse("tracking:notification_open", kwargs={"pk": theirs.pk})
-                       ).status_code == 404
+    assert (
+        client.post(reverse("tracking:notification_open", kwargs={"pk": theirs.pk})).status_code
+        == 404
+    )
     response = client.post(reverse("tracking:notification_open", kwargs={"pk": odd.pk}))
     assert response["Location"] == reverse("tracking:notifications")
 
@@ -48,8 +50,12 @@ def test_each_public_status_event_adds_an_in_app_notice(django_capture_on_commit
     team = make_team()
     d = make_dossier(status=DossierStatus.RECEIVED, agency=team["agency"])
     with django_capture_on_commit_callbacks(execute=True):
-        dossier_transition(dossier=d, to=DossierStatus.SUPPLEMENT_REQUESTED,
-                           actor=team["counter"], note="Thiếu bản sao giấy khai sinh")
+        dossier_transition(
+            dossier=d,
+            to=DossierStatus.SUPPLEMENT_REQUESTED,
+            actor=team["counter"],
+            note="Thiếu bản sao giấy khai sinh",
+        )
     note = Notification.objects.get(user=d.applicant)
     assert d.code in note.title and "Yêu cầu bổ sung giấy tờ" in note.title
     assert "Thiếu bản sao giấy khai sinh" in note.body
@@ -63,15 +69,21 @@ def test_internal_transitions_add_no_in_app_notice(django_capture_on_commit_call
     team = make_team()
     d = make_dossier(status=DossierStatus.RECEIVED, agency=team["agency"])
     with django_capture_on_commit_callbacks(execute=True):
-        dossier_transition(dossier=d, to=DossierStatus.PROCESSING, actor=team["specialist"],
-                           note="Giao cho chuyên viên", is_public=False)
+        dossier_transition(
+            dossier=d,
+            to=DossierStatus.PROCESSING,
+            actor=team["specialist"],
+            note="Giao cho chuyên viên",
+            is_public=False,
+        )
     assert not Notification.objects.exists()
 
 
 def test_in_app_templates_edited_in_the_admin_are_used():
     d = make_dossier(status=DossierStatus.DONE)
     MessageTemplate.objects.filter(code="dossier_status_9", channel="in_app").update(
-        body="Đã có kết quả hồ sơ {ma_ho_so}, hẹn {han_tra}.")
+        body="Đã có kết quả hồ sơ {ma_ho_so}, hẹn {han_tra}."
+    )
     note = notify_status_change(dossier=d)
     assert note.body.startswith(f"Đã có kết quả hồ sơ {d.code}, hẹn ")
 
@@ -82,17 +94,20 @@ def test_no_in_app_row_for_a_dossier_without_account():
     assert not Notification.objects.exists()
 
 
-def test_sms_reaches_the_gateway_folded_and_in_one_part(settings, monkeypatch,
-                                                          django_capture_on_commit_callbacks):
+def test_sms_reaches_the_gateway_folded_and_in_one_part(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
     from dichvucong.notifications.providers.demo import DemoSmsProvider
     from dichvucong.notifications.services import send_sms
 
     settings.SMS_FOLD_TONE_MARKS = True
     sent = []
     original = DemoSmsProvider.send
-    monkeypatch.setattr(DemoSmsProvider, "send",
-                        lambda self, *, phone, text: sent.append(text) or original(
-                            self, phone=phone, text=text))
+    monkeypatch.setattr(
+        DemoSmsProvider,
+        "send",
+        lambda self, *, phone, text: sent.append(text) or original(self, phone=phone, text=text),
+    )
     long_text = "Hồ sơ 000.00.06.H56-261125-0007 đã được tiếp nhận. " * 6
     with django_capture_on_commit_callbacks(execute=True):
         message = send_sms(phone="+84912345678", text=long_text, purpose="test")

@@ -25,8 +25,12 @@ def test_the_province_criteria_are_offered_after_the_result_is_returned(client):
     d = make_dossier(status=S.RETURNED)
     client.force_login(d.applicant)
     page = client.get(reverse("tracking:my_dossier", kwargs={"ref": d.code})).content.decode()
-    for name in ("Thái độ của cán bộ", "Thời gian giải quyết", "Hướng dẫn rõ ràng",
-                 "Cơ sở vật chất"):
+    for name in (
+        "Thái độ của cán bộ",
+        "Thời gian giải quyết",
+        "Hướng dẫn rõ ràng",
+        "Cơ sở vật chất",
+    ):
         assert name in page
 
 
@@ -53,8 +57,9 @@ def test_out_of_range_or_missing_scores_are_refused(client):
     d = make_dossier(status=S.RETURNED)
     client.force_login(d.applicant)
     assert "Vui lòng chọn điểm cho mọi tiêu chí." in _rate(client, d, overall=9)
-    response = client.post(reverse("tracking:rate", kwargs={"ref": d.code}), {"overall": 3},
-                           follow=True)
+    response = client.post(
+        reverse("tracking:rate", kwargs={"ref": d.code}), {"overall": 3}, follow=True
+    )
     assert "Vui lòng chọn điểm cho mọi tiêu chí." in response.content.decode()
     assert not Rating.objects.exists()
 

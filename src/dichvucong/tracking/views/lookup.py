@@ -14,8 +14,9 @@ from dichvucong.tracking import lookup as lk
 from dichvucong.tracking.forms import LookupForm
 from dichvucong.tracking.selectors import current_step, public_timeline
 
-NEUTRAL = _("Không tìm thấy hồ sơ khớp với thông tin đã nhập. "
-            "Vui lòng kiểm tra lại mã hồ sơ và 4 số cuối.")
+NEUTRAL = _(
+    "Không tìm thấy hồ sơ khớp với thông tin đã nhập. Vui lòng kiểm tra lại mã hồ sơ và 4 số cuối."
+)
 LIMITED = _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau ít phút.")
 
 
@@ -34,8 +35,6 @@ def _page_cache_key(request: HttpRequest, code: str | None, token_ok: bool) -> s
     return lk.page_key(code, get_language())
 
 
-
-
 # A lookup changes nothing: it reads a dossier when code and factor match, and a failure only
 # counts toward the client's own per-IP limit. Without a CSRF token the form page is the same
 # for every visitor, so it is served from the page cache like the QR view.
@@ -51,8 +50,11 @@ def lookup(request: HttpRequest) -> HttpResponse:
 
 def _form_page(request: HttpRequest, code: str | None, raw_code: str) -> HttpResponse:
     """Render the empty (or code-prefilled) form; the plain one is cached per language."""
-    key = None if raw_code.strip() or not pagecache.is_anonymous_visit(request) else (
-        f"tracking:lookup-form:{get_language()}")
+    key = (
+        None
+        if raw_code.strip() or not pagecache.is_anonymous_visit(request)
+        else (f"tracking:lookup-form:{get_language()}")
+    )
     cached = pagecache.get(key) if key else None
     if cached is not None:
         return pagecache.html_response(cached)
@@ -81,14 +83,15 @@ def _lookup(request: HttpRequest) -> HttpResponse:
     if not token_ok and lk.is_blocked(cache.get(lk.rate_key(ip))):
         context["error"] = LIMITED
         return render(request, "tracking/lookup.html", context, status=429)
-    dossier = lk.find_for_lookup(code, factor=lk.normalise_factor(source.get("so")),
-                                 token=token)
+    dossier = lk.find_for_lookup(code, factor=lk.normalise_factor(source.get("so")), token=token)
     if dossier is None:
         lk.count_failure(ip)
         context.update(error=NEUTRAL, form=LookupForm(initial={"ma": raw_code.strip()}))
         return render(request, "tracking/lookup.html", context, status=400)
     context.update(
-        dossier=dossier, step=current_step(dossier), masked_name=_mask_name(dossier.applicant_name),
+        dossier=dossier,
+        step=current_step(dossier),
+        masked_name=_mask_name(dossier.applicant_name),
         timeline=public_timeline(dossier, with_notes=False),
         is_owner=request.user.is_authenticated and dossier.applicant_id == request.user.pk,
     )

@@ -45,16 +45,23 @@ def my_dossier_list(request: HttpRequest) -> HttpResponse:
     """List my submitted dossiers with what each needs from me."""
     page = Paginator(my_dossiers(request.user), 20).get_page(request.GET.get("trang"))
     rows = [{"dossier": d, "badges": needs_me(d, has_rating=d.has_rating)} for d in page]
-    return render(request, "tracking/my_list.html", {
-        "page": page, "rows": rows, "draft_count": my_draft_count(request.user),
-        "drafts_url": reverse("dossiers:drafts"),
-    })
+    return render(
+        request,
+        "tracking/my_list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "draft_count": my_draft_count(request.user),
+            "drafts_url": reverse("dossiers:drafts"),
+        },
+    )
 
 
 def _file_rows(dossier: Dossier, kinds) -> list[dict]:
     rows = []
     for attachment in dossier.attachments.filter(kind__in=kinds).select_related(
-            "required_document"):
+        "required_document"
+    ):
         url = reverse("dossiers:file", kwargs={"pk": attachment.pk}) + "?tai-ve=1"
         rows.append({"attachment": attachment, "url": url})
     return rows
@@ -67,23 +74,36 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
     dossier = _owned_or_404(request, ref)
     rating = Rating.objects.filter(dossier=dossier).prefetch_related("scores__criterion").first()
     asked = supplement_request(dossier) if dossier.status == S.SUPPLEMENT_REQUESTED else None
-    return render(request, "tracking/my_detail.html", {
-        "dossier": dossier, "step": current_step(dossier),
-        "timeline": public_timeline(dossier, with_notes=True),
-        "form_items": sorted((dossier.form_data or {}).items()),
-        "my_files": _file_rows(dossier, (AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT)),
-        "documents": _file_rows(dossier, DOCUMENT_KINDS),
-        "badges": needs_me(dossier, has_rating=rating is not None), "rating": rating,
-        "can_withdraw": dossier.status in WITHDRAWABLE, "withdraw_form": WithdrawForm(),
-        "supplement_request": asked, "accept": ACCEPT,
-        "requested_documents": requested_documents(dossier, asked)
-        if dossier.status == S.SUPPLEMENT_REQUESTED else [],
-        "receipt_url": reverse("dossiers:receipt", kwargs={"pk": dossier.pk})
-        if dossier.code else None,
-        "pay_url": reverse("payments:dossier_fees", kwargs={"dossier_id": dossier.pk})
-        if dossier.status == S.PAYMENT_REQUESTED else None,
-        "rating_form": RatingForm() if dossier.status == S.RETURNED and not rating else None,
-    })
+    return render(
+        request,
+        "tracking/my_detail.html",
+        {
+            "dossier": dossier,
+            "step": current_step(dossier),
+            "timeline": public_timeline(dossier, with_notes=True),
+            "form_items": sorted((dossier.form_data or {}).items()),
+            "my_files": _file_rows(
+                dossier, (AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT)
+            ),
+            "documents": _file_rows(dossier, DOCUMENT_KINDS),
+            "badges": needs_me(dossier, has_rating=rating is not None),
+            "rating": rating,
+            "can_withdraw": dossier.status in WITHDRAWABLE,
+            "withdraw_form": WithdrawForm(),
+            "supplement_request": asked,
+            "accept": ACCEPT,
+            "requested_documents": requested_documents(dossier, asked)
+            if dossier.status == S.SUPPLEMENT_REQUESTED
+            else [],
+            "receipt_url": reverse("dossiers:receipt", kwargs={"pk": dossier.pk})
+            if dossier.code
+            else None,
+            "pay_url": reverse("payments:dossier_fees", kwargs={"dossier_id": dossier.pk})
+            if dossier.status == S.PAYMENT_REQUESTED
+            else None,
+            "rating_form": RatingForm() if dossier.status == S.RETURNED and not rating else None,
+        },
+    )
 
 
 @login_required
@@ -124,8 +144,13 @@ def my_withdraw(request: HttpRequest, ref: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Vui lòng nêu lý do rút hồ sơ."))
         return _back(dossier)
-    return _run(request, dossier, services.dossier_withdraw, _("Đã gửi yêu cầu rút hồ sơ."),
-                reason=form.cleaned_data["reason"])
+    return _run(
+        request,
+        dossier,
+        services.dossier_withdraw,
+        _("Đã gửi yêu cầu rút hồ sơ."),
+        reason=form.cleaned_data["reason"],
+    )
 
 
 @login_required
@@ -137,8 +162,14 @@ def my_supplement(request: HttpRequest, ref: str) -> HttpResponse:
     for document in requested_documents(dossier, supplement_request(dossier)):
         files += [(document.pk, f) for f in request.FILES.getlist(f"doc_{document.pk}")]
     files += [(None, f) for f in request.FILES.getlist("other")]
-    return _run(request, dossier, services.supplement_submit, _("Đã bổ sung hồ sơ."),
-                files=files, note=request.POST.get("note", "")[:1000])
+    return _run(
+        request,
+        dossier,
+        services.supplement_submit,
+        _("Đã bổ sung hồ sơ."),
+        files=files,
+        note=request.POST.get("note", "")[:1000],
+    )
 
 
 @login_required
@@ -150,6 +181,12 @@ def my_rating(request: HttpRequest, ref: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Vui lòng chọn điểm cho mọi tiêu chí."))
         return _back(dossier)
-    return _run(request, dossier, services.rating_submit, _("Cảm ơn bạn đã đánh giá."),
-                overall=form.cleaned_data["overall"], scores=form.scores(),
-                comment=form.cleaned_data["comment"])
+    return _run(
+        request,
+        dossier,
+        services.rating_submit,
+        _("Cảm ơn bạn đã đánh giá."),
+        overall=form.cleaned_data["overall"],
+        scores=form.scores(),
+        comment=form.cleaned_data["comment"],
+    )

@@ -16,7 +16,8 @@ from dichvucong.tracking.models import Notification
 def notification_list(request: HttpRequest) -> HttpResponse:
     """List my notifications, newest first."""
     qs = Notification.objects.filter(user=request.user).only(
-        "title", "body", "created_at", "read_at", "link")
+        "title", "body", "created_at", "read_at", "link"
+    )
     page = Paginator(qs, 20).get_page(request.GET.get("trang"))
     return render(request, "tracking/notifications.html", {"page": page})
 

@@ -14,8 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Đường dẫn tệp JSON danh mục.")
-        parser.add_argument("--check", action="store_true",
-                            help="Chỉ kiểm tra tệp, không ghi vào cơ sở dữ liệu.")
+        parser.add_argument(
+            "--check", action="store_true", help="Chỉ kiểm tra tệp, không ghi vào cơ sở dữ liệu."
+        )
 
     def handle(self, *args, file: str, check: bool, **options):
         data = _read(Path(file))
@@ -49,6 +50,4 @@ def _read(path: Path):
 def _refuse(problems: list[str]):
     shown = problems[:50]
     more = f"\n… và {len(problems) - 50} lỗi khác." if len(problems) > 50 else ""
-    raise CommandError(
-        f"Không nhập gì cả: tệp có {len(problems)} lỗi.\n" + "\n".join(shown) + more
-    )
+    raise CommandError(f"Không nhập gì cả: tệp có {len(problems)} lỗi.\n" + "\n".join(shown) + more)

@@ -13,7 +13,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--check", action="store_true",
+            "--check",
+            action="store_true",
             help="Chỉ kiểm tra các tệp .mo đã khớp với .po chưa; không ghi tệp.",
         )
 

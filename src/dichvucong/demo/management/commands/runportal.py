@@ -31,11 +31,25 @@ class Command(BaseCommand):
 
         processes = [
             subprocess.Popen([sys.executable, "manage.py", "db_worker", "--interval", "0.5"]),
-            subprocess.Popen([  # noqa: S603 - fixed argv, no shell
-                sys.executable, "-m", "granian", "--interface", "wsgi",
-                "--host", host, "--port", str(port), "--workers", str(workers),
-                "--blocking-threads", "4", "--no-ws", "dichvucong.wsgi:application",
-            ]),
+            subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+                [
+                    sys.executable,
+                    "-m",
+                    "granian",
+                    "--interface",
+                    "wsgi",
+                    "--host",
+                    host,
+                    "--port",
+                    str(port),
+                    "--workers",
+                    str(workers),
+                    "--blocking-threads",
+                    "4",
+                    "--no-ws",
+                    "dichvucong.wsgi:application",
+                ]
+            ),
         ]
         self._print_banner(host, port, report)
         self._supervise(processes)

@@ -9,8 +9,12 @@ class Command(BaseCommand):
     help = "Reconcile pending online payments with their gateways."
 
     def add_arguments(self, parser):
-        parser.add_argument("--older-than", type=int, default=120,
-                            help="only payments sent to the gateway at least this many seconds ago")
+        parser.add_argument(
+            "--older-than",
+            type=int,
+            default=120,
+            help="only payments sent to the gateway at least this many seconds ago",
+        )
 
     def handle(self, *args, **options):
         counts = reconcile_payments.call(older_than_seconds=options["older_than"])
