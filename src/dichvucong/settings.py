@@ -48,7 +48,6 @@ INSTALLED_APPS = [
     "dichvucong.payments",
     "dichvucong.delivery",
     "dichvucong.tracking",
-    "dichvucong.api",
     "dichvucong.demo",
 ]
 

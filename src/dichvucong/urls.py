@@ -19,7 +19,6 @@ urlpatterns = [
     path("", include("dichvucong.payments.urls")),
     path("", include("dichvucong.delivery.urls")),
     path("", include("dichvucong.tracking.urls")),
-    path("api/", include("dichvucong.api.urls")),
 ]
 
 handler403 = "dichvucong.core.views.permission_denied"
