@@ -86,15 +86,24 @@ def format_address(*, line: str = "", commune: str = "", province: str = "") -> 
     return ", ".join(part for part in parts if part)
 
 
-def padded_codes(address: Mapping, keys: tuple[str, str]) -> dict:
-    """Return a copy of a stored address dict with its (province, commune) codes padded.
+def padded_address(
+    address: Mapping, *, province_key: str, commune_key: str, names: bool = False
+) -> dict:
+    """Return a copy of a stored address dict with its codes in the stored form.
 
-    For data migrations: values that are not codes are kept as they are.
+    For data migrations: values that are not codes stay as they are; with `names`, empty
+    `province_name` / `commune_name` entries are filled from the codes.
     """
-    province_key, commune_key = keys
     result = dict(address)
-    if address.get(province_key):
-        result[province_key] = province_code(address[province_key]) or address[province_key]
-    if address.get(commune_key):
-        result[commune_key] = commune_code(address[commune_key]) or address[commune_key]
+    for key, pad in ((province_key, province_code), (commune_key, commune_code)):
+        value = address.get(key)
+        if value not in (None, ""):
+            result[key] = pad(value) or value
+    if names:
+        result["province_name"] = address.get("province_name") or province_name(
+            result.get(province_key)
+        )
+        result["commune_name"] = address.get("commune_name") or commune_name(
+            result.get(commune_key)
+        )
     return result
