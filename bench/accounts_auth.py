@@ -21,7 +21,8 @@ from django.test import override_settings  # noqa: E402
 
 from dichvucong.accounts import captcha, signature  # noqa: E402
 from dichvucong.accounts.tests.signing_ca import build_test_ca  # noqa: E402
-from dichvucong.accounts.validators import normalise_vn_mobile, validate_cccd  # noqa: E402
+from dichvucong.core.vn.identity import validate_cccd  # noqa: E402
+from dichvucong.core.vn.phones import normalise_mobile  # noqa: E402
 
 
 def timed(label: str, fn, runs: int) -> None:
@@ -43,7 +44,7 @@ def main() -> None:
     timed("password: Argon2 check (login)", lambda: check_password("Ngay-moi-2026!", encoded), 30)
     timed(
         "validate CCCD + normalise phone",
-        lambda: (validate_cccd("060195001122"), normalise_vn_mobile("0987 654 321")),
+        lambda: (validate_cccd("060195001122"), normalise_mobile("0987 654 321")),
         2000,
     )
     ca = build_test_ca()

@@ -80,7 +80,7 @@ def worker_single(workdir: Path, runs: int) -> dict:
     from submission_data import catalog, citizen
 
     procedure, (photo_doc, pdf_doc) = catalog()
-    data = {"full_name": "Nguyễn Văn Tải", "id_number": "001900000001", "copies": 1}
+    data = {"full_name": "Nguyễn Văn Tải", "id_number": "001090000001", "copies": 1}
     baseline = rss_mb()
     times, cpu_times = [], []
     for n in range(runs):

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 
 from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.catalog.models import OnlineLevel
-from dichvucong.delivery.addresses import communes, provinces
+from dichvucong.core.vn.addresses import communes, provinces
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
 from dichvucong.payments.dossier_flow import transition
 from dichvucong.payments.models import PaymentStatus

@@ -9,15 +9,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from dichvucong.accounts import addresses, captcha
+from dichvucong.accounts import captcha
 from dichvucong.accounts.identity import IdentityProviderError, get_identity_provider
 from dichvucong.accounts.models import AccountType, VerificationMethod
 from dichvucong.accounts.selectors import id_number_taken, phone_taken
-from dichvucong.accounts.validators import (
-    normalise_vn_mobile,
-    validate_cccd,
-    validate_enterprise_code,
+from dichvucong.core.vn.fields import (
+    CccdField,
+    CommuneField,
+    MobilePhoneField,
+    ProvinceField,
+    link_address_fields,
 )
+from dichvucong.core.vn.identity import validate_cccd, validate_enterprise_code
 
 REQUIRED = gettext_lazy("Vui lòng nhập thông tin này.")
 
@@ -71,21 +74,13 @@ class AccountTypeForm(PortalForm):
 
 class RegistrationDetailsForm(CaptchaMixin, PortalForm):
     full_name = forms.CharField(label=gettext_lazy("Họ và tên"), max_length=150)
-    id_number = forms.CharField(
-        label=gettext_lazy("Số định danh cá nhân (CCCD)"),
-        max_length=14,
-        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-    )
+    id_number = CccdField(label=gettext_lazy("Số định danh cá nhân (CCCD)"))
     date_of_birth = forms.DateField(
         label=gettext_lazy("Ngày sinh"),
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": gettext_lazy("Ngày sinh không hợp lệ.")},
     )
-    phone = forms.CharField(
-        label=gettext_lazy("Số điện thoại di động"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
-    )
+    phone = MobilePhoneField(label=gettext_lazy("Số điện thoại di động"))
     email = forms.EmailField(
         label=gettext_lazy("Thư điện tử"),
         required=False,
@@ -135,7 +130,7 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
         return born
 
     def clean_phone(self):
-        phone = normalise_vn_mobile(self.cleaned_data["phone"])
+        phone = self.cleaned_data["phone"]
         if phone_taken(phone):
             raise ValidationError(_("Số điện thoại này đã được dùng cho tài khoản khác."))
         return phone
@@ -153,7 +148,7 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
         data = super().clean()
         raw_id = data.get("id_number")
         if raw_id is not None:
-            try:
+            try:  # the field checked the number; its birth digits must match the date of birth
                 data["id_number"] = validate_cccd(raw_id, data.get("date_of_birth"))
             except ValidationError as exc:
                 self.add_error("id_number", exc)
@@ -295,50 +290,26 @@ class ContactForm(PortalForm):
         required=False,
         error_messages={"invalid": gettext_lazy("Địa chỉ thư điện tử không hợp lệ.")},
     )
-    province_code = forms.ChoiceField(label=gettext_lazy("Tỉnh/thành phố"), required=False)
-    commune_code = forms.CharField(
-        label=gettext_lazy("Xã/phường/đặc khu"), required=False, widget=forms.Select
-    )
+    province_code = ProvinceField(label=gettext_lazy("Tỉnh/thành phố"), required=False)
+    commune_code = CommuneField(label=gettext_lazy("Xã/phường/đặc khu"), required=False)
     address_line = forms.CharField(
         label=gettext_lazy("Số nhà, đường, thôn/xóm"), max_length=255, required=False
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province_code"].choices = [
-            ("", _("— Chọn tỉnh/thành phố —")),
-            *addresses.provinces(),
-        ]
-        province = self.data.get("province_code") or self.initial.get("province_code") or ""
-        self.fields["commune_code"].widget.choices = [
-            ("", _("— Chọn xã/phường —")),
-            *addresses.communes(province),
-        ]
-        self.fields["commune_code"].widget.attrs.update(
-            {"data-commune-select": "1", "data-province-field": "id_province_code"}
-        )
-
-    def clean(self):
-        data = super().clean()
-        province, commune = data.get("province_code"), data.get("commune_code")
-        if commune and not addresses.commune_in_province(commune, province or ""):
-            self.add_error("commune_code", _("Xã/phường không thuộc tỉnh/thành phố đã chọn."))
-        return data
+        link_address_fields(self, province="province_code", commune="commune_code")
 
 
 class PhoneChangeForm(PortalForm):
-    phone = forms.CharField(
-        label=gettext_lazy("Số điện thoại di động mới"),
-        max_length=20,
-        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
-    )
+    phone = MobilePhoneField(label=gettext_lazy("Số điện thoại di động mới"))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
 
     def clean_phone(self):
-        phone = normalise_vn_mobile(self.cleaned_data["phone"])
+        phone = self.cleaned_data["phone"]
         if phone == self.user.phone:
             raise ValidationError(_("Đây là số điện thoại hiện tại của bạn."))
         if phone_taken(phone, exclude_pk=self.user.pk):

@@ -7,7 +7,8 @@ from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 
 from dichvucong.accounts.models import VerificationLevel, VerificationMethod, VerificationStatus
-from dichvucong.accounts.validators import normalise_vn_mobile
+from dichvucong.core.vn.identity import looks_like_cccd, normalise_cccd
+from dichvucong.core.vn.phones import normalise_mobile
 
 
 def user_by_identifier(identifier: str):
@@ -16,10 +17,10 @@ def user_by_identifier(identifier: str):
     value = (identifier or "").strip().replace(" ", "")
     if not value:
         return None
-    if value.isdigit() and len(value) == 12:
-        return User.objects.filter(id_number=value, is_active=True).first()
+    if looks_like_cccd(value):
+        return User.objects.filter(id_number=normalise_cccd(value), is_active=True).first()
     try:
-        phone = normalise_vn_mobile(value)
+        phone = normalise_mobile(value)
     except ValidationError:
         phone = None
     if phone:

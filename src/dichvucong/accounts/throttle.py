@@ -5,9 +5,9 @@ from contextlib import suppress
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
-from dichvucong.accounts.validators import normalise_vn_mobile
 from dichvucong.core.ratelimit import count_hit
 from dichvucong.core.text import fold
+from dichvucong.core.vn.phones import normalise_mobile
 
 ACCOUNT_FAILURES = 5
 IP_FAILURES = 20
@@ -17,7 +17,7 @@ LOCK_SECONDS = 15 * 60
 def _account_key(identifier: str) -> str:
     value = fold(identifier).lower().replace(" ", "")
     with suppress(ValidationError):
-        value = normalise_vn_mobile(value)  # 0912…, +84912… and 84912… are one account
+        value = normalise_mobile(value)  # 0912…, +84912… and 84912… are one account
     return f"login-fail:acct:{value}"
 
 

@@ -1,10 +1,9 @@
 """The result-delivery choice: at the counter, or by post to an address (province → commune)."""
 
-import phonenumbers
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.delivery.addresses import communes, provinces
+from dichvucong.core.vn.fields import CommuneField, PhoneField, ProvinceField, link_address_fields
 from dichvucong.dossiers.models import ResultDelivery
 
 
@@ -18,33 +17,14 @@ class DeliveryChoiceForm(forms.Form):
         initial=ResultDelivery.COUNTER,
     )
     recipient_name = forms.CharField(label=_("Họ tên người nhận"), max_length=150, required=False)
-    phone = forms.CharField(label=_("Số điện thoại người nhận"), max_length=20, required=False)
-    province_code = forms.ChoiceField(label=_("Tỉnh/thành phố"), required=False)
-    commune_code = forms.ChoiceField(label=_("Xã/phường/đặc khu"), required=False)
+    phone = PhoneField(label=_("Số điện thoại người nhận"), required=False)
+    province_code = ProvinceField(label=_("Tỉnh/thành phố"), required=False)
+    commune_code = CommuneField(label=_("Xã/phường/đặc khu"), required=False)
     line = forms.CharField(label=_("Số nhà, đường, thôn/xóm"), max_length=255, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        province = self.data.get(self.add_prefix("province_code")) or self.initial.get(
-            "province_code", ""
-        )
-        self.fields["province_code"].choices = [("", _("— Chọn tỉnh/thành phố —")), *provinces()]
-        self.fields["commune_code"].choices = [
-            ("", _("— Chọn xã/phường —")),
-            *communes(str(province)),
-        ]
-
-    def clean_phone(self) -> str:
-        raw = self.cleaned_data.get("phone", "").strip()
-        if not raw:
-            return raw
-        try:
-            number = phonenumbers.parse(raw, "VN")
-        except phonenumbers.NumberParseException:
-            number = None
-        if number is None or not phonenumbers.is_valid_number(number):
-            raise forms.ValidationError(_("Số điện thoại không hợp lệ."))
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        link_address_fields(self, province="province_code", commune="commune_code")
 
     def clean(self):
         data = super().clean()

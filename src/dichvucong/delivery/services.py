@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.core.vn import addresses
 from dichvucong.delivery.fees import postal_fee
 from dichvucong.delivery.models import ACTIVE_STATUSES, Shipment, ShipmentEvent, ShipmentStatus
 from dichvucong.delivery.providers import StatusUpdate, get_delivery_provider
@@ -25,14 +26,14 @@ class DeliveryNotAllowed(Exception):
 
 def delivery_address(*, data: dict[str, str], procedure: Any) -> dict[str, Any]:
     """Return the stored form of an address, with the postal fee it costs."""
-    from dichvucong.delivery.addresses import commune_name, province_name
-
     address = {
         key: data.get(key, "").strip()
         for key in ("recipient_name", "phone", "province_code", "commune_code", "line")
     }
-    address["province_name"] = province_name(address["province_code"])
-    address["commune_name"] = commune_name(address["province_code"], address["commune_code"])
+    address["province_code"] = addresses.province_code(address["province_code"])
+    address["commune_code"] = addresses.commune_code(address["commune_code"])
+    address["province_name"] = addresses.province_name(address["province_code"])
+    address["commune_name"] = addresses.commune_name(address["commune_code"])
     address["fee"] = postal_fee(
         province_code=address["province_code"], collect_originals=procedure.requires_originals
     )

@@ -11,10 +11,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from dichvucong.core.audit import audit_log, client_ip
-from dichvucong.delivery.addresses import communes
 from dichvucong.delivery.fees import fee_table
 from dichvucong.delivery.forms import DeliveryChoiceForm
 from dichvucong.delivery.providers import (
@@ -81,12 +80,6 @@ def delivery_choice(request: HttpRequest, dossier_id: int) -> HttpResponse:
         },
         status=status,
     )
-
-
-@require_GET
-def commune_list(request: HttpRequest) -> JsonResponse:
-    """Return the communes of a province for the address form."""
-    return JsonResponse({"communes": communes(request.GET.get("tinh", ""))})
 
 
 @csrf_exempt

@@ -11,10 +11,10 @@ from dichvucong.catalog.models import Agency, Procedure, RequiredDocument
 from dichvucong.core.audit import audit_log
 from dichvucong.core.calendar import add_working_days, next_working_start
 from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.core.vn.addresses import format_address
 from dichvucong.dossiers.codes import allocate_dossier_code
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import SchemaForm, answers, initial_values
-from dichvucong.dossiers.forms.address import format_address
 from dichvucong.dossiers.models import (
     Attachment,
     AttachmentKind,
@@ -45,11 +45,9 @@ def _snapshot(dossier: Dossier, applicant) -> None:
     dossier.applicant_phone = applicant.phone or ""
     dossier.applicant_email = applicant.email or ""
     dossier.applicant_address = format_address(
-        {
-            "province": applicant.province_code,
-            "commune": applicant.commune_code,
-            "line": applicant.address_line,
-        }
+        line=applicant.address_line,
+        commune=applicant.commune_code,
+        province=applicant.province_code,
     )[:300]
 
 

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalog.models import Field, Procedure
+from dichvucong.core.vn.fields import CccdField, MobilePhoneField
 from dichvucong.dossiers.models import Channel, ResultDelivery
 from dichvucong.processing.inbox import InboxFilters
 from dichvucong.processing.models import PaymentMethod
@@ -145,18 +146,9 @@ class CounterPaymentForm(forms.Form):
 class CounterDossierForm(forms.Form):
     procedure = forms.ModelChoiceField(label=_("Thủ tục"), queryset=Procedure.objects.none())
     name = forms.CharField(label=_("Họ tên người nộp"), max_length=150)
-    id_number = forms.RegexField(
-        label=_("Số định danh cá nhân"),
-        regex=r"^\d{12}$",
-        required=False,
-        error_messages={"invalid": _("Số định danh gồm 12 chữ số.")},
-    )
-    phone = forms.RegexField(
-        label=_("Số điện thoại"),
-        regex=r"^(\+84|0)\d{9,10}$",
-        required=False,
-        error_messages={"invalid": _("Số điện thoại không hợp lệ.")},
-    )
+    id_number = CccdField(label=_("Số định danh cá nhân"), required=False)
+    # The dossier's SMS notices go to this number: a mobile.
+    phone = MobilePhoneField(label=_("Số điện thoại di động"), required=False)
     email = forms.EmailField(label=_("Thư điện tử"), required=False)
     address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
     result_delivery = forms.ChoiceField(

@@ -39,9 +39,9 @@ def register_by_phone(client, **overrides):
     data = citizen_details(**overrides)
     response = submit_details(client, data)
     assert response.status_code == 302, response.content.decode()[:3000]
-    from dichvucong.accounts.validators import normalise_vn_mobile
+    from dichvucong.core.vn.phones import normalise_mobile
 
-    code = latest_otp(normalise_vn_mobile(data["phone"]))
+    code = latest_otp(normalise_mobile(data["phone"]))
     client.post(reverse("accounts:register_otp"), {"code": code})
     return client.post(
         reverse("accounts:register_password"),

@@ -2,9 +2,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from dichvucong.accounts import addresses
 from dichvucong.accounts.tests.conftest import latest_otp
 from dichvucong.accounts.tests.factories import make_citizen
+from dichvucong.core.vn import addresses
 
 pytestmark = pytest.mark.django_db
 PROFILE = reverse("accounts:profile")

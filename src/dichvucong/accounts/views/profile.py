@@ -7,11 +7,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from dichvucong.accounts import addresses, otp
+from dichvucong.accounts import otp
 from dichvucong.accounts.forms import ContactForm, OtpForm, PhoneChangeForm
 from dichvucong.accounts.services import DuplicateAccountError, change_phone, update_contact
-from dichvucong.accounts.validators import display_phone
 from dichvucong.accounts.views.common import client_ip, redirect_to
+from dichvucong.core.vn import addresses
+from dichvucong.core.vn.phones import display_phone
 
 PHONE_STATE = "phone_change"
 
@@ -94,7 +95,7 @@ def phone_change_confirm(request: HttpRequest) -> HttpResponse:
 @require_GET
 def communes_api(request: HttpRequest) -> JsonResponse:
     """Return the communes of a province: /api/dia-ban/xa/?tinh=<code>."""
-    province = request.GET.get("tinh", "")
+    province = addresses.province_code(request.GET.get("tinh", ""))
     if not addresses.province_name(province):
         return JsonResponse({"error": _("Mã tỉnh/thành phố không hợp lệ."), "xa": []}, status=400)
     items = [{"ma": code, "ten": name} for code, name in addresses.communes(province)]

@@ -16,9 +16,9 @@ from dichvucong.accounts.forms import (
 )
 from dichvucong.accounts.models import VerificationMethod
 from dichvucong.accounts.services import DuplicateAccountError, register_account
-from dichvucong.accounts.validators import display_phone
 from dichvucong.accounts.views.common import client_ip, redirect_to
 from dichvucong.accounts.views.signing import accept_signature_form
+from dichvucong.core.vn.phones import display_phone
 
 STATE = "registration"
 SIGNATURE_METHODS = {VerificationMethod.USB_TOKEN, VerificationMethod.SIM_SIGNATURE}

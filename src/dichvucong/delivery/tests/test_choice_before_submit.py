@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from dichvucong.accounts.tests.factories import make_citizen
-from dichvucong.delivery.addresses import communes, provinces
+from dichvucong.core.vn.addresses import communes, provinces
 from dichvucong.dossiers.models import ResultDelivery
 from dichvucong.dossiers.services import dossier_submit, draft_create
 from dichvucong.dossiers.tests.helpers import (

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.core.models import AuditLog
-from dichvucong.delivery.addresses import communes, provinces
+from dichvucong.core.vn.addresses import communes, provinces
 from dichvucong.delivery.models import Shipment, ShipmentStatus
 from dichvucong.dossiers.models import DossierStatus, ResultDelivery
 from dichvucong.notifications.models import SmsMessage
@@ -76,10 +76,12 @@ def test_another_citizen_gets_404(client):
     assert client.get(reverse("delivery:choice", args=[dossier.pk])).status_code == 404
 
 
-def test_commune_list_follows_the_province(client):
-    data = client.get(reverse("delivery:communes"), {"tinh": PROVINCE}).json()
-    assert [COMMUNE, communes(PROVINCE)[0][1]] in data["communes"]
-    assert client.get(reverse("delivery:communes"), {"tinh": "x"}).json() == {"communes": []}
+def test_the_commune_list_is_refilled_by_the_portal_s_one_address_script(client):
+    dossier = make_dossier(status=DossierStatus.PROCESSING)
+    client.force_login(dossier.applicant)
+    html = client.get(reverse("delivery:choice", args=[dossier.pk])).content.decode()
+    assert "js/address.js" in html and reverse("accounts:communes_api") in html
+    assert 'data-province-field="id_province_code"' in html
 
 
 def ready_for_post(client, *, requires_originals=False):

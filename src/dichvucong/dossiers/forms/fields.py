@@ -1,15 +1,13 @@
 """Django form fields for each schema field type, with Vietnamese messages."""
 
-import re
 from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.dossiers.forms.address import commune_choices, province_choices
+from dichvucong.core.vn.fields import CccdField, CommuneField, PhoneField, ProvinceField
 
 FIELD_TYPES = (
     "text",
@@ -23,7 +21,6 @@ FIELD_TYPES = (
     "email",
     "address",
 )
-PHONE_RE = re.compile(r"^(?:\+84|84|0)(?:3|5|7|8|9)\d{8}$")
 MESSAGES = {
     "required": _("Vui lòng nhập thông tin này."),
     "invalid": _("Giá trị không hợp lệ."),
@@ -36,17 +33,6 @@ MESSAGES = {
 
 def _messages(extra: dict | None = None) -> dict:
     return {**MESSAGES, **(extra or {})}
-
-
-class PhoneField(forms.CharField):
-    """A Vietnamese mobile number; stored as typed without spaces or dots."""
-
-    def clean(self, value):
-        value = re.sub(r"[\s.\-()]", "", value or "")
-        value = super().clean(value)
-        if value and not PHONE_RE.match(value):
-            raise ValidationError(_("Số điện thoại di động không hợp lệ (ví dụ 0912345678)."))
-        return value
 
 
 class PastDateField(forms.DateField):
@@ -99,21 +85,9 @@ def build_field(spec: dict) -> forms.Field:
             **common,
         )
     if kind == "id_number":
-        message = _("Số định danh cá nhân (CCCD) gồm đúng 12 chữ số.")
-        return forms.CharField(
-            max_length=20,
-            **common,
-            error_messages=_messages({"invalid": message}),
-            validators=[RegexValidator(r"^\d{12}$", message)],
-            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        )
-    if kind == "phone":
-        return PhoneField(
-            max_length=20,
-            error_messages=_messages(),
-            **common,
-            widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel"}),
-        )
+        return CccdField(error_messages=_messages(), **common)
+    if kind == "phone":  # a contact phone: a landline is fine (stored in E.164)
+        return PhoneField(error_messages=_messages(), **common)
     if kind == "email":
         return forms.EmailField(
             error_messages=_messages({"invalid": _("Địa chỉ thư điện tử không hợp lệ.")}), **common
@@ -126,17 +100,16 @@ def address_fields(spec: dict, province: str) -> dict[str, forms.Field]:
     required = spec.get("required", False)
     label = spec["label"]
     return {
-        "province": forms.ChoiceField(
+        "province": ProvinceField(
             label=_("%(label)s: tỉnh/thành phố") % {"label": label},
             required=required,
-            choices=[("", "— Chọn tỉnh/thành phố —"), *province_choices()],
             error_messages=_messages(),
         ),
-        "commune": forms.ChoiceField(
+        "commune": CommuneField(
+            province=province,
             label=_("%(label)s: xã/phường") % {"label": label},
             required=required,
-            choices=[("", "— Chọn xã/phường —"), *commune_choices(province)],
-            error_messages=_messages({"invalid_choice": _("Xã/phường không thuộc tỉnh đã chọn.")}),
+            error_messages=_messages(),
         ),
         "line": forms.CharField(
             label=_("%(label)s: số nhà, đường, thôn/xóm") % {"label": label},

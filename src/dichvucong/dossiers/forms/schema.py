@@ -8,7 +8,8 @@ from datetime import date
 
 from django import forms
 
-from dichvucong.dossiers.forms.address import format_address
+from dichvucong.core.vn.addresses import format_address
+from dichvucong.core.vn.phones import display_phone
 from dichvucong.dossiers.forms.fields import FIELD_TYPES, address_fields, build_field
 
 PREFILL_SOURCES = ("full_name", "id_number", "phone", "email", "date_of_birth", "address")
@@ -123,8 +124,8 @@ def profile_value(user, source: str):
         }
     if source == "date_of_birth":
         return user.date_of_birth.isoformat() if user.date_of_birth else None
-    if source == "phone" and user.phone and user.phone.startswith("+84"):
-        return "0" + user.phone[3:]
+    if source == "phone" and user.phone:
+        return display_phone(user.phone)
     return getattr(user, source, None) or None
 
 
@@ -141,7 +142,14 @@ def display_rows(schema: list, stored: dict) -> list[tuple[str, list[tuple[str, 
 
 def display_value(spec: dict, value) -> str:
     if spec["type"] == "address":
-        return format_address(value)
+        value = value if isinstance(value, dict) else {}
+        return format_address(
+            line=value.get("line") or "",
+            commune=value.get("commune") or "",
+            province=value.get("province") or "",
+        )
+    if spec["type"] == "phone" and value:
+        return display_phone(str(value))
     if spec["type"] == "checkbox":
         return "Có" if value else "Không"
     if spec["type"] == "date" and isinstance(value, str) and len(value) == 10:

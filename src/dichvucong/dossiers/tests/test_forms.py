@@ -1,5 +1,5 @@
+from dichvucong.core.vn.addresses import communes, provinces
 from dichvucong.dossiers.forms import SchemaForm, answers, display_rows
-from dichvucong.dossiers.forms.address import commune_choices, province_choices
 
 SCHEMA = [
     {"name": "home", "label": "Nơi cư trú", "type": "address", "required": True},
@@ -10,14 +10,14 @@ SCHEMA = [
 
 
 def _province_and_commune():
-    province = dict(province_choices())
+    province = dict(provinces())
     code = next(c for c, n in province.items() if n.endswith("Hà Nội"))
-    return code, commune_choices(code)[0][0]
+    return code, communes(code)[0][0]
 
 
 def test_address_takes_a_commune_of_the_chosen_province_only():
     province, commune = _province_and_commune()
-    other = next(c for c, _ in province_choices() if c != province)
+    other = next(c for c, _ in provinces() if c != province)
     data = {
         "home__province": other,
         "home__commune": commune,
@@ -27,22 +27,23 @@ def test_address_takes_a_commune_of_the_chosen_province_only():
     }
     form = SchemaForm(SCHEMA, data=data)
     assert not form.is_valid()
-    assert form.errors["home__commune"] == ["Xã/phường không thuộc tỉnh đã chọn."]
+    assert form.errors["home__commune"] == ["Xã/phường không thuộc tỉnh/thành phố đã chọn."]
     form = SchemaForm(SCHEMA, data={**data, "home__province": province})
     assert form.is_valid(), form.errors
     stored = answers(form)
     assert stored["home"] == {"province": province, "commune": commune, "line": "Số 1"}
     assert stored["born"] == "2000-01-02"
-    assert stored["phone"] == "0912345678"
+    assert stored["phone"] == "+84912345678"
     rows = dict(display_rows(SCHEMA, stored)[0][1])
     assert rows["Nơi cư trú"].endswith("Thành phố Hà Nội")
     assert rows["Ngày sinh"] == "02/01/2000"
+    assert rows["Điện thoại"] == "0912 345 678"
 
 
 def test_wrong_values_get_vietnamese_messages():
     form = SchemaForm(SCHEMA, data={"born": "2999-01-01", "phone": "12345", "mail": "abc"})
     assert not form.is_valid()
     assert form.errors["born"] == ["Ngày không được sau ngày hôm nay."]
-    assert "Số điện thoại di động không hợp lệ" in form.errors["phone"][0]
+    assert "Số điện thoại không hợp lệ" in form.errors["phone"][0]
     assert form.errors["mail"] == ["Địa chỉ thư điện tử không hợp lệ."]
     assert form.errors["home__province"] == ["Vui lòng nhập thông tin này."]

@@ -61,7 +61,7 @@ def test_counter_form_rejects_bad_phone_with_a_vietnamese_message(client):
         },
     )
     assert response.status_code == 400
-    assert "Số điện thoại không hợp lệ" in response.content.decode()
+    assert "Số điện thoại di động Việt Nam không hợp lệ" in response.content.decode()
     assert not Dossier.objects.exists()
 
 
@@ -120,3 +120,26 @@ def test_a_waived_fee_lets_the_counter_hand_over_a_partly_online_result():
     fee_exempt(dossier=dossier, actor=team["leader"], reason="Hộ nghèo theo danh sách của xã")
     dossier = dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
     assert dossier.status == S.RETURNED
+
+
+def _walk_in(client, **fields):
+    team = make_team()
+    procedure = make_procedure(agencies=[team["agency"]])
+    client.force_login(team["counter"])
+    data = {"procedure": procedure.pk, "name": "Đặng Văn Quầy", "result_delivery": "counter"}
+    return client.post(reverse("processing:counter_create"), data | fields)
+
+
+def test_counter_takes_a_mobile_as_people_say_it_and_stores_it_for_sms(client):
+    response = _walk_in(client, phone="0912 345 678", id_number="060 190 001 234")
+    assert response.status_code == 302
+    dossier = Dossier.objects.get(applicant_name="Đặng Văn Quầy")
+    assert dossier.applicant_phone == "+84912345678"
+    assert dossier.applicant_id_number == "060190001234"
+
+
+def test_counter_refuses_an_id_number_that_registration_refuses(client):
+    response = _walk_in(client, id_number="099090000001")
+    assert response.status_code == 400
+    assert "mã tỉnh nơi đăng ký khai sinh" in response.content.decode()
+    assert not Dossier.objects.exists()

@@ -1,8 +1,13 @@
-"""Checks for Vietnamese identity data: CCCD structure, mobile numbers, enterprise codes."""
+"""Personal identification numbers (CCCD, số định danh cá nhân) and enterprise codes.
+
+A CCCD has 12 digits: 3 for the province where the birth was registered (the 63 codes of
+the provinces before 2025, which the numbers keep), 1 for century and sex (0/1 = born in
+the 1900s, 2/3 = the 2000s, …; even for men), 2 for the year of birth, 6 random.
+"""
 
 import datetime as dt
+import re
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -74,6 +79,7 @@ CCCD_PROVINCE_CODES = frozenset(
         "096",
     }
 )
+_SEPARATORS = re.compile(r"[\s.\-]")
 
 
 def century_digit(birth_year: int, *, female: bool) -> int:
@@ -81,51 +87,38 @@ def century_digit(birth_year: int, *, female: bool) -> int:
     return ((birth_year // 100) - 19) * 2 + (1 if female else 0)
 
 
+def normalise_cccd(value: str) -> str:
+    """Return the number as typed without spaces, dots or dashes (no check)."""
+    return _SEPARATORS.sub("", value or "")
+
+
+def looks_like_cccd(value: str) -> bool:
+    """Return True when the value has a CCCD's shape (12 digits once separators go)."""
+    number = normalise_cccd(value)
+    return len(number) == 12 and number.isdigit() and number.isascii()
+
+
 def validate_cccd(value: str, date_of_birth: dt.date | None = None) -> str:
-    """Check a 12-digit CCCD number's structure; return it cleaned."""
-    number = (value or "").strip().replace(" ", "")
-    if len(number) != 12 or not number.isdigit():
+    """Check a CCCD's structure (and its birth digits against a date of birth); return it clean."""
+    number = normalise_cccd(value)
+    if not looks_like_cccd(number):
         raise ValidationError(_("Số định danh cá nhân phải gồm đúng 12 chữ số."), code="format")
     if number[:3] not in CCCD_PROVINCE_CODES:
         raise ValidationError(
             _("Ba chữ số đầu (mã tỉnh nơi đăng ký khai sinh) không hợp lệ."), code="province"
         )
-    if date_of_birth is not None:
-        year = date_of_birth.year
-        digit = int(number[3])
-        if digit // 2 != (year // 100) - 19:
-            raise ValidationError(
-                _("Chữ số thứ tư (thế kỷ và giới tính) không khớp với năm sinh."), code="century"
-            )
-        if number[4:6] != f"{year % 100:02d}":
-            raise ValidationError(
-                _("Chữ số thứ năm và sáu phải là hai số cuối của năm sinh."), code="year"
-            )
+    if date_of_birth is None:
+        return number
+    year = date_of_birth.year
+    if int(number[3]) // 2 != (year // 100) - 19:
+        raise ValidationError(
+            _("Chữ số thứ tư (thế kỷ và giới tính) không khớp với năm sinh."), code="century"
+        )
+    if number[4:6] != f"{year % 100:02d}":
+        raise ValidationError(
+            _("Chữ số thứ năm và sáu phải là hai số cuối của năm sinh."), code="year"
+        )
     return number
-
-
-def normalise_vn_mobile(value: str) -> str:
-    """Return a Vietnamese mobile number in E.164 (+84…), or raise ValidationError."""
-    raw = (value or "").strip()
-    message = _("Số điện thoại di động Việt Nam không hợp lệ (ví dụ 0912 345 678).")
-    try:
-        number = phonenumbers.parse(raw, "VN")
-    except phonenumbers.NumberParseException as exc:
-        raise ValidationError(message, code="phone") from exc
-    if number.country_code != 84 or not phonenumbers.is_valid_number(number):
-        raise ValidationError(message, code="phone")
-    if phonenumbers.number_type(number) != phonenumbers.PhoneNumberType.MOBILE:
-        raise ValidationError(message, code="phone")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def display_phone(e164: str) -> str:
-    """Return an E.164 number in the national format people read (0912 345 678)."""
-    try:
-        number = phonenumbers.parse(e164, "VN")
-    except phonenumbers.NumberParseException:
-        return e164
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
 def validate_enterprise_code(value: str) -> str:
