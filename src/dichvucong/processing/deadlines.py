@@ -7,19 +7,11 @@ from django.utils import timezone
 from dichvucong.core.calendar import (
     add_working_days,
     add_working_time,
-    next_working_start,
     working_time_between,
 )
 from dichvucong.dossiers.models import Dossier, Timeliness
 
 DUE_SOON_WORKING_DAYS = 1
-
-
-def compute_due_at(*, procedure, received_at: datetime) -> datetime | None:
-    """Return the appointment for a dossier received at a moment (None if no time limit)."""
-    if not procedure.processing_days:
-        return None
-    return add_working_days(next_working_start(received_at), procedure.processing_days)
 
 
 def pause_clock(dossier: Dossier, now: datetime) -> None:

@@ -22,9 +22,11 @@ LIST_FIELDS = (
     "applicant_name",
     "submitted_at",
     "due_at",
+    "received_at",
     "agency_id",
     "procedure__name",
     "procedure__code",
+    "procedure__processing_days",
 )
 
 

@@ -69,7 +69,16 @@ def my_dossiers(user) -> QuerySet[Dossier]:
         .exclude(status=S.DRAFT)
         .select_related("procedure")
         .annotate(has_rating=Exists(Rating.objects.filter(dossier=OuterRef("pk"))))
-        .only("code", "status", "submitted_at", "due_at", "returned_at", "procedure__name")
+        .only(
+            "code",
+            "status",
+            "submitted_at",
+            "received_at",
+            "due_at",
+            "returned_at",
+            "procedure__name",
+            "procedure__processing_days",
+        )
     )
 
 
