@@ -1,7 +1,7 @@
 """Mẫu 06: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
 
 from dichvucong.core.pdf import FONT, paragraph, render
-from dichvucong.processing.selectors import event_label
+from dichvucong.dossiers.events import event_label
 from dichvucong.processing.slips.base import actor_name, appointment, dossier_lines, local, start
 
 TITLE = "Phiếu kiểm soát quá trình giải quyết hồ sơ"
