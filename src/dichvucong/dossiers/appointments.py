@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.catalog.models import Procedure
 from dichvucong.core.calendar import add_working_days, end_of_working_day, next_working_start
-from dichvucong.dossiers.models import DossierStatus
+from dichvucong.dossiers.statuses import BEFORE_RECEPTION
 
 
 def appointment_at(procedure: Procedure, received_at: datetime) -> datetime | None:
@@ -26,8 +26,6 @@ def appointment_at(procedure: Procedure, received_at: datetime) -> datetime | No
     return add_working_days(next_working_start(received_at), days)
 
 
-# Statuses of a dossier not received yet (a supplement asked before reception included).
-_AWAITING_RECEPTION = {DossierStatus.DRAFT, DossierStatus.NEW, DossierStatus.SUPPLEMENT_REQUESTED}
 DATE = "%d/%m/%Y"
 DATE_TIME = "%H:%M %d/%m/%Y"
 SPELLED_OUT = "%H giờ %M phút, ngày %d/%m/%Y"  # as the Circular 03/2025 slips write it
@@ -40,7 +38,7 @@ def appointment_text(dossier, fmt: str = DATE_TIME) -> str:
     """
     same_day = dossier.procedure.processing_days == 0
     if dossier.due_at is None:
-        waiting = dossier.received_at is None and dossier.status in _AWAITING_RECEPTION
+        waiting = dossier.received_at is None and dossier.status in BEFORE_RECEPTION
         if not waiting or dossier.procedure.processing_days is None:
             return ""
         return str(_("Trong ngày tiếp nhận")) if same_day else str(_("Hẹn khi tiếp nhận hồ sơ"))

@@ -25,7 +25,6 @@ NEEDS_ME = {
     S.SUPPLEMENT_REQUESTED: _("Cần bổ sung giấy tờ"),
     S.PAYMENT_REQUESTED: _("Cần nộp phí, lệ phí"),
 }
-WITHDRAWABLE = {S.NEW, S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED}
 
 
 def current_step(dossier: Dossier) -> str:
