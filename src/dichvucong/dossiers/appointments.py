@@ -12,7 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.catalog.models import Procedure
-from dichvucong.core.calendar import add_working_days, end_of_working_day, next_working_start
+from dichvucong.core.calendar import (
+    add_working_days,
+    closing_time,
+    end_of_working_day,
+    next_working_start,
+)
 from dichvucong.dossiers.statuses import BEFORE_RECEPTION
 
 
@@ -43,6 +48,6 @@ def appointment_text(dossier, fmt: str = DATE_TIME) -> str:
             return ""
         return str(_("Trong ngày tiếp nhận")) if same_day else str(_("Hẹn khi tiếp nhận hồ sơ"))
     due = timezone.localtime(dossier.due_at)
-    if same_day:
+    if same_day and due.time() == closing_time():
         return _("Trong ngày %(date)s") % {"date": due.strftime(DATE)}
-    return due.strftime(fmt)
+    return due.strftime(fmt)  # also a same-day appointment moved by a supplement or an apology

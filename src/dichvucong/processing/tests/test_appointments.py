@@ -136,3 +136,20 @@ def test_a_supplement_moves_a_same_day_appointment_by_the_paused_office_time():
     # Paused 10:00–17:00 Monday (5 office hours) and 07:00–10:00 Tuesday (3): one working day.
     assert dossier.due_at == at(2026, 12, 8, 17)
     assert appointment_text(dossier) == "Trong ngày 08/12/2026"
+
+
+def test_a_same_day_appointment_moved_to_a_morning_shows_its_hour():
+    team = make_team()
+    citizen = make_citizen()
+    dossier = _online(team, at(2026, 12, 7, 7, 30), "0", citizen)  # Monday
+    with time_machine.travel(at(2026, 12, 7, 8), tick=False):
+        dossier = dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
+    with time_machine.travel(at(2026, 12, 7, 15), tick=False):
+        dossier = dossier_transition(
+            dossier=dossier, to=S.SUPPLEMENT_REQUESTED, actor=team["counter"], note="Thiếu tờ khai"
+        )
+    with time_machine.travel(at(2026, 12, 7, 17), tick=False):
+        dossier = dossier_transition(dossier=dossier, to=S.RECEIVED, actor=citizen)
+    # Paused 15:00–17:00: two office hours after Monday's closing, Tuesday 09:00.
+    assert dossier.due_at == at(2026, 12, 8, 9)
+    assert appointment_text(dossier) == "09:00 08/12/2026"
