@@ -137,3 +137,14 @@ def working_time_between(start: datetime, end: datetime) -> timedelta:
 def next_working_start(moment: datetime | None = None) -> datetime:
     """Return the moment counting starts for something received at `moment` (default: now)."""
     return add_working_time(moment or timezone.now(), timedelta())
+
+
+def closing_time() -> time:
+    """Return when offices close on a working day (the end of the last office interval)."""
+    return max(close_at for _open_at, close_at in office_intervals())
+
+
+def end_of_working_day(moment: datetime | None = None) -> datetime:
+    """Return when offices close on the working day counting starts for `moment` (trong ngày)."""
+    start = next_working_start(moment).astimezone(_tz())
+    return datetime.combine(start.date(), closing_time(), tzinfo=_tz())

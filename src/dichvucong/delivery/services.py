@@ -14,6 +14,7 @@ from dichvucong.delivery.fees import postal_fee
 from dichvucong.delivery.models import ACTIVE_STATUSES, Shipment, ShipmentEvent, ShipmentStatus
 from dichvucong.delivery.providers import StatusUpdate, get_delivery_provider
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus, ResultDelivery
+from dichvucong.dossiers.statuses import CLOSED
 from dichvucong.payments import dossier_flow
 
 S = ShipmentStatus
@@ -40,18 +41,9 @@ def delivery_address(*, data: dict[str, str], procedure: Any) -> dict[str, Any]:
     return address
 
 
-CLOSED_STATUSES = (
-    DossierStatus.DONE,
-    DossierStatus.RETURNED,
-    DossierStatus.NOT_RECEIVED,
-    DossierStatus.WITHDRAWN,
-    DossierStatus.STOPPED,
-)
-
-
 def delivery_changeable(dossier: Dossier) -> bool:
     """Tell whether the applicant may still choose how to receive the result."""
-    return dossier.status not in CLOSED_STATUSES
+    return dossier.status not in CLOSED
 
 
 @transaction.atomic

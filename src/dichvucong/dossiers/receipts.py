@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from dichvucong.core.pdf import new_pdf, official_header, paragraph, render, title_block
 from dichvucong.core.selectors import current_province
+from dichvucong.dossiers.appointments import SPELLED_OUT, appointment_text
 from dichvucong.dossiers.lookup_link import qr_png
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, ResultDelivery
 
@@ -68,7 +69,7 @@ def render_receipt(dossier: Dossier) -> bytes:
     days_text = f"{days.normalize():f} ngày làm việc" if days is not None else "theo quy định"
     paragraph(pdf, f"3. Thời gian giải quyết hồ sơ theo quy định là: {days_text}")
     paragraph(pdf, f"4. Thời gian nhận hồ sơ: {_when(dossier.submitted_at)}")
-    due = _when(dossier.due_at) if dossier.due_at else "theo quy định"
+    due = appointment_text(dossier, SPELLED_OUT) or "theo quy định"
     paragraph(pdf, f"5. Thời gian trả kết quả giải quyết hồ sơ: {due}")
     where = (
         "Nhận qua dịch vụ bưu chính công ích"

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from dichvucong.core.text import fold
+from dichvucong.dossiers.appointments import DATE, appointment_text
 
 logger = logging.getLogger(__name__)
 SMS_TEMPLATE = "dossier_submitted"
@@ -44,7 +45,7 @@ def send_submission_sms(dossier_id: int) -> str:
         "code": dossier.code,
         "procedure": fold(dossier.procedure.name)[:60],
         "submitted": timezone.localtime(dossier.submitted_at).strftime(when),
-        "due": timezone.localtime(dossier.due_at).strftime("%d/%m/%Y") if dossier.due_at else "",
+        "due": fold(appointment_text(dossier, DATE)),
         "site": settings.SITE_URL,
     }
     try:

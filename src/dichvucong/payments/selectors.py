@@ -11,15 +11,8 @@ from django.utils import timezone
 
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.statuses import PAYABLE
 from dichvucong.payments.models import FeeExemption, Payment, PaymentStatus
-
-PAYABLE_STATUSES = (
-    DossierStatus.NEW,
-    DossierStatus.RECEIVED,
-    DossierStatus.PROCESSING,
-    DossierStatus.SUPPLEMENT_REQUESTED,
-    DossierStatus.PAYMENT_REQUESTED,
-)
 
 
 @dataclass
@@ -86,7 +79,7 @@ def fee_state(dossier: Dossier) -> FeeState:
         return FeeState(state="none", **base)
     # Fully-online procedures are paid online once submitted; others when the officer asks.
     payable = dossier.status == DossierStatus.PAYMENT_REQUESTED or (
-        procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE_STATUSES
+        procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE
     )
     return FeeState(state="due" if payable else "not_requested", due=due, **base)
 

@@ -15,6 +15,7 @@ from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.dossiers.statuses import FEE_STAGE
 from dichvucong.payments import dossier_flow
 from dichvucong.payments.models import Payment, PaymentEvent, PaymentPurpose, PaymentStatus
 from dichvucong.payments.providers import (
@@ -87,7 +88,7 @@ def payment_request(
     amount = catalog_fee(dossier.procedure) if amount is None else amount
     if amount <= 0:
         raise ValueError("A payment request needs a positive amount.")
-    officer_request = dossier.status in (DossierStatus.PROCESSING, DossierStatus.PAYMENT_REQUESTED)
+    officer_request = dossier.status in FEE_STAGE
     payment = Payment.objects.create(
         dossier=dossier,
         amount=amount,

@@ -7,19 +7,12 @@ from django.utils import timezone
 from dichvucong.core.calendar import (
     add_working_days,
     add_working_time,
-    next_working_start,
     working_time_between,
 )
 from dichvucong.dossiers.models import Dossier, Timeliness
+from dichvucong.dossiers.statuses import CLOCK_RUNNING
 
 DUE_SOON_WORKING_DAYS = 1
-
-
-def compute_due_at(*, procedure, received_at: datetime) -> datetime | None:
-    """Return the appointment for a dossier received at a moment (None if no time limit)."""
-    if not procedure.processing_days:
-        return None
-    return add_working_days(next_working_start(received_at), procedure.processing_days)
 
 
 def pause_clock(dossier: Dossier, now: datetime) -> None:
@@ -64,12 +57,8 @@ def due_soon_threshold(now: datetime | None = None) -> datetime:
 
 def deadline_mark(dossier: Dossier, now: datetime, soon: datetime) -> str:
     """Return "overdue", "due_soon" or "" for an open dossier."""
-    if dossier.due_at is None or dossier.status not in OPEN_CLOCK_STATUSES:
+    if dossier.due_at is None or dossier.status not in CLOCK_RUNNING:
         return ""
     if dossier.due_at < now:
         return "overdue"
     return "due_soon" if dossier.due_at <= soon else ""
-
-
-# Statuses whose deadline clock runs (5 is paused; 1 has no appointment yet).
-OPEN_CLOCK_STATUSES = (2, 4, 6)

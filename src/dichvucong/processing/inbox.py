@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from dichvucong.core.ratelimit import count_hit
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.models import DossierStatus as S
-from dichvucong.processing.deadlines import OPEN_CLOCK_STATUSES, due_soon_threshold
+from dichvucong.dossiers.statuses import CLOCK_RUNNING, UNDER_WAY, WITH_RESULT
+from dichvucong.processing.deadlines import due_soon_threshold
 
 PAGE_SIZE = 20
 LIST_FIELDS = (
@@ -22,9 +23,11 @@ LIST_FIELDS = (
     "applicant_name",
     "submitted_at",
     "due_at",
+    "received_at",
     "agency_id",
     "procedure__name",
     "procedure__code",
+    "procedure__processing_days",
 )
 
 
@@ -49,15 +52,15 @@ TABS_BY_SLUG = {tab.slug: tab for tab in TABS}
 
 def tab_condition(slug: str, now: datetime, soon: datetime) -> Q:
     """Return the filter of one tab."""
-    open_clock = Q(status__in=OPEN_CLOCK_STATUSES)
+    open_clock = Q(status__in=CLOCK_RUNNING)
     return {
         "moi": Q(status=S.NEW),
-        "dang-xu-ly": Q(status__in=(S.RECEIVED, S.PROCESSING)),
+        "dang-xu-ly": Q(status__in=UNDER_WAY),
         "cho-bo-sung": Q(status=S.SUPPLEMENT_REQUESTED),
         "cho-nop-phi": Q(status=S.PAYMENT_REQUESTED),
         "sap-den-han": open_clock & Q(due_at__gte=now, due_at__lte=soon),
         "qua-han": open_clock & Q(due_at__lt=now),
-        "da-xong": Q(status__in=(S.DONE, S.RETURNED)),
+        "da-xong": Q(status__in=WITH_RESULT),
     }[slug]
 
 

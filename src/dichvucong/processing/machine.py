@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.statuses import WITHDRAWABLE
 
 COUNTER, SPECIALIST, LEADER = "counter", "specialist", "leader"
 APPLICANT, SYSTEM = "applicant", "system"
@@ -75,7 +76,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(S.DONE, S.RETURNED, {COUNTER, SYSTEM}, "return_result", _("Trả kết quả")),
     *(
         _t(source, S.WITHDRAWN, {APPLICANT}, "withdraw", _("Rút hồ sơ"))
-        for source in (S.NEW, S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED)
+        for source in sorted(WITHDRAWABLE)
     ),
 )
 

@@ -3,9 +3,9 @@
 import logging
 
 from django.core.mail import send_mail
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.dossiers.appointments import appointment_text
 from dichvucong.dossiers.models import Dossier, DossierEvent
 from dichvucong.notifications.models import MessageChannel
 from dichvucong.notifications.services import render_template, send_sms
@@ -28,10 +28,6 @@ DEFAULT_TEXTS = {
 }
 
 
-def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%H:%M %d/%m/%Y") if moment else _("chưa có")
-
-
 def message_context(dossier: Dossier, event: DossierEvent | None, extra: dict | None) -> dict:
     """Return the placeholders a dossier message may use."""
     if dossier.result_delivery == "post":
@@ -43,7 +39,7 @@ def message_context(dossier: Dossier, event: DossierEvent | None, extra: dict | 
         "ma_ho_so": dossier.code or "",
         "ten_thu_tuc": dossier.procedure.name,
         "ten_co_quan": dossier.agency.name,
-        "han_tra": _local(dossier.due_at),
+        "han_tra": appointment_text(dossier) or _("chưa có"),
         "ly_do": event.note if event else "",
         "so_tien": f"{int(amount or 0):,}".replace(",", "."),
         "noi_nhan": place,

@@ -1,10 +1,9 @@
 """Reads shared by the back office: staff scope, roles, and the officer inbox."""
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalog.models import Agency
-from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierEvent, DossierStatus
+from dichvucong.dossiers.models import AttachmentKind, Dossier
 from dichvucong.processing.machine import APPLICANT, SYSTEM
 from dichvucong.processing.models import (
     ExportStatus,
@@ -105,28 +104,6 @@ def ready_tracking_log(user, pk: int) -> TrackingLogExport | None:
     return TrackingLogExport.objects.filter(
         pk=pk, status=ExportStatus.READY, agency_id__in=staff_agency_ids(user)
     ).first()
-
-
-# History entries that do not move the status, in the words officers read them.
-ACTION_LABELS = {
-    "originals_checked": _("Đối chiếu bản gốc"),
-    "counter_payment": _("Thu phí, lệ phí tại quầy"),
-    "result_uploaded": _("Tải lên văn bản kết quả"),
-    "apology": _("Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
-    "fee_paid": _("Đã nộp phí, lệ phí"),
-    "fee_exempted": _("Miễn phí, lệ phí"),
-    "delivery_choice": _("Chọn hình thức nhận kết quả"),
-    "shipment_created": _("Gửi kết quả qua bưu chính"),
-    "shipment_status": _("Cập nhật vận chuyển bưu chính"),
-    "originals_received": _("Nhận bản gốc"),
-}
-
-
-def event_label(event: DossierEvent) -> str:
-    """Return the words for one history entry on the officer page and the control sheet."""
-    if event.to_status is not None and event.to_status != event.from_status:
-        return str(DossierStatus(event.to_status).label)
-    return str(ACTION_LABELS.get(event.action, _("Cập nhật hồ sơ")))
 
 
 def documents_with_several_photos(attachments) -> list:

@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.dossiers.appointments import DATE, appointment_text
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
 from dichvucong.notifications.models import MessageChannel
 from dichvucong.notifications.services import render_template
@@ -27,12 +27,11 @@ def status_context(dossier: Dossier, *, note: str = "") -> dict:
         link = f"{settings.SITE_URL.rstrip('/')}{path}"
     else:
         link = lookup_url_for(dossier)
-    due = timezone.localtime(dossier.due_at).strftime("%d/%m/%Y") if dossier.due_at else ""
     return {
         "ma_ho_so": dossier.code or "",
         "ten_thu_tuc": dossier.procedure.name,
         "trang_thai": str(S(dossier.status).label),
-        "han_tra": due,
+        "han_tra": appointment_text(dossier, DATE),
         "ho_ten": dossier.applicant_name,
         "duong_dan": link,
         "ghi_chu": note,

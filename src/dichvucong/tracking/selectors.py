@@ -3,6 +3,7 @@
 from django.db.models import Avg, Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.dossiers.events import event_label
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
 from dichvucong.tracking.models import Notification, Rating, RatingCriterion, RatingScore
 
@@ -20,21 +21,10 @@ CURRENT_STEP = {
     S.DONE: _("Đã có kết quả, đang chờ trả kết quả."),
     S.RETURNED: _("Đã trả kết quả cho công dân."),
 }
-ACTION_LABELS = {
-    "submit": _("Nộp hồ sơ trực tuyến"),
-    "submitted": _("Nộp hồ sơ trực tuyến"),
-    "supplement": _("Công dân bổ sung giấy tờ"),
-    "resubmit": _("Công dân nộp bổ sung giấy tờ"),
-    "payment_paid": _("Đã nộp phí, lệ phí"),
-    "withdraw": _("Công dân yêu cầu rút hồ sơ"),
-    "payment": _("Đã nộp phí, lệ phí"),
-    "rating": _("Công dân đánh giá mức độ hài lòng"),
-}
 NEEDS_ME = {
     S.SUPPLEMENT_REQUESTED: _("Cần bổ sung giấy tờ"),
     S.PAYMENT_REQUESTED: _("Cần nộp phí, lệ phí"),
 }
-WITHDRAWABLE = {S.NEW, S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.PAYMENT_REQUESTED}
 
 
 def current_step(dossier: Dossier) -> str:
@@ -42,19 +32,10 @@ def current_step(dossier: Dossier) -> str:
     return str(CURRENT_STEP.get(dossier.status, ""))
 
 
-def event_label(event: DossierEvent) -> str:
-    """Return the words for one history entry."""
-    if event.action in ACTION_LABELS:
-        return str(ACTION_LABELS[event.action])
-    if event.to_status is not None:
-        return str(DossierStatus(event.to_status).label)
-    return str(_("Cập nhật hồ sơ"))
-
-
 def public_timeline(dossier: Dossier, *, with_notes: bool) -> list[dict]:
     """Return the citizen-visible history, oldest first, with notes only when asked."""
     events = DossierEvent.objects.filter(dossier=dossier, is_public=True).only(
-        "created_at", "action", "to_status", "note"
+        "created_at", "action", "from_status", "to_status", "note"
     )
     return [
         {"at": e.created_at, "label": event_label(e), "note": e.note if with_notes else ""}
@@ -69,7 +50,16 @@ def my_dossiers(user) -> QuerySet[Dossier]:
         .exclude(status=S.DRAFT)
         .select_related("procedure")
         .annotate(has_rating=Exists(Rating.objects.filter(dossier=OuterRef("pk"))))
-        .only("code", "status", "submitted_at", "due_at", "returned_at", "procedure__name")
+        .only(
+            "code",
+            "status",
+            "submitted_at",
+            "received_at",
+            "due_at",
+            "returned_at",
+            "procedure__name",
+            "procedure__processing_days",
+        )
     )
 
 

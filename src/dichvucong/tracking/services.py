@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.statuses import WITHDRAWABLE
 from dichvucong.dossiers.uploads.errors import UploadRejected
 from dichvucong.dossiers.uploads.pipeline import check_upload
 from dichvucong.dossiers.uploads.store import (
@@ -16,7 +17,6 @@ from dichvucong.dossiers.uploads.store import (
 )
 from dichvucong.processing.services import dossier_transition, resume_status
 from dichvucong.tracking.models import Notification, Rating, RatingCriterion, RatingScore
-from dichvucong.tracking.selectors import WITHDRAWABLE
 
 S = DossierStatus
 MAX_SUPPLEMENT_FILES = 20

@@ -39,7 +39,7 @@ def _submit(citizen, procedure, doc, **kwargs):
     )
 
 
-def test_submission_gets_a_code_status_new_online_an_appointment_and_history(
+def test_submission_gets_a_code_status_new_online_and_history_but_no_appointment_yet(
     django_capture_on_commit_callbacks,
 ):
     citizen = make_citizen()
@@ -51,12 +51,12 @@ def test_submission_gets_a_code_status_new_online_an_appointment_and_history(
     assert dossier.code.endswith("-0001")
     assert dossier.status == DossierStatus.NEW
     assert dossier.channel == Channel.ONLINE
-    assert dossier.due_at > dossier.submitted_at
+    assert dossier.due_at is None  # the clock starts when an officer receives it
     assert dossier.form_data["copies"] == 2
     assert DossierEvent.objects.filter(dossier=dossier, to_status=DossierStatus.NEW).exists()
     assert dossier.attachments.filter(kind=AttachmentKind.SLIP).count() == 1
     sms = SmsMessage.objects.get(dossier_id=dossier.pk, purpose="dossier_submitted")
-    assert dossier.code in sms.text
+    assert dossier.code in sms.text and "Hen khi tiep nhan ho so" in sms.text
 
 
 def test_the_same_idempotency_key_returns_the_same_dossier():
@@ -103,7 +103,7 @@ def test_a_crash_in_the_middle_of_submit_leaves_no_dossier_and_no_file(monkeypat
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(default_storage, "save", tracking_save)
-    monkeypatch.setattr("dichvucong.dossiers.services.allocate_dossier_code", crash)
+    monkeypatch.setattr("dichvucong.dossiers.services.opening.allocate_dossier_code", crash)
     with pytest.raises(RuntimeError):
         _submit(citizen, procedure, doc)
     assert saved, "the file was written before the crash"

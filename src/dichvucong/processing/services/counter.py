@@ -10,11 +10,8 @@ from django.utils.translation import gettext as _
 
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
-from dichvucong.core.text import search_text
-from dichvucong.dossiers.codes import allocate_dossier_code
 from dichvucong.dossiers.models import Channel, Dossier, DossierEvent
-from dichvucong.dossiers.models import DossierStatus as S
-from dichvucong.processing import deadlines
+from dichvucong.dossiers.services.opening import dossier_open
 from dichvucong.processing.machine import COUNTER, RoleNotAllowed, TransitionError
 from dichvucong.processing.models import CounterPayment
 from dichvucong.processing.selectors import staff_roles
@@ -41,43 +38,20 @@ def counter_create_dossier(
         raise TransitionError(_("Cơ quan này không giải quyết thủ tục đã chọn."))
     if not applicant.get("name", "").strip():
         raise TransitionError(_("Vui lòng nhập họ tên người nộp."))
-    now = timezone.now()
     with transaction.atomic():
-        code = allocate_dossier_code(agency=agency, moment=now)
-        dossier = Dossier.objects.create(
-            code=code,
+        dossier = Dossier(
             procedure=procedure,
             agency=agency,
-            channel=Channel.COUNTER,
-            status=S.RECEIVED,
-            applicant_name=applicant["name"].strip(),
-            applicant_id_number=applicant.get("id_number", ""),
-            applicant_phone=applicant.get("phone", ""),
-            applicant_email=applicant.get("email", ""),
-            applicant_address=applicant.get("address", ""),
             form_data=form_data or {},
             result_delivery=result_delivery,
-            submitted_at=now,
-            received_at=now,
-            received_by=actor,
             idempotency_key=uuid.uuid4(),
-            due_at=deadlines.compute_due_at(procedure=procedure, received_at=now),
-            fee_total=sum(procedure.fees.values_list("amount", flat=True)),
-            search_text=search_text(f"{code} {applicant['name']}"),
         )
-        event = DossierEvent.objects.create(
+        event = dossier_open(
             dossier=dossier,
             actor=actor,
-            action="receive",
-            from_status=None,
-            to_status=S.RECEIVED,
-            data={"channel": Channel.COUNTER},
-        )
-        audit_log(
-            action="dossier.counter_create",
-            actor=actor,
-            target=dossier,
-            data={"code": code},
+            channel=Channel.COUNTER,
+            moment=timezone.now(),
+            applicant_details=applicant,
             ip_address=ip_address,
         )
         from dichvucong.processing.effects import schedule_effects

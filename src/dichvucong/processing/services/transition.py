@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import audit_log
+from dichvucong.dossiers.appointments import appointment_at
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing import deadlines
@@ -107,9 +108,7 @@ def _apply(dossier: Dossier, transition: Transition, actor, now, data: dict) -> 
     if target == S.RECEIVED and transition.source == S.NEW:
         dossier.received_at = now
         dossier.received_by = actor
-        dossier.due_at = dossier.due_at or deadlines.compute_due_at(
-            procedure=dossier.procedure, received_at=now
-        )
+        dossier.due_at = appointment_at(dossier.procedure, now)
     elif target == S.SUPPLEMENT_REQUESTED:
         deadlines.pause_clock(dossier, now)
     elif target == S.PROCESSING and transition.source == S.RECEIVED:

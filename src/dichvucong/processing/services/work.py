@@ -10,10 +10,10 @@ from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.statuses import CLOCK_RUNNING
 from dichvucong.dossiers.uploads.errors import UploadRejected
 from dichvucong.dossiers.uploads.pipeline import check_upload
 from dichvucong.dossiers.uploads.store import files_cleaned_on_failure, store_checked
-from dichvucong.processing.deadlines import OPEN_CLOCK_STATUSES
 from dichvucong.processing.machine import LEADER, SPECIALIST, RoleNotAllowed, TransitionError
 from dichvucong.processing.models import DeadlineExtension
 from dichvucong.processing.selectors import staff_roles
@@ -66,7 +66,7 @@ def extend_deadline(
         raise TransitionError(_("Vui lòng nhập lý do chậm trả kết quả."))
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
-        if locked.status not in OPEN_CLOCK_STATUSES:
+        if locked.status not in CLOCK_RUNNING:
             raise TransitionError(_("Hồ sơ không còn trong thời gian giải quyết."))
         if locked.due_at is None or new_due_at <= locked.due_at:
             raise TransitionError(_("Ngày hẹn mới phải sau ngày hẹn hiện tại."))
@@ -105,8 +105,4 @@ def extend_deadline(
 def needs_apology(dossier: Dossier, now: datetime | None = None) -> bool:
     """Tell whether an open dossier is past its appointment without a newer one."""
     now = now or timezone.now()
-    return (
-        dossier.status in OPEN_CLOCK_STATUSES
-        and dossier.due_at is not None
-        and dossier.due_at < now
-    )
+    return dossier.status in CLOCK_RUNNING and dossier.due_at is not None and dossier.due_at < now

@@ -4,12 +4,18 @@ from django.utils import timezone
 from fpdf import FPDF
 
 from dichvucong.core.pdf import FONT, new_pdf, official_header, paragraph, title_block
+from dichvucong.dossiers.appointments import SPELLED_OUT, appointment_text
 from dichvucong.dossiers.models import Dossier
 
 
 def local(moment, fmt: str = "%H giờ %M phút, ngày %d/%m/%Y") -> str:
     """Format a moment in local time the way slips write it."""
     return timezone.localtime(moment).strftime(fmt) if moment else "…"
+
+
+def appointment(dossier: Dossier, fmt: str = SPELLED_OUT) -> str:
+    """Write the dossier's appointment the way slips do ("Trong ngày …" for 0 days)."""
+    return appointment_text(dossier, fmt) or "…"
 
 
 def start(dossier: Dossier, *, form: str, title: str, subtitle: str = "") -> FPDF:

@@ -1,8 +1,8 @@
 """Mẫu 06: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
 
 from dichvucong.core.pdf import FONT, paragraph, render
-from dichvucong.processing.selectors import event_label
-from dichvucong.processing.slips.base import actor_name, dossier_lines, local, start
+from dichvucong.dossiers.events import event_label
+from dichvucong.processing.slips.base import actor_name, appointment, dossier_lines, local, start
 
 TITLE = "Phiếu kiểm soát quá trình giải quyết hồ sơ"
 
@@ -11,7 +11,7 @@ def build(dossier, event=None) -> bytes:
     """Render every handover of the dossier with its time and officer."""
     pdf = start(dossier, form="06", title=TITLE)
     dossier_lines(pdf, dossier)
-    paragraph(pdf, f"Ngày hẹn trả kết quả: {local(dossier.due_at)}")
+    paragraph(pdf, f"Ngày hẹn trả kết quả: {appointment(dossier)}")
     events = dossier.events.select_related("actor").order_by("created_at", "id")
     pdf.set_font(FONT, "", 9)
     with pdf.table(col_widths=(28, 50, 40, 57), text_align="LEFT") as table:

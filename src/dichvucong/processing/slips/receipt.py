@@ -1,7 +1,14 @@
 """Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
 
 from dichvucong.core.pdf import paragraph, render
-from dichvucong.processing.slips.base import actor_name, dossier_lines, local, signature, start
+from dichvucong.processing.slips.base import (
+    actor_name,
+    appointment,
+    dossier_lines,
+    local,
+    signature,
+    start,
+)
 
 TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
 
@@ -19,7 +26,7 @@ def build(dossier, event=None) -> bytes:
     for number, name in enumerate(names or ["(theo danh mục của thủ tục)"], start=1):
         paragraph(pdf, f"{number}. {name}")
     paragraph(pdf, f"Thời gian tiếp nhận: {local(dossier.received_at)}")
-    paragraph(pdf, f"Thời gian trả kết quả: {local(dossier.due_at)}", bold=True)
+    paragraph(pdf, f"Thời gian trả kết quả: {appointment(dossier)}", bold=True)
     paragraph(pdf, f"Hình thức nhận kết quả: {dossier.get_result_delivery_display()}")
     paragraph(pdf, "Tra cứu tình trạng hồ sơ trên Cổng Dịch vụ công bằng mã hồ sơ ở trên.")
     signature(pdf, "Người tiếp nhận", actor_name(event))

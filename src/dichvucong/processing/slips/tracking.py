@@ -5,7 +5,8 @@ from datetime import date
 from django.utils import timezone
 
 from dichvucong.core.pdf import FONT, new_pdf, official_header, render, title_block
-from dichvucong.processing.slips.base import local
+from dichvucong.dossiers.appointments import DATE
+from dichvucong.processing.slips.base import appointment, local
 
 TITLE = "Sổ theo dõi hồ sơ"
 MAX_ROWS = 2000
@@ -42,7 +43,7 @@ def build_log(*, agency, start: date, end: date, dossiers) -> bytes:
                     dossier.applicant_name,
                     dossier.procedure.name[:80],
                     local(dossier.received_at, "%d/%m/%Y"),
-                    local(dossier.due_at, "%d/%m/%Y"),
+                    appointment(dossier, DATE),
                     local(dossier.completed_at, "%d/%m/%Y") if dossier.completed_at else "",
                     str(dossier.get_status_display()),
                 ]

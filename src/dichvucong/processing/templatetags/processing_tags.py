@@ -1,6 +1,6 @@
 from django import template
 
-from dichvucong.processing.selectors import event_label as _event_label
+from dichvucong.dossiers.events import event_label as _event_label
 from dichvucong.processing.selectors import is_officer as _is_officer
 
 register = template.Library()

@@ -1,13 +1,14 @@
-"""Plain factory functions for back-office tests (dossiers made directly in the database)."""
+"""Factory functions for back-office tests (dossiers opened through the real service)."""
 
 from itertools import count
 
+from django.db import transaction
 from django.utils import timezone
 
 from dichvucong.accounts.tests.factories import make_citizen, make_staff
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
-from dichvucong.core.text import search_text
-from dichvucong.dossiers.models import Channel, Dossier, DossierEvent, DossierStatus
+from dichvucong.dossiers.models import Channel, Dossier, DossierStatus
+from dichvucong.dossiers.services.opening import dossier_open
 from dichvucong.processing.services import grant_staff_role
 
 _seq = count(1)
@@ -22,37 +23,51 @@ def make_officer(agency, *roles: str, **overrides):
 
 
 def make_dossier(
-    *, agency=None, procedure=None, applicant=None, status: int = DossierStatus.NEW, **overrides
+    *,
+    agency=None,
+    procedure=None,
+    applicant=None,
+    status: int = DossierStatus.NEW,
+    channel: int = Channel.ONLINE,
+    **overrides,
 ) -> Dossier:
-    """Create a submitted online dossier (status 1 unless told) with its first event."""
+    """Open a dossier through the real opening service, then put it in `status` (1 unless told).
+
+    The code, appointment and search text are what the service writes; `overrides` set other
+    fields afterwards (as later steps of the dossier's life would).
+    """
     n = next(_seq)
     if agency is None:
         agency = procedure.agencies.first() if procedure else make_agency()
     procedure = procedure or make_procedure(agencies=[agency])
     applicant = applicant if applicant is not None else make_citizen()
-    now = timezone.now()
-    code = f"{agency.code}-{timezone.localtime(now):%y%m%d}-{9000 + n:04d}"
-    values = {
-        "code": code,
-        "procedure": procedure,
-        "agency": agency,
-        "applicant": applicant,
-        "applicant_name": applicant.full_name if applicant else f"Trần Thị Mẫu {n}",
-        "applicant_phone": (applicant.phone if applicant else "") or "",
-        "status": status,
-        "channel": Channel.ONLINE,
-        "submitted_at": now,
-        "form_data": {"ho_ten": "Nguyễn Văn Thử", "noi_sinh": "Hàm Thắng"},
-    } | overrides
-    values.setdefault("search_text", search_text(f"{values['code']} {values['applicant_name']}"))
-    dossier = Dossier.objects.create(**values)
-    DossierEvent.objects.create(
-        dossier=dossier,
-        actor=applicant,
-        action="submit",
-        from_status=DossierStatus.DRAFT,
-        to_status=status,
-    )
+    details = {
+        "name": overrides.pop("applicant_name", None)
+        or (applicant.full_name if applicant else f"Trần Thị Mẫu {n}"),
+        "phone": overrides.pop("applicant_phone", None) or (applicant.phone if applicant else ""),
+        "id_number": (applicant.id_number if applicant else "") or "",
+    }
+    with transaction.atomic():
+        dossier = Dossier.objects.create(
+            procedure=procedure,
+            agency=agency,
+            applicant=applicant,
+            applicant_name=details["name"],
+            status=DossierStatus.DRAFT,
+            form_data=overrides.pop(
+                "form_data", {"ho_ten": "Nguyễn Văn Thử", "noi_sinh": "Hàm Thắng"}
+            ),
+        )
+        dossier_open(
+            dossier=dossier,
+            actor=applicant,
+            channel=channel,
+            moment=overrides.pop("submitted_at", None) or timezone.now(),
+            applicant_details=details,
+        )
+        later = {"status": status} | overrides
+        Dossier.objects.filter(pk=dossier.pk).update(**later)
+    dossier.refresh_from_db()
     return dossier
 
 

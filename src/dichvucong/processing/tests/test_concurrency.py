@@ -44,7 +44,7 @@ def test_two_officers_acting_at_once_one_wins_and_history_stays_consistent():
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["stale", "won"]
-    events = list(DossierEvent.objects.filter(dossier=dossier).exclude(action="submit"))
+    events = list(DossierEvent.objects.filter(dossier=dossier).exclude(action="submitted"))
     assert len(events) == 1
     dossier.refresh_from_db()
     assert dossier.status == events[0].to_status

@@ -5,7 +5,7 @@ from django.urls import reverse
 from dichvucong.catalog.models import Fee, OnlineLevel
 from dichvucong.catalog.tests.factories import make_procedure
 from dichvucong.core.models import AuditLog
-from dichvucong.dossiers.models import Channel, Dossier
+from dichvucong.dossiers.models import Channel, Dossier, DossierEvent
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.processing.machine import RoleNotAllowed, TransitionError
@@ -16,7 +16,7 @@ from dichvucong.processing.services import (
     record_counter_payment,
     record_originals_checked,
 )
-from dichvucong.processing.tests.factories import make_dossier, make_team
+from dichvucong.processing.tests.factories import make_dossier, make_officer, make_team
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +143,28 @@ def test_counter_refuses_an_id_number_that_registration_refuses(client):
     assert response.status_code == 400
     assert "mã tỉnh nơi đăng ký khai sinh" in response.content.decode()
     assert not Dossier.objects.exists()
+
+
+def test_a_counter_dossier_is_opened_by_the_same_service():
+    agency = make_team()["agency"]
+    procedure = make_procedure(agencies=[agency], name="Đăng ký khai sinh")
+    officer = make_officer(agency, "counter")
+    dossier = counter_create_dossier(
+        actor=officer,
+        agency=agency,
+        procedure=procedure,
+        applicant={"name": " Đặng Văn Quầy ", "id_number": "079190005678", "phone": "0912345678"},
+    )
+    dossier.refresh_from_db()
+    assert dossier.applicant_name == "Đặng Văn Quầy"
+    assert (dossier.channel, dossier.status) == (Channel.COUNTER, S.RECEIVED)
+    assert dossier.received_by == officer and dossier.received_at == dossier.submitted_at
+    for words in ("dang van quay", "079190005678", "0912345678", "dang ky khai sinh"):
+        assert words in dossier.search_text
+    event = DossierEvent.objects.get(dossier=dossier)
+    assert (event.action, event.from_status, event.to_status) == (
+        "receive",
+        None,
+        S.RECEIVED,
+    )
+    assert AuditLog.objects.filter(action="dossier.counter_create").count() == 1

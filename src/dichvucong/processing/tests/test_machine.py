@@ -88,7 +88,7 @@ def test_a_stale_copy_loses_to_the_officer_who_acted_first():
             dossier=stale, to=S.NOT_RECEIVED, actor=team["counter"], note="Thiếu giấy tờ"
         )
     assert list(DossierEvent.objects.filter(dossier=dossier).values_list("action", flat=True)) == [
-        "submit",
+        "submitted",
         "receive",
     ]
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import client_ip
-from dichvucong.dossiers.models import Attachment
+from dichvucong.dossiers.models import Attachment, DossierStatus
 from dichvucong.processing import inbox
 from dichvucong.processing.deadlines import deadline_mark, due_soon_threshold
 from dichvucong.processing.forms import (
@@ -100,7 +100,8 @@ def dossier_view(request, pk: int):
             "apology_form": ApologyForm(),
             "payment_form": CounterPaymentForm(),
             "can_apologise": needs_apology(dossier, now) and roles & {"specialist", "leader"},
-            "can_upload_result": dossier.status == 4 and roles & {"specialist", "leader"},
+            "can_upload_result": dossier.status == DossierStatus.PROCESSING
+            and roles & {"specialist", "leader"},
             "counter_checks": needs_counter_checks(dossier) and "counter" in roles,
             "fee_collected": fee_collected(dossier),
             "form_items": sorted(dossier.form_data.items())

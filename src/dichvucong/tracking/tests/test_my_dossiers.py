@@ -19,7 +19,7 @@ def owner():
 @pytest.fixture
 def dossier(owner):
     d = make_dossier(applicant=owner, status=S.PROCESSING)
-    make_event(d, action="submit", to_status=S.NEW)
+    make_event(d, action="submitted", to_status=S.NEW)
     make_event(d, to_status=S.RECEIVED, note="Đã nhận đủ giấy tờ")
     make_event(d, action="internal", note="Ý kiến nội bộ", is_public=False)
     return d

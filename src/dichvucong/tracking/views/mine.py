@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.statuses import WITHDRAWABLE
 from dichvucong.dossiers.uploads.sniff import ACCEPT
 from dichvucong.processing.machine import TransitionError
 from dichvucong.tracking import lookup, services
 from dichvucong.tracking.forms import RatingForm, WithdrawForm
 from dichvucong.tracking.models import Rating
 from dichvucong.tracking.selectors import (
-    WITHDRAWABLE,
     current_step,
     my_dossiers,
     my_draft_count,

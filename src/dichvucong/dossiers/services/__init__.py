@@ -8,11 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.catalog.models import Agency, Procedure, RequiredDocument
-from dichvucong.core.audit import audit_log
-from dichvucong.core.calendar import add_working_days, next_working_start
-from dichvucong.core.tasks import enqueue_on_commit
-from dichvucong.core.vn.addresses import format_address
-from dichvucong.dossiers.codes import allocate_dossier_code
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import SchemaForm, answers, initial_values
 from dichvucong.dossiers.models import (
@@ -20,35 +15,15 @@ from dichvucong.dossiers.models import (
     AttachmentKind,
     Channel,
     Dossier,
-    DossierEvent,
     DossierStatus,
 )
+from dichvucong.dossiers.services.opening import dossier_open, snapshot_applicant
 from dichvucong.dossiers.uploads import CheckedFile, check_upload
 from dichvucong.dossiers.uploads.store import (
     check_dossier_room,
     files_cleaned_on_failure,
     store_checked,
 )
-
-
-def appointment_at(procedure: Procedure, moment: datetime) -> datetime | None:
-    """Return the appointment (hẹn trả): the time limit counted from the next working moment."""
-    if procedure.processing_days is None:
-        return None
-    return add_working_days(next_working_start(moment), procedure.processing_days)
-
-
-def _snapshot(dossier: Dossier, applicant) -> None:
-    dossier.applicant = applicant
-    dossier.applicant_name = applicant.get_full_name() or applicant.username
-    dossier.applicant_id_number = applicant.id_number or ""
-    dossier.applicant_phone = applicant.phone or ""
-    dossier.applicant_email = applicant.email or ""
-    dossier.applicant_address = format_address(
-        line=applicant.address_line,
-        commune=applicant.commune_code,
-        province=applicant.province_code,
-    )[:300]
 
 
 def pick_agency(procedure: Procedure, agency: Agency | None) -> Agency:
@@ -72,7 +47,7 @@ def draft_create(*, applicant, procedure: Procedure, agency: Agency | None = Non
         channel=Channel.ONLINE,
         draft_step="form",
     )
-    _snapshot(dossier, applicant)
+    snapshot_applicant(dossier, account=applicant)
     dossier.save()
     return dossier
 
@@ -203,7 +178,7 @@ def _submit(*, applicant, procedure, cleaned, checked, key, agency, draft, momen
                 return dossier  # a second press of Submit on the same draft
         else:
             dossier = Dossier(procedure=procedure, agency=pick_agency(procedure, agency))
-            _snapshot(dossier, applicant)
+            snapshot_applicant(dossier, account=applicant)
             dossier.save()
         for document, item in checked:
             check_dossier_room(dossier, item.size)
@@ -222,31 +197,11 @@ def _submit(*, applicant, procedure, cleaned, checked, key, agency, draft, momen
 
 
 def _mark_submitted(dossier: Dossier, *, applicant, cleaned, key, moment) -> None:
-    from dichvucong.dossiers.tasks import generate_receipt, send_submission_sms
-
-    _snapshot(dossier, applicant)
-    dossier.code = allocate_dossier_code(agency=dossier.agency, moment=moment)
-    dossier.status = DossierStatus.NEW
-    dossier.channel = Channel.ONLINE
     dossier.form_data = cleaned
     dossier.idempotency_key = key
-    dossier.submitted_at = moment
-    dossier.due_at = appointment_at(dossier.procedure, moment)
-    dossier.draft_step = ""
-    dossier.save()
-    DossierEvent.objects.create(
-        dossier=dossier,
-        actor=applicant,
-        action="submitted",
-        from_status=DossierStatus.DRAFT,
-        to_status=DossierStatus.NEW,
-        data={"code": dossier.code, "channel": Channel.ONLINE},
+    dossier_open(
+        dossier=dossier, actor=applicant, channel=Channel.ONLINE, moment=moment, account=applicant
     )
-    audit_log(
-        action="dossier.submitted", actor=applicant, target=dossier, data={"code": dossier.code}
-    )
-    enqueue_on_commit(generate_receipt, dossier.pk)
-    enqueue_on_commit(send_submission_sms, dossier.pk)
 
 
 def draft_discard(*, dossier: Dossier) -> None:
