@@ -1,5 +1,9 @@
-from dichvucong.dossiers.forms import SchemaForm, answers, display_rows
+from django.core import checks
+
+from dichvucong.catalog.form_schema import FIELD_TYPES
+from dichvucong.dossiers.forms import SchemaForm, answer_sections, answers
 from dichvucong.dossiers.forms.address import commune_choices, province_choices
+from dichvucong.dossiers.forms.registry import FORM_FIELD_TYPES
 
 SCHEMA = [
     {"name": "home", "label": "Nơi cư trú", "type": "address", "required": True},
@@ -34,7 +38,7 @@ def test_address_takes_a_commune_of_the_chosen_province_only():
     assert stored["home"] == {"province": province, "commune": commune, "line": "Số 1"}
     assert stored["born"] == "2000-01-02"
     assert stored["phone"] == "0912345678"
-    rows = dict(display_rows(SCHEMA, stored)[0][1])
+    rows = {a.label: a.text for a in answer_sections(SCHEMA, stored)[0].answers}
     assert rows["Nơi cư trú"].endswith("Thành phố Hà Nội")
     assert rows["Ngày sinh"] == "02/01/2000"
 
@@ -46,3 +50,8 @@ def test_wrong_values_get_vietnamese_messages():
     assert "Số điện thoại di động không hợp lệ" in form.errors["phone"][0]
     assert form.errors["mail"] == ["Địa chỉ thư điện tử không hợp lệ."]
     assert form.errors["home__province"] == ["Vui lòng nhập thông tin này."]
+
+
+def test_both_halves_of_the_field_type_registry_name_the_same_types():
+    assert set(FIELD_TYPES) == set(FORM_FIELD_TYPES)
+    assert not [m for m in checks.run_checks() if m.id == "dossiers.E001"]
