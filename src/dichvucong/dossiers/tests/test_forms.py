@@ -55,3 +55,19 @@ def test_wrong_values_get_vietnamese_messages():
 def test_both_halves_of_the_field_type_registry_name_the_same_types():
     assert set(FIELD_TYPES) == set(FORM_FIELD_TYPES)
     assert not [m for m in checks.run_checks() if m.id == "dossiers.E001"]
+
+
+def test_answers_without_a_row_and_rows_of_old_broken_schemas_still_read():
+    schema = [
+        {"name": "so_ban", "label": "Số bản", "type": "number"},
+        {"name": "cu", "type": "choise"},  # old data: no label, unknown type
+        "not a row",
+    ]
+    data = {"so_ban": 2, "cu": "x", "noi_dung": "Xin cấp bản sao", "khac": ""}
+
+    sections = answer_sections(schema, data)
+
+    assert [(s.title, [(a.label, a.text) for a in s.answers]) for s in sections] == [
+        ("", [("Số bản", "2"), ("cu", "x")]),
+        ("Thông tin khác", [("Nội dung yêu cầu", "Xin cấp bản sao")]),
+    ]

@@ -1,6 +1,8 @@
 """Mẫu 06: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
 
 from dichvucong.core.pdf import FONT, paragraph, render
+from dichvucong.dossiers.forms import dossier_answers
+from dichvucong.dossiers.forms.display import write_answers
 from dichvucong.processing.selectors import event_label
 from dichvucong.processing.slips.base import actor_name, dossier_lines, local, start
 
@@ -12,6 +14,7 @@ def build(dossier, event=None) -> bytes:
     pdf = start(dossier, form="06", title=TITLE)
     dossier_lines(pdf, dossier)
     paragraph(pdf, f"Ngày hẹn trả kết quả: {local(dossier.due_at)}")
+    write_answers(pdf, dossier_answers(dossier), heading="Nội dung tờ khai:")
     events = dossier.events.select_related("actor").order_by("created_at", "id")
     pdf.set_font(FONT, "", 9)
     with pdf.table(col_widths=(28, 50, 40, 57), text_align="LEFT") as table:
