@@ -147,3 +147,22 @@ def test_a_new_row_is_added_from_a_blank_block_and_a_row_deleted(admin_page):
         "type": "date",
         "required": False,
     }
+
+
+def test_an_old_broken_schema_opens_shows_its_bad_type_and_must_be_fixed_to_save(admin_page):
+    client, url, procedure = admin_page
+    broken = [SCHEMA[0], {"name": "gioi_tinh", "label": "Giới tính", "type": "choise"}]
+    procedure.form_schema = broken
+    procedure.save(update_fields=["form_schema"])
+
+    page = client.get(url)
+    refused = client.post(url, _form_data(client, url))
+
+    assert page.status_code == 200
+    assert "choise (không hợp lệ)" in page.content.decode()
+    assert refused.status_code == 200
+    assert "Dòng 2 («Giới tính»): loại trường “choise” không có" in refused.content.decode()
+    data = _form_data(client, url) | {"form_schema-1-type": "text"}
+    assert client.post(url, data).status_code == 302
+    procedure.refresh_from_db()
+    assert procedure.form_schema[1]["type"] == "text"
