@@ -35,11 +35,16 @@ class Section:
 def answer_sections(schema, data) -> list[Section]:
     """Return the stored answers of a dossier as sections of labelled, readable values."""
     data = data if isinstance(data, dict) else {}
+    rows = [
+        spec  # a broken row of old data is skipped: its answer is listed below with the others
+        for spec in (schema if isinstance(schema, list) else [])
+        if isinstance(spec, dict) and isinstance(spec.get("name"), str)
+    ]
+    if not any(spec["name"] in data for spec in rows):
+        rows = []  # a dossier opened without the form (at the counter): no column of dashes
     sections: list[Section] = []
     shown = set()
-    for spec in schema if isinstance(schema, list) else []:
-        if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
-            continue  # a broken row of old data: its answer is listed below with the others
+    for spec in rows:
         name = spec["name"]
         shown.add(name)
         title = spec.get("section") if isinstance(spec.get("section"), str) else ""

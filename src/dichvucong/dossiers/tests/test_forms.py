@@ -71,3 +71,13 @@ def test_answers_without_a_row_and_rows_of_old_broken_schemas_still_read():
         ("", [("Số bản", "2"), ("cu", "x")]),
         ("Thông tin khác", [("Nội dung yêu cầu", "Xin cấp bản sao")]),
     ]
+
+
+def test_a_dossier_opened_without_the_form_lists_only_what_it_holds():
+    schema = [{"name": "so_ban", "label": "Số bản", "type": "number"}]
+
+    sections = answer_sections(schema, {"noi_dung": "Xin cấp bản sao"})
+
+    assert [(s.title, [(a.label, a.text) for a in s.answers]) for s in sections] == [
+        ("", [("Nội dung yêu cầu", "Xin cấp bản sao")])
+    ]
