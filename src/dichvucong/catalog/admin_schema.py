@@ -15,6 +15,7 @@ from dichvucong.catalog.form_schema import (
     COMMON_KEYS,
     FIELD_TYPES,
     PREFILL_LABELS,
+    row_problems,
     validate_form_schema,
 )
 from dichvucong.catalog.models import Procedure
@@ -112,18 +113,16 @@ class SchemaRowsWidget(forms.Widget):
                 value = json.loads(value)
             except ValueError:
                 value = []
-        rows = (
-            [self._row(r) for r in value if isinstance(r, dict)] if isinstance(value, list) else []
-        )
-        rows += [self._row({}) for _ in range(BLANK_ROWS)]
+        stored = [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
+        seen: set[str] = set()
+        rows = [self._row(r) | {"problems": row_problems(r, seen=seen)} for r in stored]
+        rows += [self._row({}) | {"problems": []} for _ in range(BLANK_ROWS)]
         for number, row in enumerate(rows):
             row["index"], row["number"] = number, number + 1
-        known = {row["type"] for row in rows}
         context["widget"] |= {
             "rows": rows,
             "total": len(rows),
             "types": [(key, kind.label) for key, kind in FIELD_TYPES.items()],
-            "unknown_types": sorted(t for t in known if t and t not in FIELD_TYPES),
             "prefills": list(PREFILL_LABELS.items()),
             "future": FUTURE,
         }
@@ -135,6 +134,7 @@ class SchemaRowsWidget(forms.Widget):
         values |= {key: "" if row.get(key) is None else str(row[key]) for key in NUMBER_KEYS}
         return values | {
             "type": str(row.get("type") or ""),
+            "type_unknown": bool(row.get("type")) and row.get("type") not in FIELD_TYPES,
             "required": bool(row.get("required")),
             "prefill": str(row.get("prefill") or ""),
             "prefill_unknown": bool(row.get("prefill"))

@@ -166,3 +166,16 @@ def test_an_old_broken_schema_opens_shows_its_bad_type_and_must_be_fixed_to_save
     assert client.post(url, data).status_code == 302
     procedure.refresh_from_db()
     assert procedure.form_schema[1]["type"] == "text"
+
+
+def test_the_editor_marks_the_wrong_row_as_soon_as_it_opens(admin_page):
+    client, url, procedure = admin_page
+    procedure.form_schema = [
+        SCHEMA[0],
+        {"name": "gioi_tinh", "label": "Giới tính", "type": "choice"},
+    ]
+    procedure.save(update_fields=["form_schema"])
+
+    html = client.get(url).content.decode()
+
+    assert '<ul class="errorlist"><li>loại “choice” cần danh sách lựa chọn' in html
