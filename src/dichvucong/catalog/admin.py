@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.catalog.admin_schema import ProcedureAdminForm
 from dichvucong.catalog.models import (
     Agency,
     Fee,
@@ -54,6 +55,7 @@ class FeeInline(admin.TabularInline):
 
 @admin.register(Procedure)
 class ProcedureAdmin(admin.ModelAdmin):
+    form = ProcedureAdminForm
     list_display = (
         "code",
         "name",
@@ -119,7 +121,7 @@ class ProcedureAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        (_("Biểu mẫu điện tử"), {"classes": ("collapse",), "fields": ("form_schema",)}),
+        (_("Biểu mẫu điện tử"), {"fields": ("form_schema",)}),
         (_("Lịch sử"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
     )
 

@@ -87,6 +87,30 @@ def paragraph(pdf: FPDF, text: str, *, bold: bool = False, height: float = 6) ->
     pdf.set_font(FONT, "", 11)
 
 
+def form_number(pdf: FPDF, form: str) -> None:
+    """Write the Circular 03/2025/TT-VPCP form number at the top right."""
+    pdf.set_font(FONT, "I", 9)
+    pdf.cell(0, 5, f"Mẫu số {form} — Thông tư số 03/2025/TT-VPCP", align="R", **NEXT_LINE)
+    pdf.set_font(FONT, "", 11)
+
+
+def signature(pdf: FPDF, role: str, name: str = "") -> None:
+    """Write the signer's block on the right."""
+    pdf.ln(6)
+    pdf.set_x(pdf.l_margin + pdf.epw / 2)
+    pdf.set_font(FONT, "B", 11)
+    pdf.multi_cell(pdf.epw / 2, 6, role.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_x(pdf.l_margin + pdf.epw / 2)
+    pdf.set_font(FONT, "I", 10)
+    pdf.multi_cell(pdf.epw / 2, 6, "(Ký, ghi rõ họ tên)", align="C", new_x="LMARGIN", new_y="NEXT")
+    if name:
+        pdf.ln(14)
+        pdf.set_x(pdf.l_margin + pdf.epw / 2)
+        pdf.set_font(FONT, "B", 11)
+        pdf.multi_cell(pdf.epw / 2, 6, name, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "", 11)
+
+
 def render(pdf: FPDF) -> bytes:
     """Return the finished document's bytes."""
     return bytes(pdf.output())

@@ -6,3 +6,7 @@ class DossiersConfig(AppConfig):
     name = "dichvucong.dossiers"
     label = "dossiers"
     verbose_name = _("Hồ sơ")
+
+    def ready(self) -> None:
+        # Registers the system check that both halves of the field-type registry agree.
+        from dichvucong.dossiers.forms import registry  # noqa: F401

@@ -1,4 +1,8 @@
-"""The receipt "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (form 01, Circular 03/2025/TT-VPCP)."""
+"""The receipt "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (form 01, Circular 03/2025/TT-VPCP).
+
+The one form-01 renderer: issued at online submission (stored as `giay-tiep-nhan-<code>.pdf`)
+and at reception by the counter (`processing.slips` stores it as `01-…`).
+"""
 
 import hashlib
 import io
@@ -7,11 +11,26 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from dichvucong.core.pdf import new_pdf, official_header, paragraph, render, title_block
+from dichvucong.core.pdf import (
+    form_number,
+    new_pdf,
+    official_header,
+    paragraph,
+    render,
+    signature,
+    title_block,
+)
 from dichvucong.core.selectors import current_province
 from dichvucong.dossiers.appointments import SPELLED_OUT, appointment_text
+from dichvucong.dossiers.forms.display import dossier_answers, write_answers
 from dichvucong.dossiers.lookup_link import qr_png
-from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, ResultDelivery
+from dichvucong.dossiers.models import (
+    Attachment,
+    AttachmentKind,
+    Channel,
+    Dossier,
+    ResultDelivery,
+)
 
 RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
 RECEIPT_NAME = "giay-tiep-nhan-{code}.pdf"
@@ -29,21 +48,29 @@ def _documents(dossier: Dossier) -> list[str]:
     lines = []
     for n, document in enumerate(dossier.procedure.required_documents.all(), start=1):
         if document.pk in counts:
-            lines.append(f"{n}. {document.name} (bản điện tử: {counts[document.pk]} tệp)")
+            lines.append(f"{n}. {document.name} (bản điện tử: {counts.pop(document.pk)} tệp)")
+    others = sum(counts.values())
+    if others:
+        lines.append(f"{len(lines) + 1}. Giấy tờ khác (bản điện tử: {others} tệp)")
     return lines or ["(Không có thành phần hồ sơ đính kèm)"]
 
 
-def render_receipt(dossier: Dossier) -> bytes:
-    """Return the receipt of a submitted dossier as PDF bytes."""
+def render_receipt(dossier: Dossier, *, receiver: str | None = None) -> bytes:
+    """Return form 01 of a dossier as PDF bytes; signed by `receiver` when an officer received it.
+
+    Without a receiver it is the receipt issued automatically at online submission.
+    """
     province = current_province()
+    received = dossier.received_at or dossier.submitted_at
     pdf = new_pdf(title=f"{RECEIPT_TITLE} {dossier.code}")
+    form_number(pdf, "01")
     official_header(
         pdf,
         agency_name=dossier.agency.name,
         parent_name=dossier.agency.parent.name if dossier.agency.parent_id else "",
         number=dossier.code,
         place=getattr(province, "name", ""),
-        when=dossier.submitted_at,
+        when=timezone.localtime(received) if received else None,
     )
     title_block(pdf, RECEIPT_TITLE, f"Mã hồ sơ: {dossier.code}")
     paragraph(pdf, f"{dossier.agency.name} tiếp nhận hồ sơ của:")
@@ -61,6 +88,7 @@ def render_receipt(dossier: Dossier) -> bytes:
         f"Nội dung yêu cầu giải quyết: {dossier.procedure.name} "
         f"(mã thủ tục {dossier.procedure.code})",
     )
+    write_answers(pdf, dossier_answers(dossier), heading="Nội dung tờ khai:")
     paragraph(pdf, "1. Thành phần hồ sơ nộp gồm:", bold=True)
     for line in _documents(dossier):
         paragraph(pdf, f"    {line}")
@@ -68,7 +96,7 @@ def render_receipt(dossier: Dossier) -> bytes:
     days = dossier.procedure.processing_days
     days_text = f"{days.normalize():f} ngày làm việc" if days is not None else "theo quy định"
     paragraph(pdf, f"3. Thời gian giải quyết hồ sơ theo quy định là: {days_text}")
-    paragraph(pdf, f"4. Thời gian nhận hồ sơ: {_when(dossier.submitted_at)}")
+    paragraph(pdf, f"4. Thời gian nhận hồ sơ: {_when(received) if received else '…'}")
     due = appointment_text(dossier, SPELLED_OUT) or "theo quy định"
     paragraph(pdf, f"5. Thời gian trả kết quả giải quyết hồ sơ: {due}")
     where = (
@@ -77,13 +105,18 @@ def render_receipt(dossier: Dossier) -> bytes:
         else f"Bộ phận Một cửa — {dossier.agency.name}"
     )
     paragraph(pdf, f"6. Đăng ký nhận kết quả tại: {where}")
-    paragraph(
-        pdf,
-        "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "
-        "khi hồ sơ được nộp thành công; mọi thay đổi sẽ được thông báo tới người nộp.",
-    )
+    if dossier.channel == Channel.ONLINE and receiver is None:
+        how = (
+            "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "
+            "khi hồ sơ được nộp thành công; mọi thay đổi sẽ được thông báo tới người nộp."
+        )
+    else:
+        how = f"Hình thức nộp: {dossier.get_channel_display().lower()}."
+    paragraph(pdf, how)
     paragraph(pdf, "Quét mã QR để tra cứu tình trạng hồ sơ (không cần nhập 4 số cuối):")
     pdf.image(io.BytesIO(qr_png(dossier, box_size=4)), x=pdf.l_margin, w=32)
+    if receiver is not None:
+        signature(pdf, "Người tiếp nhận", receiver)
     return render(pdf)
 
 

@@ -131,6 +131,8 @@ def _procedure_values(row, fields) -> dict:
     channels = set(_get(row, "channels", ["counter"]))
     days = row.get("processing_days")
     values = {key: row.get(key) or "" for key in PROCEDURE_TEXTS}
+    if row.get("form_schema") is not None:  # a file without the key keeps the stored form
+        values["form_schema"] = row["form_schema"]
     return values | {
         "name": row["name"],
         "field": fields[row["field"]],

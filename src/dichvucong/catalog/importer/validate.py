@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from dichvucong.catalog.form_schema import validate_form_schema
 from dichvucong.catalog.importer import checks
 from dichvucong.catalog.importer.checks import Problems
 from dichvucong.catalog.models import Agency, AgencyLevel, Field, FormTemplate, OnlineLevel
@@ -39,6 +40,7 @@ PROCEDURE_KEYS = frozenset(
         "required_documents",
         "popularity",
         "is_active",
+        "form_schema",
         *PROCEDURE_TEXTS,
     }
 )
@@ -262,6 +264,9 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
             if k != "source_url"
         ],
     )
+    if row.get("form_schema") is not None:
+        for problem in validate_form_schema(row["form_schema"]):
+            problems.add(where, _("biểu mẫu điện tử, %(problem)s") % {"problem": problem})
     for code in agencies if isinstance(agencies, list) else []:
         if isinstance(code, str) and code not in known["agency"]:
             problems.add(where, _("cơ quan “%(code)s” không có trong danh mục.") % {"code": code})

@@ -1,11 +1,22 @@
 """Per-procedure forms built from data (the procedure's `form_schema`)."""
 
+from dichvucong.dossiers.forms.display import Answer, Section, answer_sections, dossier_answers
 from dichvucong.dossiers.forms.schema import (
+    FormSchemaUnavailable,
     SchemaForm,
     answers,
-    display_rows,
+    checked_schema,
     initial_values,
-    validate_schema,
 )
 
-__all__ = ["SchemaForm", "answers", "display_rows", "initial_values", "validate_schema"]
+__all__ = [
+    "Answer",
+    "FormSchemaUnavailable",
+    "SchemaForm",
+    "Section",
+    "answer_sections",
+    "answers",
+    "checked_schema",
+    "dossier_answers",
+    "initial_values",
+]

@@ -1,41 +1,46 @@
-"""Per-procedure forms as data: check a schema, build its Django form, store and show answers.
+"""Per-procedure forms as data: build a schema's Django form, store and prefill its answers.
 
-A schema is a list of fields: {"name", "label", "type", "required", "section", "help",
-"choices", "max_length", "min", "max", "past", "prefill"}; see FIELD_TYPES for the types.
+The schema format and its check are `catalog.form_schema` (documented in docs/FORM_SCHEMA.md);
+the Django fields of each type come from `dossiers.forms.registry`.
 """
 
+import logging
 from datetime import date
 
 from django import forms
 
-from dichvucong.core.vn.addresses import format_address
+from dichvucong.catalog.form_schema import SUB, validate_form_schema
 from dichvucong.core.vn.phones import display_phone
-from dichvucong.dossiers.forms.fields import FIELD_TYPES, address_fields, build_field
+from dichvucong.dossiers.forms.registry import FORM_FIELD_TYPES
 
-PREFILL_SOURCES = ("full_name", "id_number", "phone", "email", "date_of_birth", "address")
-SUB = "__"
+logger = logging.getLogger(__name__)
 
 
-def validate_schema(schema: list) -> None:
-    """Raise ValueError when a schema is malformed (unknown type, duplicate name…)."""
-    if not isinstance(schema, list):
-        raise ValueError("A form schema is a list of fields.")
-    seen = set()
-    for spec in schema:
-        name = spec.get("name", "")
-        if not name.isidentifier() or SUB in name or name in seen:
-            raise ValueError(f"Bad or duplicate field name {name!r}.")
-        seen.add(name)
-        if spec.get("type") not in FIELD_TYPES or not spec.get("label"):
-            raise ValueError(f"Field {name!r} needs a known type and a label.")
-        if spec["type"] == "choice" and not spec.get("choices"):
-            raise ValueError(f"Choice field {name!r} needs choices.")
-        if spec.get("prefill") and spec["prefill"] not in PREFILL_SOURCES:
-            raise ValueError(f"Field {name!r} has an unknown prefill source.")
+class FormSchemaUnavailable(Exception):
+    """A procedure's stored form schema does not pass the check; its form cannot be shown."""
+
+    def __init__(self, procedure, problems: list[str]):
+        super().__init__(f"{procedure.code}: " + "; ".join(problems))
+        self.procedure = procedure
+        self.problems = problems
+
+
+def checked_schema(procedure) -> list:
+    """Return the procedure's form schema, or raise FormSchemaUnavailable (logged for admins)."""
+    schema = procedure.form_schema or []
+    problems = validate_form_schema(schema)
+    if problems:
+        logger.error(
+            "Form schema of procedure %s is invalid, citizens cannot fill it: %s",
+            procedure.code,
+            "; ".join(problems),
+        )
+        raise FormSchemaUnavailable(procedure, problems)
+    return schema
 
 
 class SchemaForm(forms.Form):
-    """A form built from a procedure's schema; `sections` groups bound fields for templates."""
+    """A form built from a valid schema; `sections` groups bound fields for templates."""
 
     def __init__(self, schema: list, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -50,19 +55,29 @@ class SchemaForm(forms.Form):
 
     def _add(self, spec: dict) -> list[str]:
         name = spec["name"]
-        if spec["type"] != "address":
-            self.fields[name] = build_field(spec)
-            return [name]
-        province = self.data.get(f"{name}{SUB}province") if self.is_bound else None
-        province = province or self.initial.get(f"{name}{SUB}province", "")
+        key = f"{name}{SUB}province"
+        province = self.data.get(key) if self.is_bound else None
+        province = str(province or self.initial.get(key, "") or "")
+        parts = FORM_FIELD_TYPES[spec["type"]].build(spec, {"province": province})
         names = []
-        for part, field in address_fields(spec, str(province or "")).items():
-            self.fields[f"{name}{SUB}{part}"] = field
-            names.append(f"{name}{SUB}{part}")
-        self.fields[names[1]].widget.attrs.update(
-            {"data-commune-select": "", "data-province-field": f"id_{names[0]}"}
-        )
+        for part, field in parts.items():
+            full = f"{name}{SUB}{part}" if part else name
+            self.fields[full] = field
+            names.append(full)
+        if spec["type"] == "address":
+            self.fields[names[1]].widget.attrs.update(
+                {"data-commune-select": "", "data-province-field": f"id_{names[0]}"}
+            )
         return names
+
+    def parts(self, spec: dict) -> list[str]:
+        """Return the sub-field suffixes of a row ([""] for a single field)."""
+        name = spec["name"]
+        return [
+            key.removeprefix(f"{name}{SUB}")
+            for key in self.fields
+            if key.startswith(f"{name}{SUB}") and key != name
+        ] or [""]
 
     def grouped(self):
         """Yield (section title, bound fields) for rendering."""
@@ -75,12 +90,11 @@ def answers(form: SchemaForm, *, cleaned: bool = True) -> dict:
     result = {}
     for spec in form.schema:
         name = spec["name"]
-        if spec["type"] == "address":
-            result[name] = {
-                p: _value(form, f"{name}{SUB}{p}", cleaned) for p in ("province", "commune", "line")
-            }
-        else:
+        parts = form.parts(spec)
+        if parts == [""]:
             result[name] = _value(form, name, cleaned)
+        else:
+            result[name] = {p: _value(form, f"{name}{SUB}{p}", cleaned) for p in parts}
     return result
 
 
@@ -127,31 +141,3 @@ def profile_value(user, source: str):
     if source == "phone" and user.phone:
         return display_phone(user.phone)
     return getattr(user, source, None) or None
-
-
-def display_rows(schema: list, stored: dict) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Return answers as (section, [(label, text)]) for the review page and the receipt."""
-    rows: list[tuple[str, list[tuple[str, str]]]] = []
-    for spec in schema:
-        section = spec.get("section", "")
-        if not rows or rows[-1][0] != section:
-            rows.append((section, []))
-        rows[-1][1].append((spec["label"], display_value(spec, stored.get(spec["name"]))))
-    return rows
-
-
-def display_value(spec: dict, value) -> str:
-    if spec["type"] == "address":
-        value = value if isinstance(value, dict) else {}
-        return format_address(
-            line=value.get("line") or "",
-            commune=value.get("commune") or "",
-            province=value.get("province") or "",
-        )
-    if spec["type"] == "phone" and value:
-        return display_phone(str(value))
-    if spec["type"] == "checkbox":
-        return "Có" if value else "Không"
-    if spec["type"] == "date" and isinstance(value, str) and len(value) == 10:
-        return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
-    return "" if value is None else str(value)

@@ -9,7 +9,13 @@ from django.utils.translation import gettext as _
 
 from dichvucong.catalog.models import Agency, Procedure, RequiredDocument
 from dichvucong.dossiers.errors import SubmissionError
-from dichvucong.dossiers.forms import SchemaForm, answers, initial_values
+from dichvucong.dossiers.forms import (
+    FormSchemaUnavailable,
+    SchemaForm,
+    answers,
+    checked_schema,
+    initial_values,
+)
 from dichvucong.dossiers.models import (
     Attachment,
     AttachmentKind,
@@ -104,7 +110,11 @@ def attachment_remove(*, attachment: Attachment) -> None:
 
 
 def _validate(procedure: Procedure, data: dict) -> dict:
-    form = SchemaForm(procedure.form_schema, data=initial_values(procedure.form_schema, data))
+    try:
+        schema = checked_schema(procedure)
+    except FormSchemaUnavailable as exc:
+        raise SubmissionError([_("Biểu mẫu của thủ tục đang được cập nhật.")]) from exc
+    form = SchemaForm(schema, data=initial_values(schema, data))
     if not form.is_valid():
         errors = {k: [str(m) for m in v] for k, v in form.errors.items()}
         raise SubmissionError([_("Tờ khai còn thông tin chưa hợp lệ.")], errors)

@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 
 from dichvucong.catalog.tests.factories import make_procedure
-from dichvucong.dossiers.forms import display_rows
+from dichvucong.dossiers.forms import answer_sections
 from dichvucong.payments.tests.factories import make_dossier
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_address_answers_and_delivery_address_get_padded_codes_and_names():
         "Phường Hoàn Kiếm",
     )
     assert address["fee"] == 35000
-    rows = dict(display_rows(SCHEMA, dossier.form_data)[0][1])
+    rows = {a.label: a.text for a in answer_sections(SCHEMA, dossier.form_data)[0].answers}
     assert rows["Nơi cư trú"] == "Số 1, Phường Hoàn Kiếm, Thành phố Hà Nội"
 
 

@@ -12,7 +12,13 @@ from django.views.decorators.http import require_POST
 
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.errors import SubmissionError
-from dichvucong.dossiers.forms import SchemaForm, display_rows, initial_values
+from dichvucong.dossiers.forms import (
+    FormSchemaUnavailable,
+    SchemaForm,
+    answer_sections,
+    checked_schema,
+    initial_values,
+)
 from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.dossiers.services import (
     dossier_submit,
@@ -29,10 +35,23 @@ STEPS = {
 }
 
 
+def _form_unavailable(request: HttpRequest, procedure) -> HttpResponse:
+    """Tell the citizen the procedure's form is being corrected (its schema failed the check)."""
+    response = render(
+        request, "dossiers/form_unavailable.html", {"procedure": procedure}, status=503
+    )
+    response["Retry-After"] = "3600"
+    return response
+
+
 @login_required
 def start(request: HttpRequest, code: str) -> HttpResponse:
     """Show the procedure, let the citizen pick the agency and start (or resume) a draft."""
     procedure = selectors.online_procedure(code)
+    try:
+        checked_schema(procedure)
+    except FormSchemaUnavailable:
+        return _form_unavailable(request, procedure)
     agencies = list(procedure.agencies.all())
     if request.method == "POST":
         chosen = next((a for a in agencies if str(a.pk) == request.POST.get("agency")), None)
@@ -66,7 +85,10 @@ def draft_resume(request: HttpRequest, pk: int) -> HttpResponse:
 def draft_form(request: HttpRequest, pk: int) -> HttpResponse:
     """Fill the procedure's form; every save keeps the answers on the draft."""
     draft = selectors.draft_of(request.user, pk)
-    schema = draft.procedure.form_schema
+    try:
+        schema = checked_schema(draft.procedure)
+    except FormSchemaUnavailable:
+        return _form_unavailable(request, draft.procedure)
     initial = initial_values(schema, draft.form_data, request.user)
     if request.method == "POST":
         form = SchemaForm(schema, data=request.POST, initial=initial)
@@ -103,13 +125,17 @@ def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
 def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Show everything once more; Submit sends it for good."""
     draft = selectors.draft_of(request.user, pk)
+    try:
+        schema = checked_schema(draft.procedure)
+    except FormSchemaUnavailable:
+        return _form_unavailable(request, draft.procedure)
     draft_mark_step(dossier=draft, step="review")
     return render(
         request,
         "dossiers/review.html",
         {
             "draft": draft,
-            "rows": display_rows(draft.procedure.form_schema, draft.form_data),
+            "sections": answer_sections(schema, draft.form_data),
             "documents": selectors.documents_with_files(draft),
             "key": uuid.uuid4(),
             "step": "review",
@@ -128,6 +154,10 @@ def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
         key = uuid.UUID(request.POST.get("idempotency_key", ""))
     except ValueError:
         key = uuid.uuid4()
+    try:
+        checked_schema(dossier.procedure)
+    except FormSchemaUnavailable:
+        return _form_unavailable(request, dossier.procedure)
     try:
         dossier = dossier_submit(
             applicant=request.user,

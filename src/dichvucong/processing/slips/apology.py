@@ -1,7 +1,7 @@
 """Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả."""
 
-from dichvucong.core.pdf import paragraph, render
-from dichvucong.processing.slips.base import dossier_lines, local, signature, start
+from dichvucong.core.pdf import paragraph, render, signature
+from dichvucong.processing.slips.base import dossier_lines, local, start
 
 TITLE = "Phiếu xin lỗi và hẹn lại ngày trả kết quả"
 

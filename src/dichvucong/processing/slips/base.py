@@ -3,7 +3,7 @@
 from django.utils import timezone
 from fpdf import FPDF
 
-from dichvucong.core.pdf import FONT, new_pdf, official_header, paragraph, title_block
+from dichvucong.core.pdf import form_number, new_pdf, official_header, paragraph, title_block
 from dichvucong.dossiers.appointments import SPELLED_OUT, appointment_text
 from dichvucong.dossiers.models import Dossier
 
@@ -24,15 +24,7 @@ def start(dossier: Dossier, *, form: str, title: str, subtitle: str = "") -> FPD
 
     province = current_province()
     pdf = new_pdf(title=title)
-    pdf.set_font(FONT, "I", 9)
-    pdf.cell(
-        0,
-        5,
-        f"Mẫu số {form} — Thông tư số 03/2025/TT-VPCP",
-        align="R",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    form_number(pdf, form)
     parent = dossier.agency.parent.name if dossier.agency.parent_id else ""
     official_header(
         pdf,
@@ -55,23 +47,6 @@ def dossier_lines(pdf: FPDF, dossier: Dossier) -> None:
     if dossier.applicant_phone:
         paragraph(pdf, f"Số điện thoại: {dossier.applicant_phone}")
     paragraph(pdf, f"Thủ tục: {dossier.procedure.name}")
-
-
-def signature(pdf: FPDF, role: str, name: str = "") -> None:
-    """Write the signer's block on the right."""
-    pdf.ln(6)
-    pdf.set_x(pdf.l_margin + pdf.epw / 2)
-    pdf.set_font(FONT, "B", 11)
-    pdf.multi_cell(pdf.epw / 2, 6, role.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_x(pdf.l_margin + pdf.epw / 2)
-    pdf.set_font(FONT, "I", 10)
-    pdf.multi_cell(pdf.epw / 2, 6, "(Ký, ghi rõ họ tên)", align="C", new_x="LMARGIN", new_y="NEXT")
-    if name:
-        pdf.ln(14)
-        pdf.set_x(pdf.l_margin + pdf.epw / 2)
-        pdf.set_font(FONT, "B", 11)
-        pdf.multi_cell(pdf.epw / 2, 6, name, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "", 11)
 
 
 def actor_name(event) -> str:

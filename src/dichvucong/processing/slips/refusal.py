@@ -1,7 +1,7 @@
 """Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
 
-from dichvucong.core.pdf import paragraph, render
-from dichvucong.processing.slips.base import actor_name, dossier_lines, signature, start
+from dichvucong.core.pdf import paragraph, render, signature
+from dichvucong.processing.slips.base import actor_name, dossier_lines, start
 
 TITLE = "Phiếu từ chối tiếp nhận giải quyết hồ sơ"
 

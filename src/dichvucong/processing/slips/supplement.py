@@ -1,7 +1,7 @@
 """Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ."""
 
-from dichvucong.core.pdf import paragraph, render
-from dichvucong.processing.slips.base import actor_name, dossier_lines, signature, start
+from dichvucong.core.pdf import paragraph, render, signature
+from dichvucong.processing.slips.base import actor_name, dossier_lines, start
 
 TITLE = "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import client_ip
+from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import Attachment, DossierStatus
 from dichvucong.processing import inbox
 from dichvucong.processing.deadlines import deadline_mark, due_soon_threshold
@@ -104,9 +105,7 @@ def dossier_view(request, pk: int):
             and roles & {"specialist", "leader"},
             "counter_checks": needs_counter_checks(dossier) and "counter" in roles,
             "fee_collected": fee_collected(dossier),
-            "form_items": sorted(dossier.form_data.items())
-            if isinstance(dossier.form_data, dict)
-            else [],
+            "sections": dossier_answers(dossier),
         },
     )
 

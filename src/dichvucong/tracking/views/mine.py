@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
 from dichvucong.dossiers.statuses import WITHDRAWABLE
 from dichvucong.dossiers.uploads.sniff import ACCEPT
@@ -81,7 +82,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "dossier": dossier,
             "step": current_step(dossier),
             "timeline": public_timeline(dossier, with_notes=True),
-            "form_items": sorted((dossier.form_data or {}).items()),
+            "sections": dossier_answers(dossier),
             "my_files": _file_rows(
                 dossier, (AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT)
             ),
