@@ -8,6 +8,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.selectors import staff_roles
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.core.text import search_text
@@ -17,7 +18,6 @@ from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing import deadlines
 from dichvucong.processing.machine import COUNTER, RoleNotAllowed, TransitionError
 from dichvucong.processing.models import CounterPayment
-from dichvucong.processing.selectors import staff_roles
 
 
 def _require_counter(actor, agency_id: int) -> None:

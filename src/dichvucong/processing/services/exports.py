@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from dichvucong.accounts.permissions import staff_agency_ids
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.processing.machine import RoleNotAllowed
 from dichvucong.processing.models import ExportStatus, TrackingLogExport
-from dichvucong.processing.selectors import staff_agency_ids, tracking_log_dossiers
+from dichvucong.processing.selectors import tracking_log_dossiers
 from dichvucong.processing.slips import tracking
 
 logger = logging.getLogger(__name__)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.selectors import staff_roles
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
@@ -16,7 +17,6 @@ from dichvucong.dossiers.uploads.store import files_cleaned_on_failure, store_ch
 from dichvucong.processing.deadlines import OPEN_CLOCK_STATUSES
 from dichvucong.processing.machine import LEADER, SPECIALIST, RoleNotAllowed, TransitionError
 from dichvucong.processing.models import DeadlineExtension
-from dichvucong.processing.selectors import staff_roles
 
 
 def add_result_file(

@@ -1,15 +1,15 @@
 from django import template
 
+from dichvucong.accounts.permissions import lands_in_back_office
 from dichvucong.processing.selectors import event_label as _event_label
-from dichvucong.processing.selectors import is_officer as _is_officer
 
 register = template.Library()
 
 
 @register.filter
 def is_officer(user) -> bool:
-    """Tell whether the user holds a staff role (for the "Cán bộ" menu item)."""
-    return _is_officer(user)
+    """Tell whether the user works in the officer workspace (for the "Cán bộ" menu item)."""
+    return lands_in_back_office(user)
 
 
 @register.filter

@@ -4,11 +4,11 @@ from itertools import count
 
 from django.utils import timezone
 
+from dichvucong.accounts.services import grant_staff_role
 from dichvucong.accounts.tests.factories import make_citizen, make_staff
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
 from dichvucong.core.text import search_text
 from dichvucong.dossiers.models import Channel, Dossier, DossierEvent, DossierStatus
-from dichvucong.processing.services import grant_staff_role
 
 _seq = count(1)
 

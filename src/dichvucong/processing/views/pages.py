@@ -8,6 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import staff_agency_ids
+from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.models import Attachment
 from dichvucong.processing import inbox
@@ -26,9 +28,7 @@ from dichvucong.processing.selectors import (
     documents_with_several_photos,
     ready_tracking_log,
     recent_tracking_logs,
-    specialists_of,
     staff_agencies,
-    staff_agency_ids,
 )
 from dichvucong.processing.services.counter import fee_collected, needs_counter_checks
 from dichvucong.processing.services.exports import (
