@@ -131,8 +131,6 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env_str("TASKS_BACKEND", "databas
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-# Called after commit with `event_id=` for every public event of the status machine.
-DOSSIER_EVENT_LISTENERS = ["dichvucong.tracking.notify.notify_event"]
 LOGIN_REDIRECT_URL = "catalog:home"
 LOGOUT_REDIRECT_URL = "catalog:home"
 PASSWORD_HASHERS = [

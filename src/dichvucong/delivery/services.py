@@ -13,7 +13,8 @@ from dichvucong.delivery.fees import postal_fee
 from dichvucong.delivery.models import ACTIVE_STATUSES, Shipment, ShipmentEvent, ShipmentStatus
 from dichvucong.delivery.providers import StatusUpdate, get_delivery_provider
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus, ResultDelivery
-from dichvucong.payments import dossier_flow
+from dichvucong.processing.machine import TransitionError
+from dichvucong.processing.services import dossier_transition
 
 S = ShipmentStatus
 FINAL = (S.DELIVERED, S.RETURNED)
@@ -225,14 +226,14 @@ def _mark_returned(dossier: Dossier, shipment: Shipment) -> None:
     recorded and leave the return to the officer (the post's report must not be lost)."""
     try:
         with transaction.atomic():
-            dossier_flow.transition(
+            dossier_transition(
                 dossier=dossier,
                 to=DossierStatus.RETURNED,
                 actor=None,
                 note=_("Bưu điện đã giao kết quả cho người nhận."),
                 data={"tracking_number": shipment.tracking_number},
             )
-    except dossier_flow.TransitionNotAllowed as exc:
+    except TransitionError as exc:
         DossierEvent.objects.create(
             dossier=dossier,
             action="shipment_status",

@@ -33,7 +33,7 @@ from dichvucong.delivery.services import (
     shipment_create,
 )
 from dichvucong.dossiers.models import Dossier
-from dichvucong.payments.dossier_flow import staff_dossier_or_404
+from dichvucong.processing.selectors import staff_dossier_or_404
 
 logger = logging.getLogger(__name__)
 

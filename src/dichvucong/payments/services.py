@@ -15,7 +15,6 @@ from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
-from dichvucong.payments import dossier_flow
 from dichvucong.payments.models import Payment, PaymentEvent, PaymentPurpose, PaymentStatus
 from dichvucong.payments.providers import (
     GatewayNotice,
@@ -25,6 +24,8 @@ from dichvucong.payments.providers import (
     provider_enabled,
 )
 from dichvucong.payments.selectors import catalog_fee, fee_state
+from dichvucong.processing.machine import TransitionNotAllowed
+from dichvucong.processing.services import dossier_transition
 
 logger = logging.getLogger(__name__)
 OPEN = PaymentStatus.PENDING
@@ -99,7 +100,7 @@ def payment_request(
     )
     record_event(payment, "requested", actor=actor, data={"note": note})
     if dossier.status == DossierStatus.PROCESSING:
-        dossier_flow.transition(
+        dossier_transition(
             dossier=dossier,
             to=DossierStatus.PAYMENT_REQUESTED,
             actor=actor,
@@ -123,7 +124,7 @@ def payment_request_by_officer(
     """The officer asks the applicant to pay during processing; refused in any other status."""
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not officer_may_request_payment(locked):
-        raise dossier_flow.TransitionNotAllowed(locked.status)
+        raise TransitionNotAllowed(_("Chỉ yêu cầu nộp phí, lệ phí khi hồ sơ đang được xử lý."))
     return payment_request(dossier=locked, amount=amount, actor=actor, note=note)
 
 
@@ -313,7 +314,7 @@ def _mark_paid(payment: Payment) -> None:
         payment.purpose == PaymentPurpose.OFFICER_REQUEST
         and dossier.status == DossierStatus.PAYMENT_REQUESTED
     ):
-        dossier_flow.transition(
+        dossier_transition(
             dossier=dossier,
             to=DossierStatus.PROCESSING,
             actor=None,

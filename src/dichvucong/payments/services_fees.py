@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
-from dichvucong.payments import dossier_flow
 from dichvucong.payments.models import FeeExemption
 from dichvucong.payments.services import (
     cancel_open_payments,
     catalog_fee,
 )
+from dichvucong.processing.services import dossier_transition
 
 
 class FeeAlreadySettled(Exception):
@@ -53,7 +53,7 @@ def fee_exempt(
     if dossier.status == DossierStatus.PAYMENT_REQUESTED:
         # The machine lets the system (not a specialist) confirm fees; the officer who decided
         # is in the exemption row, the history entry above and the audit log.
-        dossier_flow.transition(
+        dossier_transition(
             dossier=dossier,
             to=DossierStatus.PROCESSING,
             actor=None,

@@ -7,7 +7,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from dichvucong.dossiers.models import Dossier
-from dichvucong.payments.dossier_flow import TransitionNotAllowed, staff_dossier_or_404
 from dichvucong.payments.forms import ExemptionForm, PaymentRequestForm
 from dichvucong.payments.selectors import fee_state
 from dichvucong.payments.services import (
@@ -19,6 +18,8 @@ from dichvucong.payments.services_fees import (
     FeeAlreadySettled,
     fee_exempt,
 )
+from dichvucong.processing.machine import TransitionNotAllowed
+from dichvucong.processing.selectors import staff_dossier_or_404
 
 FORMS = {"request": PaymentRequestForm, "exempt": ExemptionForm}
 
