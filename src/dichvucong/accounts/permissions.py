@@ -5,7 +5,8 @@ status machine's table (`processing.machine`) builds its rows from these same se
 role may do X" is answered here and only here; *when* (in which status) is the machine's.
 
 Predicates take `(user, dossier)` or `(user)`; a dossier is anything with `agency_id`
-(this part does not import `dossiers`).
+(this part does not import `dossiers`); where the dossier does not exist yet (counter intake)
+the agency itself stands for it.
 """
 
 from typing import Any
@@ -27,8 +28,10 @@ IDENTITY_CLERK = StaffRoleKind.IDENTITY_CLERK.value
 DOSSIER_ROLES = frozenset({COUNTER, SPECIALIST, LEADER, AGENCY_ADMIN})
 # The one-stop counter: receive, refuse, ask for papers at reception, hand results over.
 RECEIVE_ROLES = frozenset({COUNTER})
-# Processing: forward, ask for supplements while processing, stop, upload results, apologise.
+# Processing: ask for supplements while processing, stop, upload results, apologise.
 PROCESS_ROLES = frozenset({SPECIALIST, LEADER})
+# Forwarding a received dossier to processing (assigning a specialist): either side.
+FORWARD_ROLES = RECEIVE_ROLES | PROCESS_ROLES
 APPROVE_ROLES = frozenset({LEADER})
 REQUEST_FEE_ROLES = PROCESS_ROLES
 # Waiving a fee is a decision on the dossier, taken by whoever may ask for the fee.
@@ -40,8 +43,15 @@ SHIP_RESULT_ROLES = RECEIVE_ROLES
 VERIFY_IDENTITY_ROLES = frozenset({IDENTITY_CLERK})
 
 
-def _holds(user: Any, agency_id: int | None, roles: frozenset[str]) -> bool:
-    return bool(staff_roles(user, agency_id) & roles)
+def _agency_id(target: Any) -> int | None:
+    # A dossier (or anything with agency_id), else an agency, else an agency id.
+    if hasattr(target, "agency_id"):
+        return target.agency_id
+    return getattr(target, "pk", target)
+
+
+def _holds(user: Any, target: Any, roles: frozenset[str]) -> bool:
+    return bool(staff_roles(user, _agency_id(target)) & roles)
 
 
 def staff_agency_ids(user: Any) -> set[int]:
@@ -49,64 +59,64 @@ def staff_agency_ids(user: Any) -> set[int]:
     return agencies_with_role(user, DOSSIER_ROLES)
 
 
-def may_see_dossiers_of(user: Any, agency_id: int | None) -> bool:
-    """Tell whether the user works on the dossiers of this agency."""
-    return _holds(user, agency_id, DOSSIER_ROLES)
-
-
 def may_see_dossier(user: Any, dossier: Any) -> bool:
     """Tell whether the user works on this dossier's agency (drafts are the dossiers part's)."""
-    return may_see_dossiers_of(user, dossier.agency_id)
+    return _holds(user, dossier, DOSSIER_ROLES)
 
 
 def may_receive(user: Any, dossier: Any) -> bool:
     """Receive, refuse or register a dossier at the counter of its agency."""
-    return _holds(user, dossier.agency_id, RECEIVE_ROLES)
+    return _holds(user, dossier, RECEIVE_ROLES)
+
+
+def may_forward(user: Any, dossier: Any) -> bool:
+    """Send a received dossier on to processing, choosing its specialist."""
+    return _holds(user, dossier, FORWARD_ROLES)
 
 
 def may_process(user: Any, dossier: Any) -> bool:
     """Process a dossier: results, supplements while processing, stop, apology."""
-    return _holds(user, dossier.agency_id, PROCESS_ROLES)
+    return _holds(user, dossier, PROCESS_ROLES)
 
 
 def may_approve(user: Any, dossier: Any) -> bool:
     """Approve the result of a dossier."""
-    return _holds(user, dossier.agency_id, APPROVE_ROLES)
+    return _holds(user, dossier, APPROVE_ROLES)
 
 
 def may_request_fee(user: Any, dossier: Any) -> bool:
     """Ask the applicant to pay a fee during processing."""
-    return _holds(user, dossier.agency_id, REQUEST_FEE_ROLES)
+    return _holds(user, dossier, REQUEST_FEE_ROLES)
 
 
 def may_waive_fee(user: Any, dossier: Any) -> bool:
     """Exempt a dossier from its fee."""
-    return _holds(user, dossier.agency_id, WAIVE_FEE_ROLES)
+    return _holds(user, dossier, WAIVE_FEE_ROLES)
 
 
 def may_collect_fee(user: Any, dossier: Any) -> bool:
     """Record a fee paid at the counter."""
-    return _holds(user, dossier.agency_id, COLLECT_FEE_ROLES)
+    return _holds(user, dossier, COLLECT_FEE_ROLES)
 
 
 def may_record_originals(user: Any, dossier: Any) -> bool:
     """Record that the originals were compared or came back by post."""
-    return _holds(user, dossier.agency_id, RECORD_ORIGINALS_ROLES)
+    return _holds(user, dossier, RECORD_ORIGINALS_ROLES)
 
 
 def may_hand_over(user: Any, dossier: Any) -> bool:
     """Hand the result over to the applicant."""
-    return _holds(user, dossier.agency_id, HAND_OVER_ROLES)
+    return _holds(user, dossier, HAND_OVER_ROLES)
 
 
 def may_ship_result(user: Any, dossier: Any) -> bool:
     """Send the result to the applicant by post."""
-    return _holds(user, dossier.agency_id, SHIP_RESULT_ROLES)
+    return _holds(user, dossier, SHIP_RESULT_ROLES)
 
 
-def may_keep_tracking_log(user: Any, agency_id: int | None) -> bool:
-    """Ask for and download the tracking log (form 07) of one agency."""
-    return may_see_dossiers_of(user, agency_id)
+def may_keep_tracking_log(user: Any, agency: Any) -> bool:
+    """Ask for and download the tracking log (form 07) of one agency (or its id)."""
+    return _holds(user, agency, DOSSIER_ROLES)
 
 
 def may_verify_identity(user: Any) -> bool:

@@ -4,6 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from dichvucong.accounts.models import (
     VerificationMethod,
     VerificationStatus,
 )
+from dichvucong.accounts.permissions import may_verify_identity
 from dichvucong.accounts.selectors import forget_staff_roles, id_number_taken, phone_taken
 from dichvucong.core.audit import audit_log
 
@@ -99,6 +101,8 @@ def register_account(
 
 def verify_identity_in_person(*, account, officer, ip_address: str | None = None):
     """Record that an officer checked the account holder's ID paper; raise its level."""
+    if not may_verify_identity(officer):
+        raise PermissionDenied(_("Bạn không có quyền xác minh danh tính công dân."))
     User = get_user_model()
     with transaction.atomic():
         account = User.objects.select_for_update().get(pk=account.pk)

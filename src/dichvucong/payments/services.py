@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import may_request_fee
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
@@ -24,7 +25,7 @@ from dichvucong.payments.providers import (
     provider_enabled,
 )
 from dichvucong.payments.selectors import catalog_fee, fee_state
-from dichvucong.processing.machine import TransitionNotAllowed
+from dichvucong.processing.machine import RoleNotAllowed, TransitionNotAllowed
 from dichvucong.processing.services import dossier_transition
 
 logger = logging.getLogger(__name__)
@@ -122,6 +123,10 @@ def payment_request_by_officer(
     *, dossier: Dossier, amount: int, actor: Any, note: str = ""
 ) -> Payment:
     """The officer asks the applicant to pay during processing; refused in any other status."""
+    if not may_request_fee(actor, dossier):
+        raise RoleNotAllowed(
+            _("Chỉ chuyên viên hoặc lãnh đạo của cơ quan mới yêu cầu nộp phí, lệ phí.")
+        )
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not officer_may_request_payment(locked):
         raise TransitionNotAllowed(_("Chỉ yêu cầu nộp phí, lệ phí khi hồ sơ đang được xử lý."))
