@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from dichvucong.accounts.permissions import may_record_originals, may_ship_result
+from dichvucong.accounts.permissions import may_record_originals
 from dichvucong.core.audit import audit_log, client_ip
 from dichvucong.delivery.addresses import communes
 from dichvucong.delivery.fees import fee_table
@@ -34,6 +34,7 @@ from dichvucong.delivery.services import (
     shipment_create,
 )
 from dichvucong.dossiers.models import Dossier
+from dichvucong.processing.allowed import allowed_actions
 from dichvucong.processing.machine import TransitionError
 from dichvucong.processing.selectors import staff_dossier_or_404
 
@@ -166,8 +167,8 @@ def officer_delivery(request: HttpRequest, dossier_id: int) -> HttpResponse:
             "dossier": dossier,
             "shipment": current_shipment(dossier),
             "demo_mode": settings.DEMO_MODE,
-            "can_ship": may_ship_result(request.user, dossier),
-            "can_record_originals": may_record_originals(request.user, dossier),
+            "actions": allowed_actions(request.user, dossier),
+            "may_record_originals": may_record_originals(request.user, dossier),
         },
         status=status,
     )

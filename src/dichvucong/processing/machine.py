@@ -93,6 +93,20 @@ TRANSITIONS: tuple[Transition, ...] = (
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
 
 
+def sources_of(action: str) -> frozenset[int]:
+    """Return the statuses a machine action can be taken from."""
+    return frozenset(t.source for t in TRANSITIONS if t.action == action)
+
+
+# Status sets the officer and citizen pages need, derived from the table (h3's named status
+# groups next to DossierStatus may take them over).
+RESULT_WORK_STATUSES = sources_of("approve")  # the result is uploaded before approval
+HAND_OVER_STATUSES = sources_of("return_result")  # originals and fees checked before it
+WITHDRAWABLE_STATUSES = sources_of("withdraw")
+FEE_DUE_STATUSES = sources_of("payment_paid")  # the applicant is asked to pay
+SUPPLEMENT_STATUSES = sources_of("resubmit")
+
+
 class TransitionError(Exception):
     """A dossier action that cannot be taken; the message is shown to the user."""
 
