@@ -1,15 +1,20 @@
 from django import template
+from django.urls import reverse
 
-from dichvucong.accounts.permissions import lands_in_back_office
+from dichvucong.accounts.permissions import lands_in_back_office, may_verify_identity
 from dichvucong.processing.selectors import event_label as _event_label
 
 register = template.Library()
 
 
 @register.filter
-def is_officer(user) -> bool:
-    """Tell whether the user works in the officer workspace (for the "Cán bộ" menu item)."""
-    return lands_in_back_office(user)
+def officer_link(user) -> str:
+    """Return the officer's page for the "Cán bộ" menu item (workspace or identity checks)."""
+    if lands_in_back_office(user):
+        return reverse("processing:inbox")
+    if may_verify_identity(user):
+        return reverse("accounts:officer_pending")
+    return ""
 
 
 @register.filter
