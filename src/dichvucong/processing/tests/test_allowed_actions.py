@@ -93,3 +93,33 @@ def test_the_citizen_page_offers_payment_only_when_asked_to_pay(client, team):
     type(dossier).objects.filter(pk=dossier.pk).update(status=S.DONE)
     page = client.get(url).content.decode()
     assert 'id="payment"' not in page and 'id="withdraw"' not in page
+
+
+def test_the_machine_and_the_named_predicates_agree_on_every_staff_move():
+    from types import SimpleNamespace
+
+    from dichvucong.accounts import permissions as p
+    from dichvucong.accounts.models import StaffRoleKind
+
+    predicate = {
+        (S.NEW, "receive"): p.may_receive,
+        (S.NEW, "refuse"): p.may_receive,
+        (S.NEW, "request_supplement"): p.may_receive,
+        (S.RECEIVED, "start_processing"): p.may_forward,
+        (S.RECEIVED, "request_supplement"): p.may_forward,
+        (S.PROCESSING, "request_supplement"): p.may_process,
+        (S.PROCESSING, "stop"): p.may_process,
+        (S.PROCESSING, "approve"): p.may_approve,
+        (S.PROCESSING, "request_payment"): p.may_request_fee,
+        (S.PAYMENT_REQUESTED, "payment_paid"): p.may_collect_fee,
+        (S.DONE, "return_result"): p.may_hand_over,
+    }
+    staff_moves = {(t.source, t.action): t for t in TRANSITIONS if t.roles - {"applicant"}}
+    assert set(staff_moves) == set(predicate)
+    for key, move in staff_moves.items():
+        for role in StaffRoleKind.values:
+            user = SimpleNamespace(is_authenticated=True, pk=1, _staff_role_map={7: {role}})
+            assert (role in move.roles) == predicate[key](user, SimpleNamespace(agency_id=7)), (
+                key,
+                role,
+            )
