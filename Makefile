@@ -29,10 +29,12 @@ run: install var/secret_key
 test: install
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
+	PYTHONPATH=src $(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff format src tests bench

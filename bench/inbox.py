@@ -48,9 +48,8 @@ def setup_django() -> None:
 
 def seed_catalog():
     """Create 20 fields, 100 agencies and 600 procedures; agency 1 handles 200 of them."""
-    from dichvucong.accounts.models import User
+    from dichvucong.accounts.models import StaffRole, User
     from dichvucong.catalog.models import Agency, Field, Procedure
-    from dichvucong.processing.models import StaffRole
 
     fields = Field.objects.bulk_create(
         Field(code=f"lv-{i}", name=f"Lĩnh vực {i}", order=i) for i in range(20)
@@ -219,9 +218,9 @@ def count_queries(fn):
 
 def server_times(officer, params: dict, runs: int) -> tuple[float, float]:
     """Return PostgreSQL's own execution time (EXPLAIN ANALYZE) of a page's rows query."""
+    from dichvucong.accounts.permissions import staff_agency_ids
     from dichvucong.processing import inbox
     from dichvucong.processing.forms import InboxFilterForm
-    from dichvucong.processing.selectors import staff_agency_ids
 
     agency_ids = staff_agency_ids(officer)
     tab = inbox.TABS_BY_SLUG.get(params.get("tab", ""), inbox.TABS[0])
@@ -268,9 +267,9 @@ def counts_sql(ids, now, soon) -> tuple[str, list]:
 
 def select_page(officer, params: dict):
     """Run only the page's database reads (rows of the tab with its filters)."""
+    from dichvucong.accounts.permissions import staff_agency_ids
     from dichvucong.processing import inbox
     from dichvucong.processing.forms import InboxFilterForm
-    from dichvucong.processing.selectors import staff_agency_ids
 
     agency_ids = staff_agency_ids(officer)
     tab = inbox.TABS_BY_SLUG.get(params.get("tab", ""), inbox.TABS[0])

@@ -130,12 +130,6 @@ TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env_str("TASKS_BACKEND", "databas
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-# Who counts as an officer (lands on the workspace after login): dotted paths to f(user).
-OFFICER_PREDICATES = ["dichvucong.processing.selectors.is_officer"]
-# Which agencies a user serves as staff (dossier files are visible to them): f(user) -> ids.
-STAFF_AGENCY_IDS = "dichvucong.processing.selectors.staff_agency_ids"
-# Called after commit with `event_id=` for every public event of the status machine.
-DOSSIER_EVENT_LISTENERS = ["dichvucong.tracking.notify.notify_event"]
 LOGIN_REDIRECT_URL = "catalog:home"
 LOGOUT_REDIRECT_URL = "catalog:home"
 PASSWORD_HASHERS = [

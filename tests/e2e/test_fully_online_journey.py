@@ -14,10 +14,10 @@ from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.vn.addresses import communes, provinces
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
-from dichvucong.payments.dossier_flow import transition
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.tests.factories import make_fee_procedure, make_officer_for
 from dichvucong.payments.tests.fakes import FakeVnpay, FakeVnpost
+from dichvucong.processing.services import dossier_transition as transition
 
 
 @pytest.fixture

@@ -1,8 +1,12 @@
-"""The portal's user: a citizen, a business, a state agency, or an officer."""
+"""The portal's user (a citizen, a business, a state agency, or an officer) and the staff roles
+an officer holds per agency."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from dichvucong.catalog.models import Agency
 
 
 class AccountType(models.TextChoices):
@@ -93,3 +97,37 @@ class User(AbstractUser):
 
     def get_full_name(self) -> str:
         return self.full_name or super().get_full_name()
+
+
+class StaffRoleKind(models.TextChoices):
+    COUNTER = "counter", _("Cán bộ một cửa (tiếp nhận, trả kết quả)")
+    SPECIALIST = "specialist", _("Chuyên viên xử lý")
+    LEADER = "leader", _("Lãnh đạo phê duyệt")
+    ADMIN = "admin", _("Quản trị đơn vị")
+    IDENTITY_CLERK = "identity_clerk", _("Cán bộ xác minh danh tính")
+
+
+class StaffRole(models.Model):
+    """One role an officer holds in one agency; officers act only on their agencies' dossiers."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("cán bộ"),
+        on_delete=models.CASCADE,
+        related_name="staff_roles",
+    )
+    agency = models.ForeignKey(
+        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="staff_roles"
+    )
+    role = models.CharField(_("vai trò"), max_length=20, choices=StaffRoleKind.choices)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vai trò cán bộ")
+        verbose_name_plural = _("vai trò cán bộ")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "agency", "role"], name="uniq_staff_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.agency} · {self.get_role_display()}"

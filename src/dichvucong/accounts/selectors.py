@@ -1,12 +1,16 @@
-"""Reads about accounts that several pages share."""
+"""Reads about accounts that several pages share, and the staff roles officers hold."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.utils.module_loading import import_string
 
-from dichvucong.accounts.models import VerificationLevel, VerificationMethod, VerificationStatus
+from dichvucong.accounts.models import (
+    StaffRole,
+    StaffRoleKind,
+    VerificationLevel,
+    VerificationMethod,
+    VerificationStatus,
+)
 from dichvucong.core.vn.identity import looks_like_cccd, normalise_cccd
 from dichvucong.core.vn.phones import normalise_mobile
 
@@ -30,32 +34,46 @@ def user_by_identifier(identifier: str):
     return User.objects.filter(username=value, is_active=True).first()
 
 
-IDENTITY_CLERK_ROLE = "identity_clerk"
+def staff_role_map(user) -> dict[int, frozenset[str]]:
+    """Return the roles the user holds, by agency id (read once per request's user object)."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "pk", None):
+        return {}
+    cached = getattr(user, "_staff_role_map", None)
+    if cached is None:
+        roles: dict[int, set[str]] = {}
+        for agency_id, role in StaffRole.objects.filter(user=user).values_list("agency_id", "role"):
+            roles.setdefault(agency_id, set()).add(role)
+        cached = {agency_id: frozenset(held) for agency_id, held in roles.items()}
+        user._staff_role_map = cached
+    return cached
 
 
-def _staff_roles(user):
-    # `staff_roles` is the reverse relation of processing.StaffRole; accounts does not import it.
-    return getattr(user, "staff_roles", None)
+def forget_staff_roles(user) -> None:
+    """Drop the roles cached on a user object (after a grant or a revocation)."""
+    user.__dict__.pop("_staff_role_map", None)
 
 
-def is_officer(user) -> bool:
-    """Return True for back-office users: staff, holders of a staff role or permission."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_staff or user.groups.exists() or user.has_perm("accounts.verify_identity"):
-        return True
-    # Later parts (the back office's staff roles) say who else is an officer, without this
-    # app importing them: each entry of OFFICER_PREDICATES is a dotted path to `f(user)`.
-    return any(import_string(path)(user) for path in settings.OFFICER_PREDICATES)
+def staff_roles(user, agency_id: int | None) -> set[str]:
+    """Return the roles this user holds in one agency."""
+    return set(staff_role_map(user).get(agency_id, ()))
 
 
-def can_verify_identity(user) -> bool:
-    """Return True for holders of `accounts.verify_identity` or the identity-clerk staff role."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    roles = _staff_roles(user)
-    return user.has_perm("accounts.verify_identity") or (
-        roles is not None and roles.filter(role=IDENTITY_CLERK_ROLE).exists()
+def agencies_with_role(user, roles) -> set[int]:
+    """Return the ids of the agencies where the user holds one of `roles`."""
+    wanted = set(roles)
+    return {agency_id for agency_id, held in staff_role_map(user).items() if held & wanted}
+
+
+def specialists_of(agency_id: int) -> QuerySet:
+    """Return the active users holding the specialist role in an agency, by name."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            staff_roles__agency_id=agency_id,
+            staff_roles__role=StaffRoleKind.SPECIALIST,
+        )
+        .order_by("full_name", "username")
     )
 
 

@@ -1,19 +1,22 @@
-"""Writes about accounts: registration, identity verification, profile changes."""
+"""Writes about accounts: registration, identity verification, profile changes, staff roles."""
 
 import datetime as dt
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.models import (
+    StaffRole,
     VerificationLevel,
     VerificationMethod,
     VerificationStatus,
 )
-from dichvucong.accounts.selectors import id_number_taken, phone_taken
+from dichvucong.accounts.permissions import may_verify_identity
+from dichvucong.accounts.selectors import forget_staff_roles, id_number_taken, phone_taken
 from dichvucong.core.audit import audit_log
 
 MEDIUM_METHODS = {VerificationMethod.PHONE, VerificationMethod.SOCIAL_INSURANCE}
@@ -98,6 +101,8 @@ def register_account(
 
 def verify_identity_in_person(*, account, officer, ip_address: str | None = None):
     """Record that an officer checked the account holder's ID paper; raise its level."""
+    if not may_verify_identity(officer):
+        raise PermissionDenied(_("Bạn không có quyền xác minh danh tính công dân."))
     User = get_user_model()
     with transaction.atomic():
         account = User.objects.select_for_update().get(pk=account.pk)
@@ -164,3 +169,32 @@ def update_contact(
     user.commune_code = commune_code
     user.address_line = address_line
     user.save(update_fields=["email", "province_code", "commune_code", "address_line"])
+
+
+def grant_staff_role(*, user, agency, role: str, actor=None) -> StaffRole:
+    """Give a user a role in an agency (idempotent) and record who did it."""
+    with transaction.atomic():
+        staff_role, created = StaffRole.objects.get_or_create(user=user, agency=agency, role=role)
+        if created:
+            audit_log(
+                action="staff_role.grant",
+                actor=actor,
+                target=staff_role,
+                data={"user": user.pk, "agency": agency.pk, "role": role},
+            )
+    forget_staff_roles(user)
+    return staff_role
+
+
+def revoke_staff_role(*, staff_role: StaffRole, actor=None) -> None:
+    """Take a role away and record who did it."""
+    with transaction.atomic():
+        user = staff_role.user
+        audit_log(
+            action="staff_role.revoke",
+            actor=actor,
+            target=staff_role,
+            data={"user": user.pk, "agency": staff_role.agency_id, "role": staff_role.role},
+        )
+        staff_role.delete()
+    forget_staff_roles(user)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import may_record_originals, may_ship_result
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.core.vn import addresses
@@ -15,7 +16,8 @@ from dichvucong.delivery.models import ACTIVE_STATUSES, Shipment, ShipmentEvent,
 from dichvucong.delivery.providers import StatusUpdate, get_delivery_provider
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus, ResultDelivery
 from dichvucong.dossiers.statuses import CLOSED
-from dichvucong.payments import dossier_flow
+from dichvucong.processing.machine import RoleNotAllowed, TransitionError
+from dichvucong.processing.services import dossier_transition
 
 S = ShipmentStatus
 FINAL = (S.DELIVERED, S.RETURNED)
@@ -80,6 +82,8 @@ def shipment_create(*, dossier: Dossier, actor: Any, callback_url: str) -> Shipm
     """Hand the result to the post (officer action); booking runs after commit, retried."""
     from dichvucong.delivery.tasks import book_shipment
 
+    if not may_ship_result(actor, dossier):
+        raise RoleNotAllowed(_("Chỉ cán bộ một cửa của cơ quan mới gửi kết quả qua bưu chính."))
     with transaction.atomic():
         dossier = Dossier.objects.select_for_update().select_related("procedure").get(pk=dossier.pk)
         if dossier.status != DossierStatus.DONE or dossier.result_delivery != ResultDelivery.POST:
@@ -218,14 +222,14 @@ def _mark_returned(dossier: Dossier, shipment: Shipment) -> None:
     recorded and leave the return to the officer (the post's report must not be lost)."""
     try:
         with transaction.atomic():
-            dossier_flow.transition(
+            dossier_transition(
                 dossier=dossier,
                 to=DossierStatus.RETURNED,
                 actor=None,
                 note=_("Bưu điện đã giao kết quả cho người nhận."),
                 data={"tracking_number": shipment.tracking_number},
             )
-    except dossier_flow.TransitionNotAllowed as exc:
+    except TransitionError as exc:
         DossierEvent.objects.create(
             dossier=dossier,
             action="shipment_status",
@@ -244,6 +248,8 @@ def _mark_returned(dossier: Dossier, shipment: Shipment) -> None:
 def originals_receipt_record(*, shipment: Shipment, actor: Any) -> Shipment:
     """Record that the agency received the originals the postal employee collected."""
     shipment = Shipment.objects.select_for_update().select_related("dossier").get(pk=shipment.pk)
+    if not may_record_originals(actor, shipment.dossier):
+        raise RoleNotAllowed(_("Chỉ cán bộ một cửa của cơ quan mới ghi nhận bản gốc."))
     if not shipment.collect_originals or shipment.originals_received_at:
         raise DeliveryNotAllowed(shipment.reference)
     shipment.originals_received_at, shipment.originals_received_by = timezone.now(), actor

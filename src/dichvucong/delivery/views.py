@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from dichvucong.accounts.permissions import may_record_originals
 from dichvucong.core.audit import audit_log, client_ip
 from dichvucong.delivery.fees import fee_table
 from dichvucong.delivery.forms import DeliveryChoiceForm
@@ -32,7 +33,9 @@ from dichvucong.delivery.services import (
     shipment_create,
 )
 from dichvucong.dossiers.models import Dossier
-from dichvucong.payments.dossier_flow import staff_dossier_or_404
+from dichvucong.processing.allowed import allowed_actions
+from dichvucong.processing.machine import TransitionError
+from dichvucong.processing.selectors import staff_dossier_or_404
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +150,9 @@ def officer_delivery(request: HttpRequest, dossier_id: int) -> HttpResponse:
                 request, _("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.")
             )
             status = 400
+        except TransitionError as exc:
+            messages.error(request, str(exc))
+            status = exc.status_code
     return render(
         request,
         "delivery/officer.html",
@@ -154,6 +160,8 @@ def officer_delivery(request: HttpRequest, dossier_id: int) -> HttpResponse:
             "dossier": dossier,
             "shipment": current_shipment(dossier),
             "demo_mode": settings.DEMO_MODE,
+            "actions": allowed_actions(request.user, dossier),
+            "may_record_originals": may_record_originals(request.user, dossier),
         },
         status=status,
     )

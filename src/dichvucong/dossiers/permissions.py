@@ -1,15 +1,7 @@
 """Who may see a dossier and its files: the applicant, or staff of the dossier's agency."""
 
-from django.conf import settings
-from django.utils.module_loading import import_string
-
+from dichvucong.accounts.permissions import may_see_dossier
 from dichvucong.dossiers.models import Dossier, DossierStatus
-
-
-def _staff_agency_ids(user) -> set[int]:
-    # The back office says whose agencies a user serves (settings.STAFF_AGENCY_IDS), so this
-    # app does not import the higher one.
-    return set(import_string(settings.STAFF_AGENCY_IDS)(user))
 
 
 def can_view_dossier(user, dossier: Dossier) -> bool:
@@ -20,4 +12,4 @@ def can_view_dossier(user, dossier: Dossier) -> bool:
         return True
     if user.is_superuser:
         return True
-    return dossier.status != DossierStatus.DRAFT and dossier.agency_id in _staff_agency_ids(user)
+    return dossier.status != DossierStatus.DRAFT and may_see_dossier(user, dossier)

@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Q, Sum
 from django.http import Http404
 from django.utils import timezone
@@ -13,6 +12,7 @@ from dichvucong.catalog.models import OnlineLevel
 from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.dossiers.statuses import PAYABLE
 from dichvucong.payments.models import FeeExemption, Payment, PaymentStatus
+from dichvucong.processing.models import CounterPayment
 
 
 @dataclass
@@ -38,12 +38,8 @@ def catalog_fee(procedure: Any) -> int:
 
 
 def _counter_model_paid(dossier: Dossier) -> int:
-    """Add fees the back office recorded in its own counter-payment model, if it has one."""
-    try:
-        model = apps.get_model("processing", "CounterPayment")
-    except LookupError:
-        return 0
-    return model.objects.filter(dossier=dossier).aggregate(s=Sum("amount"))["s"] or 0
+    """Add the fees the one-stop counter collected (recorded by the back office)."""
+    return CounterPayment.objects.filter(dossier=dossier).aggregate(s=Sum("amount"))["s"] or 0
 
 
 def fee_state(dossier: Dossier) -> FeeState:

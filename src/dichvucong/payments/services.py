@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import may_request_fee
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
 from dichvucong.dossiers.statuses import FEE_STAGE
-from dichvucong.payments import dossier_flow
 from dichvucong.payments.models import Payment, PaymentEvent, PaymentPurpose, PaymentStatus
 from dichvucong.payments.providers import (
     GatewayNotice,
@@ -26,6 +26,8 @@ from dichvucong.payments.providers import (
     provider_enabled,
 )
 from dichvucong.payments.selectors import catalog_fee, fee_state
+from dichvucong.processing.machine import RoleNotAllowed, TransitionNotAllowed
+from dichvucong.processing.services import dossier_transition
 
 logger = logging.getLogger(__name__)
 OPEN = PaymentStatus.PENDING
@@ -100,7 +102,7 @@ def payment_request(
     )
     record_event(payment, "requested", actor=actor, data={"note": note})
     if dossier.status == DossierStatus.PROCESSING:
-        dossier_flow.transition(
+        dossier_transition(
             dossier=dossier,
             to=DossierStatus.PAYMENT_REQUESTED,
             actor=actor,
@@ -122,9 +124,13 @@ def payment_request_by_officer(
     *, dossier: Dossier, amount: int, actor: Any, note: str = ""
 ) -> Payment:
     """The officer asks the applicant to pay during processing; refused in any other status."""
+    if not may_request_fee(actor, dossier):
+        raise RoleNotAllowed(
+            _("Chỉ chuyên viên hoặc lãnh đạo của cơ quan mới yêu cầu nộp phí, lệ phí.")
+        )
     locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if not officer_may_request_payment(locked):
-        raise dossier_flow.TransitionNotAllowed(locked.status)
+        raise TransitionNotAllowed(_("Chỉ yêu cầu nộp phí, lệ phí khi hồ sơ đang được xử lý."))
     return payment_request(dossier=locked, amount=amount, actor=actor, note=note)
 
 
@@ -314,7 +320,7 @@ def _mark_paid(payment: Payment) -> None:
         payment.purpose == PaymentPurpose.OFFICER_REQUEST
         and dossier.status == DossierStatus.PAYMENT_REQUESTED
     ):
-        dossier_flow.transition(
+        dossier_transition(
             dossier=dossier,
             to=DossierStatus.PROCESSING,
             actor=None,

@@ -6,14 +6,16 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import may_waive_fee
 from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
-from dichvucong.payments import dossier_flow
 from dichvucong.payments.models import FeeExemption
 from dichvucong.payments.services import (
     cancel_open_payments,
     catalog_fee,
 )
+from dichvucong.processing.machine import RoleNotAllowed
+from dichvucong.processing.services import dossier_transition
 
 
 class FeeAlreadySettled(Exception):
@@ -25,6 +27,10 @@ def fee_exempt(
     *, dossier: Dossier, actor: Any, reason: str, amount: int | None = None
 ) -> FeeExemption:
     """Record the officer's decision to waive the dossier's fee, with the reason."""
+    if not may_waive_fee(actor, dossier):
+        raise RoleNotAllowed(
+            _("Chỉ chuyên viên hoặc lãnh đạo của cơ quan mới được miễn phí, lệ phí.")
+        )
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
     if hasattr(dossier, "fee_exemption"):
         raise FeeAlreadySettled(dossier.code)
@@ -53,7 +59,7 @@ def fee_exempt(
     if dossier.status == DossierStatus.PAYMENT_REQUESTED:
         # The machine lets the system (not a specialist) confirm fees; the officer who decided
         # is in the exemption row, the history entry above and the audit log.
-        dossier_flow.transition(
+        dossier_transition(
             dossier=dossier,
             to=DossierStatus.PROCESSING,
             actor=None,

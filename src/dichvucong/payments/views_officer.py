@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import may_request_fee, may_waive_fee
 from dichvucong.dossiers.models import Dossier
-from dichvucong.payments.dossier_flow import TransitionNotAllowed, staff_dossier_or_404
 from dichvucong.payments.forms import ExemptionForm, PaymentRequestForm
 from dichvucong.payments.selectors import fee_state
 from dichvucong.payments.services import (
@@ -19,6 +19,8 @@ from dichvucong.payments.services_fees import (
     FeeAlreadySettled,
     fee_exempt,
 )
+from dichvucong.processing.machine import RoleNotAllowed, TransitionError
+from dichvucong.processing.selectors import staff_dossier_or_404
 
 FORMS = {"request": PaymentRequestForm, "exempt": ExemptionForm}
 
@@ -51,11 +53,14 @@ def officer_fees(request: HttpRequest, dossier_id: int) -> HttpResponse:
                     request, _act(action, dossier, request.user, forms[action].cleaned_data)
                 )
                 return redirect("payments:officer_fees", dossier_id=dossier.pk)
-            except (TransitionNotAllowed, FeeAlreadySettled, ValueError):
+            except RoleNotAllowed as exc:  # the buttons are hidden; a crafted POST lands here
+                forms[action].add_error(None, str(exc))
+                status = exc.status_code
+            except (TransitionError, FeeAlreadySettled, ValueError):
                 forms[action].add_error(
                     None, _("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.")
                 )
-        status = 400
+        status = 400 if status == 200 else status
     return render(
         request,
         "payments/officer_fees.html",
@@ -63,7 +68,9 @@ def officer_fees(request: HttpRequest, dossier_id: int) -> HttpResponse:
             "dossier": dossier,
             "fees": fee_state(dossier),
             "forms": forms,
-            "can_request": officer_may_request_payment(dossier),
+            "can_request": officer_may_request_payment(dossier)
+            and may_request_fee(request.user, dossier),
+            "can_exempt": may_waive_fee(request.user, dossier),
         },
         status=status,
     )

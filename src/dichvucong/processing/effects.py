@@ -1,13 +1,15 @@
 """Side effects of dossier events, queued to run after the transaction commits."""
 
+import logging
 from functools import partial
 
-from django.conf import settings
 from django.db import transaction
-from django.utils.module_loading import import_string
 
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Dossier, DossierEvent
+from dichvucong.processing.signals import dossier_event_committed
+
+logger = logging.getLogger(__name__)
 
 # Which citizen message and which slips follow each action of the status machine.
 NOTICE_FOR_ACTION = {
@@ -41,6 +43,19 @@ def schedule_effects(*, dossier: Dossier, event: DossierEvent) -> None:
     for slip in SLIPS_FOR_ACTION.get(event.action, ()):
         enqueue_on_commit(render_slip_task, dossier.pk, slip, event.pk)
     if event.is_public:
-        # Later parts (the citizen's in-app notices) listen without this app importing them.
-        for path in settings.DOSSIER_EVENT_LISTENERS:
-            transaction.on_commit(partial(import_string(path), event_id=event.pk), robust=True)
+        # Higher parts (the citizen's in-app notices) listen without this app importing them.
+        transaction.on_commit(partial(announce_event, event.pk), robust=True)
+
+
+def announce_event(event_id: int) -> None:
+    """Send `dossier_event_committed` for one committed event; log a failing receiver."""
+    for receiver, result in dossier_event_committed.send_robust(
+        sender=DossierEvent, event_id=event_id
+    ):
+        if isinstance(result, Exception):
+            logger.error(
+                "dossier_event_committed receiver %r failed for event %s",
+                receiver,
+                event_id,
+                exc_info=result,
+            )

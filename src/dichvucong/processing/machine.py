@@ -4,10 +4,20 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.accounts.permissions import (
+    APPROVE_ROLES,
+    COLLECT_FEE_ROLES,
+    FORWARD_ROLES,
+    HAND_OVER_ROLES,
+    PROCESS_ROLES,
+    RECEIVE_ROLES,
+    REQUEST_FEE_ROLES,
+)
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.dossiers.statuses import WITHDRAWABLE
 
-COUNTER, SPECIALIST, LEADER = "counter", "specialist", "leader"
+# Staff roles are accounts.permissions' (its role sets say which role may do what; this
+# table says when); two more actors only the machine knows: the applicant and the system.
 APPLICANT, SYSTEM = "applicant", "system"
 
 
@@ -28,20 +38,21 @@ def _t(source, target, roles, action, label, needs_reason=False) -> Transition:
 
 
 TRANSITIONS: tuple[Transition, ...] = (
-    _t(S.NEW, S.RECEIVED, {COUNTER}, "receive", _("Tiếp nhận hồ sơ")),
-    _t(S.NEW, S.NOT_RECEIVED, {COUNTER}, "refuse", _("Từ chối tiếp nhận"), True),
-    _t(S.NEW, S.SUPPLEMENT_REQUESTED, {COUNTER}, "request_supplement", _("Yêu cầu bổ sung"), True),
+    _t(S.NEW, S.RECEIVED, RECEIVE_ROLES, "receive", _("Tiếp nhận hồ sơ")),
+    _t(S.NEW, S.NOT_RECEIVED, RECEIVE_ROLES, "refuse", _("Từ chối tiếp nhận"), True),
     _t(
-        S.RECEIVED,
-        S.PROCESSING,
-        {COUNTER, SPECIALIST, LEADER},
-        "start_processing",
-        _("Chuyển xử lý"),
+        S.NEW,
+        S.SUPPLEMENT_REQUESTED,
+        RECEIVE_ROLES,
+        "request_supplement",
+        _("Yêu cầu bổ sung"),
+        True,
     ),
+    _t(S.RECEIVED, S.PROCESSING, FORWARD_ROLES, "start_processing", _("Chuyển xử lý")),
     _t(
         S.RECEIVED,
         S.SUPPLEMENT_REQUESTED,
-        {COUNTER, SPECIALIST},
+        FORWARD_ROLES,
         "request_supplement",
         _("Yêu cầu bổ sung"),
         True,
@@ -49,7 +60,7 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(
         S.PROCESSING,
         S.SUPPLEMENT_REQUESTED,
-        {SPECIALIST, LEADER},
+        PROCESS_ROLES,
         "request_supplement",
         _("Yêu cầu bổ sung"),
         True,
@@ -60,20 +71,20 @@ TRANSITIONS: tuple[Transition, ...] = (
     _t(
         S.PROCESSING,
         S.PAYMENT_REQUESTED,
-        {SPECIALIST, LEADER, SYSTEM},
+        REQUEST_FEE_ROLES | {SYSTEM},
         "request_payment",
         _("Yêu cầu nộp phí, lệ phí"),
     ),
     _t(
         S.PAYMENT_REQUESTED,
         S.PROCESSING,
-        {COUNTER, SYSTEM},
+        COLLECT_FEE_ROLES | {SYSTEM},
         "payment_paid",
         _("Xác nhận đã nộp phí"),
     ),
-    _t(S.PROCESSING, S.DONE, {LEADER}, "approve", _("Phê duyệt kết quả")),
-    _t(S.PROCESSING, S.STOPPED, {SPECIALIST, LEADER}, "stop", _("Dừng xử lý"), True),
-    _t(S.DONE, S.RETURNED, {COUNTER, SYSTEM}, "return_result", _("Trả kết quả")),
+    _t(S.PROCESSING, S.DONE, APPROVE_ROLES, "approve", _("Phê duyệt kết quả")),
+    _t(S.PROCESSING, S.STOPPED, PROCESS_ROLES, "stop", _("Dừng xử lý"), True),
+    _t(S.DONE, S.RETURNED, HAND_OVER_ROLES | {SYSTEM}, "return_result", _("Trả kết quả")),
     *(
         _t(source, S.WITHDRAWN, {APPLICANT}, "withdraw", _("Rút hồ sơ"))
         for source in sorted(WITHDRAWABLE)
@@ -81,6 +92,20 @@ TRANSITIONS: tuple[Transition, ...] = (
 )
 
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+
+
+def sources_of(action: str) -> frozenset[int]:
+    """Return the statuses a machine action can be taken from."""
+    return frozenset(t.source for t in TRANSITIONS if t.action == action)
+
+
+# Status sets the officer and citizen pages need, derived from the table (h3's named status
+# groups next to DossierStatus may take them over).
+RESULT_WORK_STATUSES = sources_of("approve")  # the result is uploaded before approval
+HAND_OVER_STATUSES = sources_of("return_result")  # originals and fees checked before it
+WITHDRAWABLE_STATUSES = sources_of("withdraw")
+FEE_DUE_STATUSES = sources_of("payment_paid")  # the applicant is asked to pay
+SUPPLEMENT_STATUSES = sources_of("resubmit")
 
 
 class TransitionError(Exception):

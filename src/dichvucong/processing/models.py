@@ -1,5 +1,5 @@
-"""Back-office data: staff roles per agency, counter fee collection, deadline extensions and
-requested tracking logs."""
+"""Back-office data: counter fee collection, deadline extensions and requested tracking logs
+(staff roles are the accounts part's: accounts.models.StaffRole)."""
 
 import uuid
 
@@ -9,40 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalog.models import Agency
 from dichvucong.dossiers.models import Dossier
-
-
-class StaffRoleKind(models.TextChoices):
-    COUNTER = "counter", _("Cán bộ một cửa (tiếp nhận, trả kết quả)")
-    SPECIALIST = "specialist", _("Chuyên viên xử lý")
-    LEADER = "leader", _("Lãnh đạo phê duyệt")
-    ADMIN = "admin", _("Quản trị đơn vị")
-    IDENTITY_CLERK = "identity_clerk", _("Cán bộ xác minh danh tính")
-
-
-class StaffRole(models.Model):
-    """One role an officer holds in one agency; officers act only on their agencies' dossiers."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("cán bộ"),
-        on_delete=models.CASCADE,
-        related_name="staff_roles",
-    )
-    agency = models.ForeignKey(
-        Agency, verbose_name=_("cơ quan"), on_delete=models.CASCADE, related_name="staff_roles"
-    )
-    role = models.CharField(_("vai trò"), max_length=20, choices=StaffRoleKind.choices)
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("vai trò cán bộ")
-        verbose_name_plural = _("vai trò cán bộ")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "agency", "role"], name="uniq_staff_role")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} · {self.agency} · {self.get_role_display()}"
 
 
 class PaymentMethod(models.TextChoices):

@@ -1,41 +1,16 @@
-"""Reads shared by the back office: staff scope, roles, and the officer inbox."""
+"""Reads shared by the back office: the officer's dossiers and agencies, machine roles, history
+labels (the staff roles themselves are read in accounts.selectors)."""
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
+from dichvucong.accounts.models import StaffRoleKind
+from dichvucong.accounts.permissions import staff_agency_ids
+from dichvucong.accounts.selectors import agencies_with_role, staff_roles
 from dichvucong.catalog.models import Agency
 from dichvucong.dossiers.models import AttachmentKind, Dossier
 from dichvucong.processing.machine import APPLICANT, SYSTEM
-from dichvucong.processing.models import (
-    ExportStatus,
-    StaffRole,
-    StaffRoleKind,
-    TrackingLogExport,
-)
-
-
-def staff_agency_ids(user) -> set[int]:
-    """Return the ids of the agencies whose dossiers this officer may see and act on."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    cached = getattr(user, "_staff_agency_ids", None)
-    if cached is None:
-        cached = set(StaffRole.objects.filter(user=user).values_list("agency_id", flat=True))
-        user._staff_agency_ids = cached
-    return set(cached)
-
-
-def is_officer(user) -> bool:
-    """Tell whether the user holds any staff role."""
-    return bool(staff_agency_ids(user))
-
-
-def staff_roles(user, agency_id: int) -> set[str]:
-    """Return the roles this user holds in one agency."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(
-        StaffRole.objects.filter(user=user, agency_id=agency_id).values_list("role", flat=True)
-    )
+from dichvucong.processing.models import ExportStatus, TrackingLogExport
 
 
 def actor_roles(actor, dossier: Dossier) -> set[str]:
@@ -53,14 +28,13 @@ def staff_dossiers(user) -> QuerySet[Dossier]:
     return Dossier.objects.filter(agency_id__in=staff_agency_ids(user), status__gt=0)
 
 
-def specialists_of(agency_id: int):
-    """Return the users holding the specialist role in an agency."""
-    from django.contrib.auth import get_user_model
-
-    return (
-        get_user_model()
-        .objects.filter(staff_roles__agency_id=agency_id, staff_roles__role="specialist")
-        .order_by("full_name", "username")
+def staff_dossier_or_404(user, dossier_id: int) -> Dossier:
+    """Return a submitted dossier of the officer's agencies, or 404 (never another's, no drafts)."""
+    return get_object_or_404(
+        staff_dossiers(user).select_related(
+            "procedure", "procedure__field", "agency", "assignee", "received_by", "applicant"
+        ),
+        pk=dossier_id,
     )
 
 
@@ -71,12 +45,10 @@ def staff_agencies(user) -> QuerySet[Agency]:
 
 def counter_agency(user, wanted: str = ""):
     """Return the agency where the user works the counter (the one asked for, else the first)."""
-    agencies = Agency.objects.filter(
-        staff_roles__user=user, staff_roles__role=StaffRoleKind.COUNTER
-    ).order_by("pk")
+    ids = agencies_with_role(user, {StaffRoleKind.COUNTER})
     if wanted.isdigit() and len(wanted) < 19:
-        agencies = agencies.filter(pk=int(wanted))
-    return agencies.first()
+        ids &= {int(wanted)}
+    return Agency.objects.filter(pk__in=ids).order_by("pk").first()
 
 
 def tracking_log_dossiers(*, agency, start, end) -> QuerySet[Dossier]:

@@ -7,4 +7,9 @@ class TrackingConfig(AppConfig):
     verbose_name = _("Theo dõi hồ sơ")
 
     def ready(self) -> None:
+        from dichvucong.processing.signals import dossier_event_committed
         from dichvucong.tracking import signals  # noqa: F401
+        from dichvucong.tracking.notify import on_dossier_event
+
+        # The applicant's in-app notice for every public status event, after its commit.
+        dossier_event_committed.connect(on_dossier_event, dispatch_uid="tracking.in_app_notice")

@@ -69,3 +69,8 @@ def notify_event(*, event_id: int) -> None:
     dossier.status = event.to_status  # the notice is about this event, even if it moved on
     # Back-office notes on public events are written for the citizen (reasons, requests).
     notify_status_change(dossier=dossier, note=event.note)
+
+
+def on_dossier_event(sender, *, event_id: int, **kwargs) -> None:
+    """Receive processing's `dossier_event_committed` (connected in TrackingConfig.ready)."""
+    notify_event(event_id=event_id)

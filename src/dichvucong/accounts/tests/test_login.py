@@ -85,14 +85,28 @@ def test_behind_a_proxy_one_visitors_failures_do_not_lock_out_another(settings):
 
 
 def test_officer_lands_in_the_workspace_and_next_is_honoured_only_when_safe(client):
+    from dichvucong.accounts.services import grant_staff_role
+    from dichvucong.catalog.tests.factories import make_agency
+
     officer = make_staff(is_staff=True)
+    grant_staff_role(user=officer, agency=make_agency(), role="counter")
     response = _login(client, officer.username)
     assert response["Location"] == settings.OFFICER_HOME_URL
+    assert client.get(response["Location"]).status_code == 200
     citizen = make_citizen()
     response = _login(Client(), citizen.id_number, next="/thu-tuc/")
     assert response["Location"] == "/thu-tuc/"
     response = _login(Client(), citizen.id_number, next="https://evil.example/")
     assert response["Location"] == reverse("accounts:profile")
+
+
+def test_a_superuser_or_admin_without_staff_roles_lands_on_the_admin_site_not_a_403(client):
+    for admin in (make_staff(is_staff=True, is_superuser=True), make_staff(is_staff=True)):
+        response = _login(Client(), admin.username)
+        assert response["Location"] == reverse("admin:index")
+    superuser = make_staff(is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    assert client.get(reverse("admin:index")).status_code == 200
 
 
 def test_logout_needs_post(client):

@@ -4,7 +4,7 @@ from django.core.cache import cache
 from dichvucong.accounts import otp
 from dichvucong.accounts.tests.conftest import latest_otp
 from dichvucong.accounts.tests.helpers import ReadersMeet, together
-from dichvucong.notifications.models import SmsMessage
+from dichvucong.notifications.models import MessageTemplate, SmsMessage
 
 pytestmark = pytest.mark.django_db
 PHONE = "+84912345678"
@@ -128,3 +128,12 @@ def test_wrong_codes_sent_together_all_count_as_tries(clock, monkeypatch):
     together(otp.MAX_TRIES * 2, attempt)
     with pytest.raises(otp.OtpError, match="không còn hiệu lực"):
         otp.verify_otp(purpose="registration", phone=PHONE, code=code)
+
+
+def test_otp_templates_are_seeded_and_editable(client, django_capture_on_commit_callbacks):
+    template = MessageTemplate.objects.get(code="otp-registration", channel="sms")
+    assert "{ma}" in template.body
+    template.body = "DVC: ma {ma}"
+    template.save()
+    otp.issue_otp(purpose="registration", phone="+84912345670", ip=None)
+    assert SmsMessage.objects.get().text.startswith("DVC: ma ")

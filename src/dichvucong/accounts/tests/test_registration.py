@@ -277,10 +277,10 @@ def test_invalid_inputs_point_to_their_messages_for_screen_readers(client):
     assert 'aria-describedby="id_phone_errors"' in html and 'id="id_phone_errors"' in html
 
 
-def test_identity_clerk_staff_role_may_verify_and_lands_in_the_workspace(client):
+def test_identity_clerk_staff_role_may_verify_and_lands_on_the_identity_checks(client):
+    from dichvucong.accounts.models import StaffRole
     from dichvucong.accounts.tests.factories import PASSWORD, make_staff
     from dichvucong.catalog.tests.factories import make_agency
-    from dichvucong.processing.models import StaffRole
 
     pending = make_citizen(
         verification_method="post_office", verification_level="none", verification_status="pending"
@@ -290,7 +290,7 @@ def test_identity_clerk_staff_role_may_verify_and_lands_in_the_workspace(client)
     response = client.post(
         reverse("accounts:login"), {"identifier": clerk.username, "password": PASSWORD}
     )
-    assert response["Location"] == "/can-bo/"
+    assert response["Location"] == reverse("accounts:officer_pending")
     client.post(reverse("accounts:officer_verify", args=[pending.pk]))
     pending.refresh_from_db()
     assert pending.verification_status == VerificationStatus.VERIFIED

@@ -1,13 +1,12 @@
 """Helpers shared by the account views."""
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from dichvucong.accounts import captcha
-from dichvucong.accounts.selectors import is_officer
+from dichvucong.accounts.permissions import back_office_home
 from dichvucong.core.audit import client_ip
 
 __all__ = ["captcha_image", "client_ip", "landing_url", "redirect_to"]
@@ -22,15 +21,13 @@ def captcha_image(request: HttpRequest) -> HttpResponse:
 
 
 def landing_url(request: HttpRequest, user) -> str:
-    """Return where a user goes after login: a safe `next`, the officer workspace, or profile."""
+    """Return where a user goes after login: a safe `next`, their back-office page, or profile."""
     target = request.POST.get("next") or request.GET.get("next")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
-    if is_officer(user):
-        return settings.OFFICER_HOME_URL
-    return reverse("accounts:profile")
+    return back_office_home(user) or reverse("accounts:profile")
 
 
 def redirect_to(name: str) -> HttpResponse:

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from dichvucong.accounts.selectors import can_verify_identity, pending_post_office_accounts
+from dichvucong.accounts.permissions import may_verify_identity
+from dichvucong.accounts.selectors import pending_post_office_accounts
 from dichvucong.accounts.services import verify_identity_in_person
 from dichvucong.accounts.views.common import client_ip, redirect_to
 
@@ -17,7 +18,7 @@ def _clerk_only(view):
     """Send visitors to login; refuse (403) users who may not verify identities."""
 
     def check(user):
-        if user.is_authenticated and not can_verify_identity(user):
+        if user.is_authenticated and not may_verify_identity(user):
             raise PermissionDenied
         return user.is_authenticated
 

@@ -4,11 +4,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count
 
-from dichvucong.accounts.models import AccountType
+from dichvucong.accounts.models import AccountType, StaffRoleKind
+from dichvucong.accounts.services import grant_staff_role
 from dichvucong.catalog.models import Agency
 from dichvucong.demo.registry import DemoLogin, DemoReport
-from dichvucong.processing.models import StaffRoleKind
-from dichvucong.processing.services import grant_staff_role
 
 DEMO_PASSWORD = "CanBo-MinhHoa-2026"  # noqa: S105 - printed for people trying the demo
 OFFICERS = (

@@ -57,17 +57,18 @@ def test_the_sms_uses_the_template_edited_in_the_admin(django_capture_on_commit_
     assert text == f"DVC: ho so {dossier.code}, hen tra Hen khi tiep nhan ho so."
 
 
-def test_only_the_owner_a_superuser_or_staff_of_the_agency_may_view(monkeypatch):
+def test_only_the_owner_a_superuser_or_staff_of_the_agency_may_view():
+    from dichvucong.accounts.services import grant_staff_role
+
     owner = make_citizen()
     dossier = _submitted(owner)
-    officer, outsider = make_staff(), make_staff()
-    monkeypatch.setattr(
-        "dichvucong.dossiers.permissions._staff_agency_ids",
-        lambda user: {dossier.agency_id} if user == officer else set(),
-    )
+    officer, outsider, clerk = make_staff(), make_staff(), make_staff()
+    grant_staff_role(user=officer, agency=dossier.agency, role="counter")
+    grant_staff_role(user=clerk, agency=dossier.agency, role="identity_clerk")
     assert can_view_dossier(owner, dossier)
     assert can_view_dossier(officer, dossier)
     assert not can_view_dossier(outsider, dossier)
+    assert not can_view_dossier(clerk, dossier)  # the identity clerk checks ID papers only
     assert not can_view_dossier(make_citizen(), dossier)
     assert can_view_dossier(make_staff(is_superuser=True), dossier)
     draft = Dossier.objects.get(pk=dossier.pk)

@@ -2,7 +2,6 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from dichvucong.notifications.models import MessageTemplate
 from dichvucong.notifications.services import send_sms
 
 pytestmark = pytest.mark.django_db
@@ -34,16 +33,3 @@ def test_sms_outbox_command_prints_recent_messages(capsys):
     call_command("sms_outbox", "--phone", "+84912345678")
     out = capsys.readouterr().out
     assert "111222" in out and "Khac" not in out
-
-
-def test_otp_templates_are_seeded_and_editable(client, django_capture_on_commit_callbacks):
-    template = MessageTemplate.objects.get(code="otp-registration", channel="sms")
-    assert "{ma}" in template.body
-    template.body = "DVC: ma {ma}"
-    template.save()
-    from dichvucong.accounts import otp
-
-    otp.issue_otp(purpose="registration", phone="+84912345670", ip=None)
-    from dichvucong.notifications.models import SmsMessage
-
-    assert SmsMessage.objects.get().text.startswith("DVC: ma ")

@@ -42,7 +42,7 @@ def make_dossier(
 
 def make_officer_for(dossier: Dossier, *, roles=("counter", "specialist", "leader"), **overrides):
     """Return an officer holding the given back-office roles in the dossier's agency."""
-    from dichvucong.processing.models import StaffRole
+    from dichvucong.accounts.models import StaffRole
 
     officer = make_staff(is_staff=True, agency_code=dossier.agency.code, **overrides)
     for role in roles:

@@ -207,14 +207,14 @@ def test_second_payment_for_a_settled_fee_is_flagged_for_refund():
 
 
 def test_status_6_set_by_the_back_office_can_be_paid_online(client):
-    from dichvucong.payments.dossier_flow import transition
+    from dichvucong.processing.services import dossier_transition
 
     dossier = make_dossier(
         status=DossierStatus.PROCESSING,
         procedure=make_fee_procedure(online_level=OnlineLevel.PARTIAL),
     )
     officer = make_officer_for(dossier)
-    transition(dossier=dossier, to=DossierStatus.PAYMENT_REQUESTED, actor=officer)
+    dossier_transition(dossier=dossier, to=DossierStatus.PAYMENT_REQUESTED, actor=officer)
     dossier.refresh_from_db()
     assert fee_state(dossier).state == "due"
     client.force_login(dossier.applicant)

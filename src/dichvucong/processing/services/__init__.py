@@ -5,7 +5,6 @@ from dichvucong.processing.services.counter import (
     record_counter_payment,
     record_originals_checked,
 )
-from dichvucong.processing.services.staff import grant_staff_role, revoke_staff_role
 from dichvucong.processing.services.transition import dossier_transition, resume_status
 from dichvucong.processing.services.work import add_result_file, extend_deadline
 
@@ -14,9 +13,7 @@ __all__ = [
     "counter_create_dossier",
     "dossier_transition",
     "extend_deadline",
-    "grant_staff_role",
     "record_counter_payment",
     "record_originals_checked",
     "resume_status",
-    "revoke_staff_role",
 ]

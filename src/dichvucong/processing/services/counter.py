@@ -8,17 +8,17 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import may_collect_fee, may_receive, may_record_originals
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.models import Channel, Dossier, DossierEvent
 from dichvucong.dossiers.services.opening import dossier_open
-from dichvucong.processing.machine import COUNTER, RoleNotAllowed, TransitionError
+from dichvucong.processing.machine import RoleNotAllowed, TransitionError
 from dichvucong.processing.models import CounterPayment
-from dichvucong.processing.selectors import staff_roles
 
 
-def _require_counter(actor, agency_id: int) -> None:
-    if COUNTER not in staff_roles(actor, agency_id):
+def _require(allowed: bool) -> None:
+    if not allowed:
         raise RoleNotAllowed(_("Chỉ cán bộ một cửa của cơ quan mới làm được việc này."))
 
 
@@ -33,7 +33,7 @@ def counter_create_dossier(
     ip_address: str | None = None,
 ) -> Dossier:
     """Register a walk-in citizen's paper dossier as received (channel 1)."""
-    _require_counter(actor, agency.pk)
+    _require(may_receive(actor, agency))
     if not procedure.agencies.filter(pk=agency.pk).exists():
         raise TransitionError(_("Cơ quan này không giải quyết thủ tục đã chọn."))
     if not applicant.get("name", "").strip():
@@ -99,7 +99,7 @@ def record_originals_checked(
     *, dossier: Dossier, actor, note: str = "", ip_address: str | None = None
 ) -> Dossier:
     """Record that the officer compared the originals with the uploaded copies."""
-    _require_counter(actor, dossier.agency_id)
+    _require(may_record_originals(actor, dossier))
     with transaction.atomic():
         locked = Dossier.objects.select_for_update().get(pk=dossier.pk)
         locked.originals_checked_at = timezone.now()
@@ -123,7 +123,7 @@ def record_counter_payment(
     ip_address: str | None = None,
 ) -> CounterPayment:
     """Record a fee collected at the counter with its receipt number."""
-    _require_counter(actor, dossier.agency_id)
+    _require(may_collect_fee(actor, dossier))
     if amount <= 0 or not receipt_number.strip():
         raise TransitionError(_("Vui lòng nhập số tiền và số biên lai."))
     with transaction.atomic():

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from dichvucong.accounts.permissions import may_keep_tracking_log, staff_agency_ids
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.processing.machine import RoleNotAllowed
 from dichvucong.processing.models import ExportStatus, TrackingLogExport
-from dichvucong.processing.selectors import staff_agency_ids, tracking_log_dossiers
+from dichvucong.processing.selectors import tracking_log_dossiers
 from dichvucong.processing.slips import tracking
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def request_tracking_log(
     agency_ids = staff_agency_ids(actor)
     if agency_id is None and agency_ids:
         agency_id = min(agency_ids)
-    if agency_id not in agency_ids:
+    if agency_id is None or not may_keep_tracking_log(actor, agency_id):
         raise RoleNotAllowed(_("Bạn chỉ lập được sổ theo dõi của cơ quan mình."))
     start, end = tracking_log_range(start=start, end=end)
     with transaction.atomic():

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.appointments import appointment_at
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
@@ -19,7 +20,7 @@ from dichvucong.processing.machine import (
     TransitionNotAllowed,
     find_transition,
 )
-from dichvucong.processing.selectors import actor_roles, specialists_of
+from dichvucong.processing.selectors import actor_roles
 
 
 def dossier_transition(

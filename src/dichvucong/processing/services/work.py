@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import may_process
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
@@ -14,16 +15,15 @@ from dichvucong.dossiers.statuses import CLOCK_RUNNING
 from dichvucong.dossiers.uploads.errors import UploadRejected
 from dichvucong.dossiers.uploads.pipeline import check_upload
 from dichvucong.dossiers.uploads.store import files_cleaned_on_failure, store_checked
-from dichvucong.processing.machine import LEADER, SPECIALIST, RoleNotAllowed, TransitionError
+from dichvucong.processing.machine import RoleNotAllowed, TransitionError
 from dichvucong.processing.models import DeadlineExtension
-from dichvucong.processing.selectors import staff_roles
 
 
 def add_result_file(
     *, dossier: Dossier, actor, upload, ip_address: str | None = None
 ) -> Attachment:
     """Check a result document (PDF or photo) and attach it to a dossier being processed."""
-    if not staff_roles(actor, dossier.agency_id) & {SPECIALIST, LEADER}:
+    if not may_process(actor, dossier):
         raise RoleNotAllowed(_("Chỉ chuyên viên hoặc lãnh đạo mới tải lên kết quả."))
     if dossier.status != S.PROCESSING:
         raise TransitionError(_("Chỉ tải kết quả khi hồ sơ đang xử lý."))
@@ -59,7 +59,7 @@ def extend_deadline(
     from dichvucong.processing.inbox import touch_agency_counts
     from dichvucong.processing.tasks import notify_task, render_slip_task
 
-    if not staff_roles(actor, dossier.agency_id) & {SPECIALIST, LEADER}:
+    if not may_process(actor, dossier):
         raise RoleNotAllowed(_("Chỉ chuyên viên hoặc lãnh đạo mới lập phiếu xin lỗi."))
     reason = (reason or "").strip()
     if not reason:

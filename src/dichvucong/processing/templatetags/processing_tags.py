@@ -1,15 +1,20 @@
 from django import template
+from django.urls import reverse
 
+from dichvucong.accounts.permissions import lands_in_back_office, may_verify_identity
 from dichvucong.dossiers.events import event_label as _event_label
-from dichvucong.processing.selectors import is_officer as _is_officer
 
 register = template.Library()
 
 
 @register.filter
-def is_officer(user) -> bool:
-    """Tell whether the user holds a staff role (for the "Cán bộ" menu item)."""
-    return _is_officer(user)
+def officer_link(user) -> str:
+    """Return the officer's page for the "Cán bộ" menu item (workspace or identity checks)."""
+    if lands_in_back_office(user):
+        return reverse("processing:inbox")
+    if may_verify_identity(user):
+        return reverse("accounts:officer_pending")
+    return ""
 
 
 @register.filter

@@ -5,11 +5,11 @@ from itertools import count
 from django.db import transaction
 from django.utils import timezone
 
+from dichvucong.accounts.services import grant_staff_role
 from dichvucong.accounts.tests.factories import make_citizen, make_staff
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
 from dichvucong.dossiers.models import Channel, Dossier, DossierStatus
 from dichvucong.dossiers.services.opening import dossier_open
-from dichvucong.processing.services import grant_staff_role
 
 _seq = count(1)
 

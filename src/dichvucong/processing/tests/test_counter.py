@@ -106,22 +106,6 @@ def test_partly_online_result_needs_originals_and_counter_fee_before_hand_over()
     ).exists()
 
 
-def test_a_waived_fee_lets_the_counter_hand_over_a_partly_online_result():
-    from dichvucong.payments.services_fees import fee_exempt
-
-    team = make_team()
-    procedure = make_procedure(agencies=[team["agency"]], online_level=OnlineLevel.PARTIAL)
-    dossier = make_dossier(
-        agency=team["agency"], procedure=procedure, status=S.DONE, fee_total=50000
-    )
-    dossier = record_originals_checked(dossier=dossier, actor=team["counter"])
-    with pytest.raises(TransitionError, match="phí"):
-        dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
-    fee_exempt(dossier=dossier, actor=team["leader"], reason="Hộ nghèo theo danh sách của xã")
-    dossier = dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
-    assert dossier.status == S.RETURNED
-
-
 def _walk_in(client, **fields):
     team = make_team()
     procedure = make_procedure(agencies=[team["agency"]])

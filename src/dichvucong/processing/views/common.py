@@ -4,12 +4,13 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import lands_in_back_office
 from dichvucong.dossiers.models import Dossier
 from dichvucong.processing.machine import TransitionError
-from dichvucong.processing.selectors import staff_agency_ids, staff_dossiers
+from dichvucong.processing.selectors import staff_dossier_or_404
 
 
 def officer_required(view):
@@ -18,7 +19,7 @@ def officer_required(view):
     @wraps(view)
     @login_required
     def wrapper(request, *args, **kwargs):
-        if not staff_agency_ids(request.user):
+        if not lands_in_back_office(request.user):
             raise PermissionDenied(_("Trang này chỉ dành cho cán bộ."))
         return view(request, *args, **kwargs)
 
@@ -27,12 +28,7 @@ def officer_required(view):
 
 def scoped_dossier(request, pk: int) -> Dossier:
     """Return a dossier of the officer's agencies, or 404 (never reveal others' dossiers)."""
-    return get_object_or_404(
-        staff_dossiers(request.user).select_related(
-            "procedure", "procedure__field", "agency", "assignee", "received_by", "applicant"
-        ),
-        pk=pk,
-    )
+    return staff_dossier_or_404(request.user, pk)
 
 
 def action_error(request, dossier: Dossier, exc: TransitionError):

@@ -8,10 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.permissions import staff_agency_ids
+from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.forms import dossier_answers
-from dichvucong.dossiers.models import Attachment, DossierStatus
+from dichvucong.dossiers.models import Attachment
 from dichvucong.processing import inbox
+from dichvucong.processing.allowed import allowed_actions
 from dichvucong.processing.deadlines import deadline_mark, due_soon_threshold
 from dichvucong.processing.forms import (
     ActionForm,
@@ -20,24 +23,20 @@ from dichvucong.processing.forms import (
     InboxFilterForm,
     ResultUploadForm,
 )
-from dichvucong.processing.machine import RoleNotAllowed, transitions_from
+from dichvucong.processing.machine import RoleNotAllowed
 from dichvucong.processing.models import ExportStatus
 from dichvucong.processing.selectors import (
-    actor_roles,
     documents_with_several_photos,
     ready_tracking_log,
     recent_tracking_logs,
-    specialists_of,
     staff_agencies,
-    staff_agency_ids,
 )
-from dichvucong.processing.services.counter import fee_collected, needs_counter_checks
+from dichvucong.processing.services.counter import fee_collected
 from dichvucong.processing.services.exports import (
     MAX_LOG_DAYS,
     request_tracking_log,
     tracking_log_range,
 )
-from dichvucong.processing.services.work import needs_apology
 from dichvucong.processing.views.common import officer_required, scoped_dossier
 
 INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp", "image/gif"}
@@ -80,17 +79,15 @@ def inbox_view(request):
 @officer_required
 def dossier_view(request, pk: int):
     dossier = scoped_dossier(request, pk)
-    roles = actor_roles(request.user, dossier)
-    roles.discard("applicant")
-    attachments = list(dossier.attachments.select_related("required_document"))
     now = timezone.now()
+    actions = allowed_actions(request.user, dossier, now)
+    attachments = list(dossier.attachments.select_related("required_document"))
     return render(
         request,
         "processing/dossier.html",
         {
             "dossier": dossier,
-            "roles": roles,
-            "transitions": transitions_from(dossier.status, roles),
+            "actions": actions,
             "attachments": attachments,
             "combinable_documents": documents_with_several_photos(attachments),
             "events": dossier.events.select_related("actor").order_by("created_at", "id"),
@@ -100,10 +97,6 @@ def dossier_view(request, pk: int):
             "result_form": ResultUploadForm(),
             "apology_form": ApologyForm(),
             "payment_form": CounterPaymentForm(),
-            "can_apologise": needs_apology(dossier, now) and roles & {"specialist", "leader"},
-            "can_upload_result": dossier.status == DossierStatus.PROCESSING
-            and roles & {"specialist", "leader"},
-            "counter_checks": needs_counter_checks(dossier) and "counter" in roles,
             "fee_collected": fee_collected(dossier),
             "sections": dossier_answers(dossier),
         },

@@ -62,6 +62,27 @@ def test_each_public_status_event_adds_an_in_app_notice(django_capture_on_commit
     assert note.link == f"/ho-so-cua-toi/{d.code}/"
 
 
+def test_a_failing_listener_of_the_status_signal_does_not_stop_the_notice(
+    django_capture_on_commit_callbacks,
+):
+    from dichvucong.processing.services import dossier_transition
+    from dichvucong.processing.signals import dossier_event_committed
+    from dichvucong.processing.tests.factories import make_team
+
+    def broken(sender, **kwargs):
+        raise RuntimeError("a listener that fails")
+
+    team = make_team()
+    d = make_dossier(status=DossierStatus.NEW, agency=team["agency"])
+    dossier_event_committed.connect(broken, dispatch_uid="test.broken")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            dossier_transition(dossier=d, to=DossierStatus.RECEIVED, actor=team["counter"])
+    finally:
+        dossier_event_committed.disconnect(dispatch_uid="test.broken")
+    assert "Được tiếp nhận" in Notification.objects.get(user=d.applicant).title
+
+
 def test_internal_transitions_add_no_in_app_notice(django_capture_on_commit_callbacks):
     from dichvucong.processing.services import dossier_transition
     from dichvucong.processing.tests.factories import make_team

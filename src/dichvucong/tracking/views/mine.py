@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
-from dichvucong.dossiers.statuses import WITHDRAWABLE
 from dichvucong.dossiers.uploads.sniff import ACCEPT
+from dichvucong.processing.allowed import allowed_actions
 from dichvucong.processing.machine import TransitionError
 from dichvucong.tracking import lookup, services
 from dichvucong.tracking.forms import RatingForm, WithdrawForm
@@ -75,6 +75,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
     dossier = _owned_or_404(request, ref)
     rating = Rating.objects.filter(dossier=dossier).prefetch_related("scores__criterion").first()
     asked = supplement_request(dossier) if dossier.status == S.SUPPLEMENT_REQUESTED else None
+    actions = allowed_actions(request.user, dossier)
     return render(
         request,
         "tracking/my_detail.html",
@@ -89,7 +90,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "documents": _file_rows(dossier, DOCUMENT_KINDS),
             "badges": needs_me(dossier, has_rating=rating is not None),
             "rating": rating,
-            "can_withdraw": dossier.status in WITHDRAWABLE,
+            "actions": actions,
             "withdraw_form": WithdrawForm(),
             "supplement_request": asked,
             "accept": ACCEPT,
@@ -100,7 +101,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
             if dossier.code
             else None,
             "pay_url": reverse("payments:dossier_fees", kwargs={"dossier_id": dossier.pk})
-            if dossier.status == S.PAYMENT_REQUESTED
+            if "pay" in actions
             else None,
             "rating_form": RatingForm() if dossier.status == S.RETURNED and not rating else None,
         },

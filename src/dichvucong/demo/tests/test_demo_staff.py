@@ -1,10 +1,10 @@
 import pytest
 
+from dichvucong.accounts.models import StaffRole
+from dichvucong.accounts.permissions import staff_agency_ids
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
 from dichvucong.demo.registry import DemoReport
 from dichvucong.demo.steps import staff
-from dichvucong.processing.models import StaffRole
-from dichvucong.processing.selectors import staff_agency_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -34,16 +34,16 @@ def test_demo_staff_step_creates_three_officers_once_and_reports_their_logins(cl
     assert staff_agency_ids(StaffRole.objects.first().user) == {busy.pk}
 
 
-def test_officers_land_on_the_workspace_and_identity_clerks_may_verify():
-    from dichvucong.accounts.selectors import is_officer
+def test_identity_clerks_may_verify_while_they_hold_the_role():
+    from dichvucong.accounts.permissions import lands_in_back_office, may_verify_identity
+    from dichvucong.accounts.services import grant_staff_role, revoke_staff_role
     from dichvucong.accounts.tests.factories import make_staff
-    from dichvucong.processing.services import grant_staff_role, revoke_staff_role
 
     agency = make_agency()
     clerk = make_staff()
     role = grant_staff_role(user=clerk, agency=agency, role="identity_clerk")
     clerk = type(clerk).objects.get(pk=clerk.pk)
-    assert is_officer(clerk) and clerk.has_perm("accounts.verify_identity")
+    assert may_verify_identity(clerk) and not lands_in_back_office(clerk)
     revoke_staff_role(staff_role=role)
     clerk = type(clerk).objects.get(pk=clerk.pk)
-    assert not is_officer(clerk) and not clerk.has_perm("accounts.verify_identity")
+    assert not may_verify_identity(clerk)
