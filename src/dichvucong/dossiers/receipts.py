@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from dichvucong.core.pdf import new_pdf, official_header, paragraph, render, title_block
 from dichvucong.core.selectors import current_province
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.lookup_link import qr_png
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, ResultDelivery
 
@@ -30,6 +31,24 @@ def _documents(dossier: Dossier) -> list[str]:
         if document.pk in counts:
             lines.append(f"{n}. {document.name} (bản điện tử: {counts[document.pk]} tệp)")
     return lines or ["(Không có thành phần hồ sơ đính kèm)"]
+
+
+def _money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def _fees(dossier: Dossier) -> str:
+    fees = fee_state(dossier)
+    if fees.state == "none":
+        return "Không thu phí"
+    parts = "; ".join(
+        f"{line.name} {_money(line.unit_amount)} × {line.quantity}" for line in fees.lines
+    )
+    settled = {
+        "paid": "đã nộp",
+        "exempt": "được miễn",
+    }.get(fees.state, f"còn phải nộp {_money(fees.outstanding)}")
+    return f"{_money(fees.total)} ({parts}) — {settled}"
 
 
 def render_receipt(dossier: Dossier) -> bytes:
@@ -76,6 +95,7 @@ def render_receipt(dossier: Dossier) -> bytes:
         else f"Bộ phận Một cửa — {dossier.agency.name}"
     )
     paragraph(pdf, f"6. Đăng ký nhận kết quả tại: {where}")
+    paragraph(pdf, f"7. Phí, lệ phí: {_fees(dossier)}")
     paragraph(
         pdf,
         "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "

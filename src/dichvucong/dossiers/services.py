@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.catalog.fees import fee_quote
 from dichvucong.catalog.models import Agency, Procedure, RequiredDocument
 from dichvucong.core.audit import audit_log
 from dichvucong.core.calendar import add_working_days, next_working_start
@@ -231,6 +232,9 @@ def _mark_submitted(dossier: Dossier, *, applicant, cleaned, key, moment) -> Non
     dossier.status = DossierStatus.NEW
     dossier.channel = Channel.ONLINE
     dossier.form_data = cleaned
+    dossier.fee_total, dossier.fee_lines = fee_quote(
+        procedure=dossier.procedure, channel=Channel.ONLINE, data=cleaned
+    ).snapshot()
     dossier.idempotency_key = key
     dossier.submitted_at = moment
     dossier.due_at = appointment_at(dossier.procedure, moment)

@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dichvucong.catalog.fees import fee_quote
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import SchemaForm, display_rows, initial_values
-from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.models import Channel, Dossier, DossierStatus
 from dichvucong.dossiers.services import (
     dossier_submit,
     draft_create,
@@ -104,6 +105,7 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
     """Show everything once more; Submit sends it for good."""
     draft = selectors.draft_of(request.user, pk)
     draft_mark_step(dossier=draft, step="review")
+    answers = draft.form_data if isinstance(draft.form_data, dict) else {}
     return render(
         request,
         "dossiers/review.html",
@@ -111,6 +113,8 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
             "draft": draft,
             "rows": display_rows(draft.procedure.form_schema, draft.form_data),
             "documents": selectors.documents_with_files(draft),
+            # What submitting will charge: the same quote _mark_submitted snapshots.
+            "fees": fee_quote(procedure=draft.procedure, channel=Channel.ONLINE, data=answers),
             "key": uuid.uuid4(),
             "step": "review",
         },

@@ -4,15 +4,22 @@ import uuid
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.catalog.fees import fee_quote
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.core.text import search_text
 from dichvucong.dossiers.codes import allocate_dossier_code
-from dichvucong.dossiers.models import Channel, Dossier, DossierEvent
+from dichvucong.dossiers.fees import fee_settle, fee_state
+from dichvucong.dossiers.models import (
+    Channel,
+    Dossier,
+    DossierEvent,
+    ResultDelivery,
+    SettlementKind,
+)
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing import deadlines
 from dichvucong.processing.machine import COUNTER, RoleNotAllowed, TransitionError
@@ -42,6 +49,9 @@ def counter_create_dossier(
     if not applicant.get("name", "").strip():
         raise TransitionError(_("Vui lòng nhập họ tên người nộp."))
     now = timezone.now()
+    fee_total, fee_lines = fee_quote(
+        procedure=procedure, channel=Channel.COUNTER, data=form_data or {}
+    ).snapshot()
     with transaction.atomic():
         code = allocate_dossier_code(agency=agency, moment=now)
         dossier = Dossier.objects.create(
@@ -62,7 +72,8 @@ def counter_create_dossier(
             received_by=actor,
             idempotency_key=uuid.uuid4(),
             due_at=deadlines.compute_due_at(procedure=procedure, received_at=now),
-            fee_total=sum(procedure.fees.values_list("amount", flat=True)),
+            fee_total=fee_total,
+            fee_lines=fee_lines,
             search_text=search_text(f"{code} {applicant['name']}"),
         )
         event = DossierEvent.objects.create(
@@ -93,31 +104,13 @@ def needs_counter_checks(dossier: Dossier) -> bool:
     )
 
 
-def fee_collected(dossier: Dossier) -> int:
-    """Return the amount collected at the counter for a dossier."""
-    return dossier.counter_payments.aggregate(total=Sum("amount"))["total"] or 0
-
-
-# History entries that settle a fee outside the counter: the machine's 6→4 move, an online
-# payment and an officer's exemption (both written by the payments part, which this part
-# may not import).
-FEE_SETTLING_ACTIONS = ("payment_paid", "fee_paid", "fee_exempted")
-
-
-def fee_settled(dossier: Dossier) -> bool:
-    """Tell whether the dossier's fees are paid (at the counter or online) or waived."""
-    if dossier.fee_total <= 0 or fee_collected(dossier) >= dossier.fee_total:
-        return True
-    return dossier.events.filter(action__in=FEE_SETTLING_ACTIONS).exists()
-
-
 def check_ready_to_hand_over(dossier: Dossier) -> None:
-    """Refuse to hand over a partly online result before originals and fees are checked."""
-    if not needs_counter_checks(dossier):
-        return
-    if dossier.originals_checked_at is None:
+    """Refuse to hand over at the counter a result whose fees are not settled (paid or waived,
+    as fee_state says), or a partly online one whose originals were not compared. A result
+    sent by post is not held: the postman may collect the fee on delivery."""
+    if needs_counter_checks(dossier) and dossier.originals_checked_at is None:
         raise TransitionError(_("Cần đối chiếu bản gốc trước khi trả kết quả."))
-    if not fee_settled(dossier):
+    if dossier.result_delivery == ResultDelivery.COUNTER and not fee_state(dossier).is_settled:
         raise TransitionError(_("Cần thu đủ phí, lệ phí trước khi trả kết quả."))
 
 
@@ -159,6 +152,14 @@ def record_counter_payment(
             method=method,
             receipt_number=receipt_number.strip(),
             collected_by=actor,
+        )
+        fee_settle(
+            dossier=dossier,
+            kind=SettlementKind.COUNTER,
+            amount=amount,
+            reference=f"counter-payment-{payment.pk}",
+            actor=actor,
+            note=payment.receipt_number,
         )
         DossierEvent.objects.create(
             dossier=dossier,

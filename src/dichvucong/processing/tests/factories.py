@@ -5,6 +5,7 @@ from itertools import count
 from django.utils import timezone
 
 from dichvucong.accounts.tests.factories import make_citizen, make_staff
+from dichvucong.catalog.fees import fee_quote
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
 from dichvucong.core.text import search_text
 from dichvucong.dossiers.models import Channel, Dossier, DossierEvent, DossierStatus
@@ -44,6 +45,14 @@ def make_dossier(
         "submitted_at": now,
         "form_data": {"ho_ten": "Nguyễn Văn Thử", "noi_sinh": "Hàm Thắng"},
     } | overrides
+    if "fee_total" not in values and values.get("code"):
+        # What opening the dossier snapshots in production (catalog/fees.py).
+        quote = fee_quote(
+            procedure=procedure,
+            channel=values.get("channel", Channel.ONLINE),
+            data=values.get("form_data") or {},
+        )
+        values["fee_total"], values["fee_lines"] = quote.snapshot()
     values.setdefault("search_text", search_text(f"{values['code']} {values['applicant_name']}"))
     dossier = Dossier.objects.create(**values)
     DossierEvent.objects.create(

@@ -120,3 +120,47 @@ def test_a_waived_fee_lets_the_counter_hand_over_a_partly_online_result():
     fee_exempt(dossier=dossier, actor=team["leader"], reason="Hộ nghèo theo danh sách của xã")
     dossier = dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
     assert dossier.status == S.RETURNED
+
+
+def test_counter_intake_charges_the_counter_row_and_the_copies_asked():
+    team = make_team()
+    procedure = make_procedure(agencies=[team["agency"]])
+    Fee.objects.create(
+        procedure=procedure, name="Lệ phí (trực tiếp)", amount=50000, channel="counter"
+    )
+    Fee.objects.create(
+        procedure=procedure, name="Lệ phí (trực tuyến)", amount=150000, channel="online"
+    )
+    Fee.objects.create(
+        procedure=procedure,
+        name="Phí cấp bản sao (nếu có yêu cầu)",
+        amount=8000,
+        unit="copy",
+        quantity_field="paper_copies",
+        is_optional=True,
+    )
+    dossier = counter_create_dossier(
+        actor=team["counter"],
+        agency=team["agency"],
+        procedure=procedure,
+        applicant={"name": "Đặng Văn Quầy"},
+        form_data={"paper_copies": 2},
+    )
+    assert dossier.fee_total == 50000 + 16000
+    assert [line["name"] for line in dossier.fee_lines] == [
+        "Lệ phí (trực tiếp)",
+        "Phí cấp bản sao (nếu có yêu cầu)",
+    ]
+
+
+def test_a_history_entry_named_like_a_payment_does_not_settle_the_fee():
+    from dichvucong.dossiers.models import DossierEvent
+
+    team = make_team()
+    procedure = make_procedure(agencies=[team["agency"]], online_level=OnlineLevel.PARTIAL)
+    Fee.objects.create(procedure=procedure, name="Lệ phí", amount=50000)
+    dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.DONE)
+    dossier = record_originals_checked(dossier=dossier, actor=team["counter"])
+    DossierEvent.objects.create(dossier=dossier, action="fee_paid", note="Đã nộp")
+    with pytest.raises(TransitionError, match="phí"):
+        dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])

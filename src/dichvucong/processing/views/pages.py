@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import client_ip
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.models import Attachment
 from dichvucong.processing import inbox
 from dichvucong.processing.deadlines import deadline_mark, due_soon_threshold
@@ -30,7 +31,7 @@ from dichvucong.processing.selectors import (
     staff_agencies,
     staff_agency_ids,
 )
-from dichvucong.processing.services.counter import fee_collected, needs_counter_checks
+from dichvucong.processing.services.counter import needs_counter_checks
 from dichvucong.processing.services.exports import (
     MAX_LOG_DAYS,
     request_tracking_log,
@@ -83,6 +84,7 @@ def dossier_view(request, pk: int):
     roles.discard("applicant")
     attachments = list(dossier.attachments.select_related("required_document"))
     now = timezone.now()
+    fees = fee_state(dossier)
     return render(
         request,
         "processing/dossier.html",
@@ -98,11 +100,15 @@ def dossier_view(request, pk: int):
             "action_form": ActionForm(),
             "result_form": ResultUploadForm(),
             "apology_form": ApologyForm(),
-            "payment_form": CounterPaymentForm(),
+            "payment_form": CounterPaymentForm(initial={"amount": fees.outstanding or None}),
             "can_apologise": needs_apology(dossier, now) and roles & {"specialist", "leader"},
             "can_upload_result": dossier.status == 4 and roles & {"specialist", "leader"},
             "counter_checks": needs_counter_checks(dossier) and "counter" in roles,
-            "fee_collected": fee_collected(dossier),
+            "fees": fees,
+            "collect_fee": "counter" in roles
+            and dossier.status == 9
+            and dossier.result_delivery == "counter"
+            and not fees.is_settled,
             "form_items": sorted(dossier.form_data.items())
             if isinstance(dossier.form_data, dict)
             else [],
