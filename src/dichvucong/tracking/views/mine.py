@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
 from dichvucong.dossiers.uploads.sniff import ACCEPT
 from dichvucong.processing.machine import TransitionError
@@ -74,6 +75,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
     dossier = _owned_or_404(request, ref)
     rating = Rating.objects.filter(dossier=dossier).prefetch_related("scores__criterion").first()
     asked = supplement_request(dossier) if dossier.status == S.SUPPLEMENT_REQUESTED else None
+    fees = fee_state(dossier)
     return render(
         request,
         "tracking/my_detail.html",
@@ -98,8 +100,9 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "receipt_url": reverse("dossiers:receipt", kwargs={"pk": dossier.pk})
             if dossier.code
             else None,
+            "fees": fees,
             "pay_url": reverse("payments:dossier_fees", kwargs={"dossier_id": dossier.pk})
-            if dossier.status == S.PAYMENT_REQUESTED
+            if fees.state == "due"
             else None,
             "rating_form": RatingForm() if dossier.status == S.RETURNED and not rating else None,
         },
