@@ -117,6 +117,19 @@ def fee_quote(*, procedure: Any, channel: int, data: Mapping[str, Any] | None = 
     return quote_rows(procedure.fees.all(), channel=channel, data=data)
 
 
+def counter_quantities(
+    procedure: Any, *, copies: int | None = None, pages: int | None = None
+) -> dict[str, int]:
+    """Return answers for the procedure's fee quantity fields from the counts an officer types
+    at the counter (no online form there): pages for per-page rows, copies for the others."""
+    data: dict[str, int] = {}
+    for row in procedure.fees.all():
+        value = pages if row.unit == FeeUnit.PAGE else copies
+        if row.quantity_field and value is not None:
+            data[row.quantity_field] = value
+    return data
+
+
 def fee_row_problem(
     *, unit: str, quantity_field: str, is_optional: bool, form_fields: set[str] | None
 ) -> str | None:

@@ -164,3 +164,30 @@ def test_a_history_entry_named_like_a_payment_does_not_settle_the_fee():
     DossierEvent.objects.create(dossier=dossier, action="fee_paid", note="Đã nộp")
     with pytest.raises(TransitionError, match="phí"):
         dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
+
+
+def test_counter_form_takes_the_copies_the_fee_is_charged_by(client):
+    team = make_team()
+    procedure = make_procedure(agencies=[team["agency"]])
+    Fee.objects.create(procedure=procedure, name="Lệ phí đăng ký", amount=0)
+    Fee.objects.create(
+        procedure=procedure,
+        name="Phí cấp bản sao (nếu có yêu cầu)",
+        amount=8000,
+        unit="copy",
+        quantity_field="paper_copies",
+        is_optional=True,
+    )
+    client.force_login(team["counter"])
+    response = client.post(
+        reverse("processing:counter_create"),
+        {
+            "procedure": procedure.pk,
+            "name": "Đặng Văn Quầy",
+            "result_delivery": "counter",
+            "copies": "2",
+        },
+    )
+    assert response.status_code == 302
+    dossier = Dossier.objects.get(applicant_name="Đặng Văn Quầy")
+    assert dossier.fee_total == 16000 and dossier.form_data["paper_copies"] == 2
