@@ -112,7 +112,8 @@ def fee_request(*, dossier: Dossier, amount: int) -> None:
     """Apply the officer's request for `amount` (4→6): from now on the dossier owes exactly that
     on top of what is settled. The difference from what was owed is added to the snapshot as
     one adjustment line. Mutates the locked dossier; the caller saves it."""
-    change = int(amount or 0) - fee_state(dossier).outstanding
+    amount = int(amount or 0)
+    change = amount - fee_state(dossier).outstanding
     if change == 0 or amount <= 0:
         return
     name = (
