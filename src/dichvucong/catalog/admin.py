@@ -50,7 +50,7 @@ class RequiredDocumentInline(admin.StackedInline):
 class FeeInline(admin.TabularInline):
     model = Fee
     extra = 0
-    fields = ("order", "name", "amount", "note")
+    fields = ("order", "name", "amount", "channel", "unit", "quantity_field", "is_optional", "note")
 
 
 @admin.register(Procedure)

@@ -1,5 +1,6 @@
 """The public catalog: fields, agencies, procedures, their papers, fees and forms."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -150,12 +151,53 @@ class Procedure(TimeStampedModel):
         return self.accepts_online and self.online_level in (OnlineLevel.FULL, OnlineLevel.PARTIAL)
 
 
+class FeeChannel(models.TextChoices):
+    """Which submissions a fee row applies to (the national channels 1–3, or all of them)."""
+
+    ANY = "any", _("Mọi hình thức nộp")
+    COUNTER = "counter", _("Nộp trực tiếp")
+    ONLINE = "online", _("Nộp trực tuyến")
+    POST = "post", _("Nộp qua bưu chính công ích")
+
+
+class FeeUnit(models.TextChoices):
+    """What one amount of a fee row pays for."""
+
+    DOSSIER = "dossier", _("Mỗi hồ sơ")
+    COPY = "copy", _("Mỗi bản")
+    PAGE = "page", _("Mỗi trang")
+
+
 class Fee(models.Model):
-    """A fee or charge (phí, lệ phí) of a procedure, in Vietnamese đồng."""
+    """A fee or charge (phí, lệ phí) of a procedure, in Vietnamese đồng; catalog/fees.py
+    turns the rows into the amount a dossier owes."""
 
     procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="fees")
     name = models.CharField(_("tên phí, lệ phí"), max_length=300)
     amount = models.PositiveBigIntegerField(_("mức thu (đồng)"), default=0)
+    channel = models.CharField(
+        _("áp dụng cho hình thức nộp"),
+        max_length=10,
+        choices=FeeChannel.choices,
+        default=FeeChannel.ANY,
+    )
+    unit = models.CharField(
+        _("đơn vị tính"), max_length=10, choices=FeeUnit.choices, default=FeeUnit.DOSSIER
+    )
+    quantity_field = models.CharField(
+        _("trường số lượng trên tờ khai"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Tên trường của biểu mẫu điện tử ghi số bản hoặc số trang; "
+            "để trống khi tính theo hồ sơ."
+        ),
+    )
+    is_optional = models.BooleanField(
+        _("chỉ thu nếu có yêu cầu"),
+        default=False,
+        help_text=_("Chỉ thu khi trường số lượng trên tờ khai có giá trị (lớn hơn 0)."),
+    )
     note = models.TextField(_("ghi chú"), blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
 
@@ -166,6 +208,25 @@ class Fee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.amount:,} đ"
+
+    def clean(self) -> None:
+        from dichvucong.catalog.fees import fee_row_problem
+
+        problem = fee_row_problem(
+            unit=self.unit,
+            quantity_field=self.quantity_field,
+            is_optional=self.is_optional,
+            form_fields=form_field_names(self.procedure.form_schema) if self.procedure_id else None,
+        )
+        if problem:
+            raise ValidationError({"quantity_field": problem})
+
+
+def form_field_names(schema) -> set[str] | None:
+    """Return the field names of a procedure form schema, or None when it has no form."""
+    if not isinstance(schema, list) or not schema:
+        return None
+    return {f["name"] for f in schema if isinstance(f, dict) and isinstance(f.get("name"), str)}
 
 
 class FormTemplate(models.Model):

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from dichvucong.dossiers.models import Attachment, DailyCounter, Dossier, DossierEvent
+from dichvucong.dossiers.models import (
+    Attachment,
+    DailyCounter,
+    Dossier,
+    DossierEvent,
+    FeeSettlement,
+)
 
 
 class AttachmentInline(admin.TabularInline):
@@ -28,6 +34,20 @@ class EventInline(admin.TabularInline):
     can_delete = False
 
 
+class FeeSettlementInline(admin.TabularInline):
+    """The fee ledger, read-only: settlements are written by the payment, counter and
+    exemption services only."""
+
+    model = FeeSettlement
+    extra = 0
+    fields = ("created_at", "kind", "amount", "reference", "note", "recorded_by")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Dossier)
 class DossierAdmin(admin.ModelAdmin):
     list_display = (
@@ -42,8 +62,8 @@ class DossierAdmin(admin.ModelAdmin):
     list_filter = ("status", "channel")
     search_fields = ("code", "applicant_name", "applicant_id_number")
     raw_id_fields = ("procedure", "agency", "applicant", "received_by", "assignee")
-    readonly_fields = ("code", "idempotency_key", "submitted_at")
-    inlines = [AttachmentInline, EventInline]
+    readonly_fields = ("code", "idempotency_key", "submitted_at", "fee_total", "fee_lines")
+    inlines = [AttachmentInline, EventInline, FeeSettlementInline]
 
 
 @admin.register(DailyCounter)

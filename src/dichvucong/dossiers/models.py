@@ -118,7 +118,10 @@ class Dossier(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="assigned_dossiers",
     )
+    # The fee snapshot taken when the dossier is opened (catalog/fees.py fee_quote): what it
+    # owes, line by line; dossiers/fees.py fee_state compares it with the settlements.
     fee_total = models.PositiveBigIntegerField(_("tổng phí, lệ phí (đồng)"), default=0)
+    fee_lines = models.JSONField(_("các khoản phí, lệ phí"), default=list, blank=True)
     originals_checked_at = models.DateTimeField(
         _("đã đối chiếu bản gốc lúc"), null=True, blank=True
     )
@@ -226,6 +229,46 @@ class DossierEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dossier_id} {self.action} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class SettlementKind(models.TextChoices):
+    ONLINE = "online", _("Thanh toán trực tuyến")
+    COUNTER = "counter", _("Nộp tại Bộ phận Một cửa")
+    EXEMPTION = "exemption", _("Miễn, giảm")
+
+
+class FeeSettlement(models.Model):
+    """One amount of a dossier's fee that was settled: paid online (confirmed by the gateway),
+    paid at the counter, or waived. The ledger every fee question reads (dossiers/fees.py)."""
+
+    dossier = models.ForeignKey(Dossier, on_delete=models.PROTECT, related_name="fee_settlements")
+    kind = models.CharField(_("hình thức"), max_length=10, choices=SettlementKind.choices)
+    amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
+    # The order reference, the receipt number or the exemption: one settlement per source.
+    reference = models.CharField(_("chứng từ"), max_length=64)
+    note = models.TextField(_("ghi chú"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("ghi nhận lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khoản phí đã thanh toán, miễn")
+        verbose_name_plural = _("khoản phí đã thanh toán, miễn")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier", "kind", "reference"], name="uniq_fee_settlement_source"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id} {self.kind} {self.amount:,} đ"
 
 
 class DailyCounter(models.Model):

@@ -22,6 +22,7 @@ from dichvucong.core.pdf import (
 )
 from dichvucong.core.selectors import current_province
 from dichvucong.dossiers.appointments import SPELLED_OUT, appointment_text
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms.display import dossier_answers, write_answers
 from dichvucong.dossiers.lookup_link import qr_png
 from dichvucong.dossiers.models import (
@@ -53,6 +54,24 @@ def _documents(dossier: Dossier) -> list[str]:
     if others:
         lines.append(f"{len(lines) + 1}. Giấy tờ khác (bản điện tử: {others} tệp)")
     return lines or ["(Không có thành phần hồ sơ đính kèm)"]
+
+
+def _money(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".") + " đồng"
+
+
+def _fees(dossier: Dossier) -> str:
+    fees = fee_state(dossier)
+    if fees.state == "none":
+        return "Không thu phí"
+    parts = "; ".join(
+        f"{line.name} {_money(line.unit_amount)} × {line.quantity}" for line in fees.lines
+    )
+    settled = {
+        "paid": "đã nộp",
+        "exempt": "được miễn",
+    }.get(fees.state, f"còn phải nộp {_money(fees.outstanding)}")
+    return f"{_money(fees.total)} ({parts}) — {settled}"
 
 
 def render_receipt(dossier: Dossier, *, receiver: str | None = None) -> bytes:
@@ -105,6 +124,7 @@ def render_receipt(dossier: Dossier, *, receiver: str | None = None) -> bytes:
         else f"Bộ phận Một cửa — {dossier.agency.name}"
     )
     paragraph(pdf, f"6. Đăng ký nhận kết quả tại: {where}")
+    paragraph(pdf, f"7. Phí, lệ phí: {_fees(dossier)}")
     if dossier.channel == Channel.ONLINE and receiver is None:
         how = (
             "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "

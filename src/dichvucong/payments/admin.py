@@ -35,3 +35,6 @@ class PaymentAdmin(admin.ModelAdmin):
 class FeeExemptionAdmin(admin.ModelAdmin):
     list_display = ["dossier", "amount", "officer", "created_at"]
     readonly_fields = ["dossier", "officer", "reason", "amount", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # fee_exempt writes the fee ledger too

@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from dichvucong.core.pdf import new_pdf, official_header, paragraph, render, title_block
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.payments.models import Payment
 from dichvucong.payments.providers import provider_label
 
@@ -22,10 +23,16 @@ def render_receipt(payment: Payment) -> bytes:
     pdf = new_pdf(title=f"Biên lai {payment.order_ref}")
     official_header(pdf, agency_name=dossier.agency.name, number=payment.order_ref, when=paid_at)
     title_block(pdf, "Biên lai thu phí, lệ phí", "(Biên lai điện tử)")
+    fees = fee_state(dossier)
     lines = [
         f"Người nộp: {dossier.applicant_name}",
         f"Mã hồ sơ: {dossier.code or ''}",
         f"Thủ tục: {dossier.procedure.name}",
+        *(
+            f"Khoản thu: {line.name}: {_money(line.unit_amount)} × {line.quantity}"
+            f" = {_money(line.amount)}"
+            for line in fees.lines
+        ),
         f"Số tiền: {_money(payment.amount)}",
         f"Hình thức thanh toán: {_channel(payment)}",
         f"Mã giao dịch: {payment.order_ref}"

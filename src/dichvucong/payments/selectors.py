@@ -1,83 +1,35 @@
-"""Reads for fees: every dossier's fee state in one place."""
+"""Reads for payments: a dossier's attempts, the applicant's own dossiers and payments, and the
+attempts to reconcile. What a dossier owes and whether it is settled is dossiers.fees.fee_state."""
 
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from dichvucong.catalog.models import OnlineLevel
-from dichvucong.dossiers.models import Dossier, DossierStatus
-from dichvucong.dossiers.statuses import PAYABLE
-from dichvucong.payments.models import FeeExemption, Payment, PaymentStatus
-from dichvucong.processing.models import CounterPayment
+from dichvucong.dossiers.models import Dossier
+from dichvucong.payments.models import Payment, PaymentStatus
 
 
 @dataclass
-class FeeState:
-    """A dossier's fees: what is due, what was paid (online or at the counter), exemptions."""
+class PaymentRows:
+    """A dossier's payment attempts for the fee pages (what is owed and settled: fee_state)."""
 
-    state: str  # "none" | "not_requested" | "due" | "paid" | "exempt"
-    due: int = 0
-    paid: int = 0
-    open_payment: Payment | None = None
-    exemption: FeeExemption | None = None
     payments: list[Payment] = field(default_factory=list)
     refunds_due: int = 0
 
     @property
-    def is_settled(self) -> bool:
-        return self.state in ("none", "paid", "exempt")
+    def open_payment(self) -> Payment | None:
+        return next((p for p in self.payments if p.status == PaymentStatus.PENDING), None)
 
 
-def catalog_fee(procedure: Any) -> int:
-    """Return the sum of the procedure's fixed fees in đồng."""
-    return procedure.fees.aggregate(total=Sum("amount"))["total"] or 0
-
-
-def _counter_model_paid(dossier: Dossier) -> int:
-    """Add the fees the one-stop counter collected (recorded by the back office)."""
-    return CounterPayment.objects.filter(dossier=dossier).aggregate(s=Sum("amount"))["s"] or 0
-
-
-def fee_state(dossier: Dossier) -> FeeState:
-    """Return the dossier's fee state, reading payments, exemptions and counter payments."""
+def payment_rows(dossier: Dossier) -> PaymentRows:
+    """Return the dossier's payment attempts, newest first, and what must be refunded."""
     payments = list(dossier.payments.order_by("-created_at", "-id"))
-    exemption = FeeExemption.objects.filter(dossier=dossier).first()
-    counter = _counter_model_paid(dossier)
-    online = sum(
-        p.amount for p in payments if p.status == PaymentStatus.PAID and not p.needs_refund
-    )
     refunds = sum(p.amount for p in payments if p.status == PaymentStatus.PAID and p.needs_refund)
-    base: dict[str, Any] = {
-        "paid": online + counter,
-        "payments": payments,
-        "exemption": exemption,
-        "refunds_due": refunds,
-    }
-    if exemption is not None:
-        return FeeState(state="exempt", **base)
-    if online:
-        return FeeState(state="paid", **base)
-    # The latest open attempt, else the latest failed/expired one (the citizen can retry).
-    attempt = next(
-        (p for p in payments if p.status == PaymentStatus.PENDING), next(iter(payments), None)
-    )
-    procedure = dossier.procedure
-    due = attempt.amount if attempt else (catalog_fee(procedure) or dossier.fee_total)
-    if counter and counter >= due:
-        return FeeState(state="paid", **base)
-    if attempt is not None:
-        return FeeState(state="due", due=due, open_payment=attempt, **base)
-    if not due:
-        return FeeState(state="none", **base)
-    # Fully-online procedures are paid online once submitted; others when the officer asks.
-    payable = dossier.status == DossierStatus.PAYMENT_REQUESTED or (
-        procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE
-    )
-    return FeeState(state="due" if payable else "not_requested", due=due, **base)
+    return PaymentRows(payments=payments, refunds_due=refunds)
 
 
 def citizen_dossier(user: Any, dossier_id: int | None = None, *, code: str = "") -> Dossier:

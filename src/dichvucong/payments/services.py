@@ -15,7 +15,8 @@ from dichvucong.accounts.permissions import may_request_fee
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
-from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.dossiers.fees import fee_settle, fee_state
+from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus, SettlementKind
 from dichvucong.dossiers.statuses import FEE_STAGE
 from dichvucong.payments.models import Payment, PaymentEvent, PaymentPurpose, PaymentStatus
 from dichvucong.payments.providers import (
@@ -25,7 +26,7 @@ from dichvucong.payments.providers import (
     get_payment_provider,
     provider_enabled,
 )
-from dichvucong.payments.selectors import catalog_fee, fee_state
+from dichvucong.payments.selectors import payment_rows
 from dichvucong.processing.machine import RoleNotAllowed, TransitionNotAllowed
 from dichvucong.processing.services import dossier_transition
 
@@ -87,7 +88,7 @@ def payment_request(
     open_payment = dossier.payments.filter(status=OPEN).first()
     if open_payment is not None:
         return open_payment
-    amount = catalog_fee(dossier.procedure) if amount is None else amount
+    amount = fee_state(dossier).outstanding if amount is None else amount
     if amount <= 0:
         raise ValueError("A payment request needs a positive amount.")
     officer_request = dossier.status in FEE_STAGE
@@ -135,9 +136,8 @@ def payment_request_by_officer(
 
 
 def payment_charge_at_submission(*, dossier: Dossier) -> Payment | None:
-    """Open the fee payment of a just-submitted fully-online dossier with a fixed fee."""
-    procedure = dossier.procedure
-    if procedure.online_level != OnlineLevel.FULL or catalog_fee(procedure) <= 0:
+    """Open the fee payment of a just-submitted fully-online dossier that owes a fee."""
+    if dossier.procedure.online_level != OnlineLevel.FULL or fee_state(dossier).state != "due":
         return None
     earlier = dossier.payments.filter(purpose=PaymentPurpose.SUBMISSION).first()
     return earlier or payment_request(dossier=dossier, actor=dossier.applicant)
@@ -157,17 +157,16 @@ def payment_due(*, dossier: Dossier, actor: Any) -> Payment | None:
     fees = fee_state(dossier)
     if fees.state != "due":
         return None
-    return fees.open_payment or payment_open_due(dossier=dossier, amount=fees.due, actor=actor)
+    return payment_rows(dossier).open_payment or payment_open_due(
+        dossier=dossier, amount=fees.outstanding, actor=actor
+    )
 
 
 def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:
     """Lock the payment; reuse it if never sent to a gateway, else start a fresh attempt."""
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment_id)
-        settled = payment.dossier.payments.filter(
-            status=PaymentStatus.PAID, purpose=payment.purpose, needs_refund=False
-        ).exists()
-        if settled or hasattr(payment.dossier, "fee_exemption"):
+        if fee_state(payment.dossier).is_settled:
             raise PaymentNotPayable(payment.order_ref)
         if payment.started_at is not None or payment.status != OPEN:
             # A new gateway order needs a new reference; the old one can still be paid
@@ -296,18 +295,18 @@ def _mark_paid(payment: Payment) -> None:
 
     payment.status, payment.paid_at = PaymentStatus.PAID, timezone.now()
     dossier = Dossier.objects.select_for_update().get(pk=payment.dossier_id)
-    already = (
-        dossier.payments.filter(
-            status=PaymentStatus.PAID, purpose=payment.purpose, needs_refund=False
-        )
-        .exclude(pk=payment.pk)
-        .exists()
-    )
-    payment.needs_refund = already or hasattr(dossier, "fee_exemption")
+    # Paid again in another tab, or after the fee was settled or waived: refund it.
+    payment.needs_refund = fee_state(dossier).is_settled
     payment.save()
     enqueue_on_commit(issue_receipt, payment.pk)
     if payment.needs_refund:
         return
+    fee_settle(
+        dossier=dossier,
+        kind=SettlementKind.ONLINE,
+        amount=payment.amount,
+        reference=payment.order_ref,
+    )
     cancel_open_payments(dossier, reason="settled")
     DossierEvent.objects.create(
         dossier=dossier,

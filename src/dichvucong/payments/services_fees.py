@@ -1,5 +1,6 @@
 """Officer-side fee writes: exemptions (fees collected at the counter are the back office's:
-processing.services.record_counter_payment; fee_state reads them)."""
+processing.services.record_counter_payment). Both write the fee ledger that
+dossiers.fees.fee_state reads."""
 
 from typing import Any
 
@@ -8,12 +9,10 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.permissions import may_waive_fee
 from dichvucong.core.audit import audit_log
-from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.dossiers.fees import fee_settle, fee_state
+from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus, SettlementKind
 from dichvucong.payments.models import FeeExemption
-from dichvucong.payments.services import (
-    cancel_open_payments,
-    catalog_fee,
-)
+from dichvucong.payments.services import cancel_open_payments
 from dichvucong.processing.machine import RoleNotAllowed
 from dichvucong.processing.services import dossier_transition
 
@@ -32,16 +31,20 @@ def fee_exempt(
             _("Chỉ chuyên viên hoặc lãnh đạo của cơ quan mới được miễn phí, lệ phí.")
         )
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    if hasattr(dossier, "fee_exemption"):
+    fees = fee_state(dossier)
+    if hasattr(dossier, "fee_exemption") or fees.state in ("paid", "exempt"):
         raise FeeAlreadySettled(dossier.code)
-    open_amount = dossier.payments.filter(status="pending").values_list("amount", flat=True)
-    amount = (
-        amount
-        if amount is not None
-        else (next(iter(open_amount), None) or catalog_fee(dossier.procedure))
-    )
+    amount = fees.outstanding if amount is None else amount
     exemption = FeeExemption.objects.create(
         dossier=dossier, officer=actor, reason=reason.strip(), amount=amount
+    )
+    fee_settle(
+        dossier=dossier,
+        kind=SettlementKind.EXEMPTION,
+        amount=amount,
+        reference=f"exemption-{exemption.pk}",
+        actor=actor,
+        note=exemption.reason,
     )
     cancel_open_payments(dossier, reason="exempted", actor=actor)
     DossierEvent.objects.create(

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from dichvucong.core.audit import client_ip
 from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.providers import (
     PAYMENT_PROVIDER_CLASSES,
@@ -23,7 +24,7 @@ from dichvucong.payments.providers import (
     get_payment_provider,
     provider_enabled,
 )
-from dichvucong.payments.selectors import citizen_dossier, citizen_payment, fee_state
+from dichvucong.payments.selectors import citizen_dossier, citizen_payment, payment_rows
 from dichvucong.payments.services import (
     PaymentNotPayable,
     payment_confirm_from_ipn,
@@ -49,6 +50,7 @@ def dossier_fees(
         {
             "dossier": dossier,
             "fees": fee_state(dossier),
+            "payments": payment_rows(dossier),
             "error": error,
             "providers": enabled_payment_providers(),
         },
@@ -144,7 +146,12 @@ def payment_return(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "payments/return.html",
-        {"payment": payment, "dossier": payment.dossier, "fees": fee_state(payment.dossier)},
+        {
+            "payment": payment,
+            "dossier": payment.dossier,
+            "fees": fee_state(payment.dossier),
+            "payments": payment_rows(payment.dossier),
+        },
     )
 
 

@@ -7,11 +7,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.permissions import may_request_fee, may_waive_fee
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.models import Dossier
 from dichvucong.payments.forms import ExemptionForm, PaymentRequestForm
-from dichvucong.payments.selectors import fee_state
+from dichvucong.payments.selectors import payment_rows
 from dichvucong.payments.services import (
-    catalog_fee,
     officer_may_request_payment,
     payment_request_by_officer,
 )
@@ -39,7 +39,7 @@ def _act(action: str, dossier: Dossier, user, data: dict) -> str:
 def officer_fees(request: HttpRequest, dossier_id: int) -> HttpResponse:
     """Show and change the fees of a dossier of the officer's agency."""
     dossier = staff_dossier_or_404(request.user, dossier_id)
-    default_amount = catalog_fee(dossier.procedure) or None
+    default_amount = fee_state(dossier).outstanding or None
     forms = {
         name: cls(prefix=name, initial={"amount": default_amount}) for name, cls in FORMS.items()
     }
@@ -67,6 +67,7 @@ def officer_fees(request: HttpRequest, dossier_id: int) -> HttpResponse:
         {
             "dossier": dossier,
             "fees": fee_state(dossier),
+            "payments": payment_rows(dossier),
             "forms": forms,
             "can_request": officer_may_request_payment(dossier)
             and may_request_fee(request.user, dossier),

@@ -8,6 +8,9 @@ class CounterPaymentAdmin(admin.ModelAdmin):
     list_display = ("dossier", "amount", "method", "receipt_number", "collected_at")
     raw_id_fields = ("dossier", "collected_by")
 
+    def has_add_permission(self, request) -> bool:
+        return False  # record_counter_payment writes the fee ledger too
+
 
 @admin.register(DeadlineExtension)
 class DeadlineExtensionAdmin(admin.ModelAdmin):

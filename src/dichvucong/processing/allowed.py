@@ -12,10 +12,10 @@ from dichvucong.accounts.permissions import (
     may_record_originals,
     may_ship_result,
 )
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.models import Dossier, ResultDelivery
 from dichvucong.processing.machine import (
     APPLICANT,
-    FEE_DUE_STATUSES,
     HAND_OVER_STATUSES,
     RESULT_WORK_STATUSES,
     Transition,
@@ -62,14 +62,15 @@ def allowed_actions(user, dossier: Dossier, now: datetime | None = None) -> Allo
         names.add("upload_result")
     if may_process(user, dossier) and needs_apology(dossier, now or timezone.now()):
         names.add("apologise")
+    fees = fee_state(dossier)
     if status in HAND_OVER_STATUSES:
-        if needs_counter_checks(dossier):
-            if may_record_originals(user, dossier):
-                names.add("record_originals")
-            if may_collect_fee(user, dossier):
-                names.add("collect_fee")
+        if needs_counter_checks(dossier) and may_record_originals(user, dossier):
+            names.add("record_originals")
+        at_counter = dossier.result_delivery == ResultDelivery.COUNTER
+        if at_counter and not fees.is_settled and may_collect_fee(user, dossier):
+            names.add("collect_fee")
         if dossier.result_delivery == ResultDelivery.POST and may_ship_result(user, dossier):
             names.add("ship_result")
-    if status in FEE_DUE_STATUSES and APPLICANT in roles:
+    if APPLICANT in roles and fees.state == "due":
         names.add("pay")
     return AllowedActions(transitions=officer, citizen_transitions=citizen, names=frozenset(names))

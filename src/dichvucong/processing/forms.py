@@ -160,6 +160,13 @@ class CounterDossierForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # The counts the procedure's per-copy, per-page and on-request fees are charged by.
+    copies = forms.IntegerField(
+        label=_("Số bản sao đề nghị cấp, chứng thực"), required=False, min_value=0, max_value=1000
+    )
+    pages = forms.IntegerField(
+        label=_("Số trang tính phí (nếu có)"), required=False, min_value=0, max_value=100000
+    )
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)

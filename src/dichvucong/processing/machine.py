@@ -104,7 +104,6 @@ def sources_of(action: str) -> frozenset[int]:
 RESULT_WORK_STATUSES = sources_of("approve")  # the result is uploaded before approval
 HAND_OVER_STATUSES = sources_of("return_result")  # originals and fees checked before it
 WITHDRAWABLE_STATUSES = sources_of("withdraw")
-FEE_DUE_STATUSES = sources_of("payment_paid")  # the applicant is asked to pay
 SUPPLEMENT_STATUSES = sources_of("resubmit")
 
 

@@ -12,6 +12,8 @@ from dichvucong.catalog.importer.validate import PROCEDURE_TEXTS, validate_catal
 from dichvucong.catalog.models import (
     Agency,
     Fee,
+    FeeChannel,
+    FeeUnit,
     Field,
     FormTemplate,
     OnlineLevel,
@@ -161,6 +163,10 @@ def _save_procedure(row, fields, agencies, forms, result) -> None:
             name=fee["name"],
             amount=fee["amount"],
             note=fee.get("note") or "",
+            channel=fee.get("channel") or FeeChannel.ANY,
+            unit=fee.get("unit") or FeeUnit.DOSSIER,
+            quantity_field=fee.get("quantity_field") or "",
+            is_optional=_get(fee, "is_optional", False),
         )
         for n, fee in enumerate(_get(row, "fees", []), start=1)
     )

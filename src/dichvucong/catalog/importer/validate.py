@@ -2,10 +2,21 @@
 
 from django.utils.translation import gettext as _
 
+from dichvucong.catalog.fees import fee_row_problem
 from dichvucong.catalog.form_schema import validate_form_schema
 from dichvucong.catalog.importer import checks
 from dichvucong.catalog.importer.checks import Problems
-from dichvucong.catalog.models import Agency, AgencyLevel, Field, FormTemplate, OnlineLevel
+from dichvucong.catalog.models import (
+    Agency,
+    AgencyLevel,
+    FeeChannel,
+    FeeUnit,
+    Field,
+    FormTemplate,
+    OnlineLevel,
+    Procedure,
+    form_field_names,
+)
 
 FIELD_KEYS = frozenset({"code", "name", "order"})
 AGENCY_KEYS = frozenset(
@@ -44,7 +55,7 @@ PROCEDURE_KEYS = frozenset(
         *PROCEDURE_TEXTS,
     }
 )
-FEE_KEYS = frozenset({"name", "amount", "note"})
+FEE_KEYS = frozenset({"name", "amount", "note", "channel", "unit", "quantity_field", "is_optional"})
 DOCUMENT_KEYS = frozenset({"name", "originals", "copies", "is_required", "note", "form_template"})
 CHANNELS = ("counter", "online", "post")
 SECTIONS = ("fields", "agencies", "forms", "procedures")
@@ -270,6 +281,7 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
     for code in agencies if isinstance(agencies, list) else []:
         if isinstance(code, str) and code not in known["agency"]:
             problems.add(where, _("cơ quan “%(code)s” không có trong danh mục.") % {"code": code})
+    form_fields = _procedure_form_fields(row)
     _check_children(
         row,
         "fees",
@@ -283,6 +295,11 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
                 checks.integer(r, "amount") if r.get("amount") is not None else _("thiếu “amount”.")
             ),
             lambda r: checks.text(r, "note"),
+            lambda r: _check_choice(r, "channel", FeeChannel),
+            lambda r: _check_choice(r, "unit", FeeUnit),
+            lambda r: checks.text(r, "quantity_field", max_length=100),
+            lambda r: checks.boolean(r, "is_optional"),
+            lambda r: _check_fee_quantity(r, form_fields),
         ),
     )
     _check_children(
@@ -300,6 +317,46 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
             lambda r: checks.text(r, "note"),
             lambda r: _check_reference(r, "form_template", known["form"], _("biểu mẫu")),
         ),
+    )
+
+
+def _check_choice(row, key: str, choices) -> str | None:
+    value = row.get(key)
+    if value is not None and value not in choices.values:
+        return _("“%(key)s” phải là một trong: %(values)s.") % {
+            "key": key,
+            "values": ", ".join(choices.values),
+        }
+    return None
+
+
+def _procedure_form_fields(row: dict) -> set[str] | None:
+    """Return the field names of the procedure's form: the one in the file, else the stored one
+    (None when it has no form yet: the quantity fields are then checked when the form comes)."""
+    fees = row.get("fees")
+    if not isinstance(fees, list) or not any(
+        isinstance(f, dict) and f.get("quantity_field") for f in fees
+    ):
+        return None
+    if "form_schema" in row:
+        return form_field_names(row["form_schema"])
+    code = row.get("code")
+    if not isinstance(code, str):
+        return None
+    stored = Procedure.objects.filter(code=code).values_list("form_schema", flat=True).first()
+    return form_field_names(stored)
+
+
+def _check_fee_quantity(row: dict, form_fields: set[str] | None) -> str | None:
+    if any(
+        _check_choice(row, k, c) for k, c in (("channel", FeeChannel), ("unit", FeeUnit))
+    ) or not isinstance(row.get("quantity_field") or "", str):
+        return None  # reported by the checks above
+    return fee_row_problem(
+        unit=row.get("unit") or FeeUnit.DOSSIER,
+        quantity_field=row.get("quantity_field") or "",
+        is_optional=row.get("is_optional") is True,
+        form_fields=form_fields,
     )
 
 

@@ -61,3 +61,26 @@ def test_saving_a_procedure_in_admin_refreshes_its_search_fields(staff_client, d
 
     procedure.refresh_from_db()
     assert procedure.search_name == "1 001193 dang ky khai sinh luu dong"
+
+
+def test_fee_rows_show_channel_unit_quantity_field_and_optional_in_the_procedure_page(
+    staff_client,
+):
+    from dichvucong.catalog.models import Fee
+
+    procedure = Procedure.objects.get(code="1.001193")
+    page = staff_client.get(reverse("admin:catalog_procedure_change", args=[procedure.pk]))
+    html = page.content.decode()
+    for name in ("channel", "unit", "quantity_field", "is_optional"):
+        assert f'name="fees-0-{name}"' in html
+    assert "Nộp trực tuyến" in html and "Mỗi bản" in html
+
+    # A quantity field that is not on the procedure's form is refused with a Vietnamese reason.
+    procedure.form_schema = [{"name": "paper_copies", "label": "Số bản sao", "type": "number"}]
+    procedure.save()
+    fee = Fee(procedure=procedure, name="Phí bản sao", amount=8000, unit="copy")
+    fee.quantity_field = "so_ban"
+    with pytest.raises(Exception, match="không phải là một trường của biểu mẫu"):
+        fee.full_clean()
+    fee.quantity_field = "paper_copies"
+    fee.full_clean()

@@ -192,3 +192,60 @@ def test_any_value_of_the_wrong_type_is_reported_never_crashes():
                     transaction.set_rollback(True)
             except CatalogImportError as error:
                 assert error.problems and all(":" in p for p in error.problems)
+
+
+def test_fee_rows_carry_channel_unit_quantity_field_and_optional_flag():
+    data = catalog()
+    data["procedures"][0]["fees"] = [
+        {"name": "Lệ phí", "amount": 50000, "channel": "counter"},
+        {
+            "name": "Phí cấp bản sao (nếu có yêu cầu)",
+            "amount": 8000,
+            "unit": "copy",
+            "quantity_field": "paper_copies",
+            "is_optional": True,
+        },
+    ]
+    import_catalog(data)
+    counter, copies = Procedure.objects.get(code="1.001193").fees.all()
+    assert (counter.channel, counter.unit, counter.quantity_field, counter.is_optional) == (
+        "counter",
+        "dossier",
+        "",
+        False,
+    )
+    assert (copies.channel, copies.unit, copies.quantity_field, copies.is_optional) == (
+        "any",
+        "copy",
+        "paper_copies",
+        True,
+    )
+
+
+def test_bad_fee_channel_unit_and_missing_quantity_field_are_refused():
+    data = catalog()
+    data["procedures"][0]["fees"] = [
+        {"name": "A", "amount": 1, "channel": "email"},
+        {"name": "B", "amount": 1, "unit": "copy"},
+        {"name": "C", "amount": 1, "is_optional": "yes"},
+    ]
+    problems = _problems(data)
+    assert any("phí dòng 1" in p and "“channel” phải là một trong" in p for p in problems)
+    assert any("phí dòng 2" in p and "cần có trường số lượng" in p for p in problems)
+    assert any("phí dòng 3" in p and "“is_optional” phải là true hoặc false" in p for p in problems)
+
+
+def test_quantity_field_that_is_not_a_field_of_the_procedure_form_is_refused():
+    import_catalog(catalog())
+    Procedure.objects.filter(code="1.001193").update(
+        form_schema=[{"name": "paper_copies", "label": "Số bản sao", "type": "number"}]
+    )
+    data = catalog()
+    data["procedures"][0]["fees"] = [
+        {"name": "Phí bản sao", "amount": 8000, "unit": "copy", "quantity_field": "so_ban"}
+    ]
+    (problem,) = _problems(data)
+    assert "“so_ban” không phải là một trường của biểu mẫu điện tử" in problem
+    data["procedures"][0]["fees"][0]["quantity_field"] = "paper_copies"
+    import_catalog(data)
+    assert Procedure.objects.get(code="1.001193").fees.get().quantity_field == "paper_copies"

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from datetime import datetime
 
+from dichvucong.catalog.fees import fee_quote
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.core.text import search_text
@@ -100,14 +101,10 @@ def dossier_open(
 
 
 def _fee_snapshot(dossier: Dossier) -> None:
-    """The one place a new dossier's fees are fixed.
-
-    MERGE NOTE (h2-fees): the fee snapshot call goes here, for every channel:
-    `dossier.fee_total, dossier.fee_lines = <fee snapshot call>`. Until then the fee total is
-    set as before: the sum of the procedure's fee rows at the counter, nothing online.
-    """
-    if dossier.channel == Channel.COUNTER:
-        dossier.fee_total = sum(dossier.procedure.fees.values_list("amount", flat=True))
+    """Fix what a new dossier owes: the catalog's fee rows for its channel and its answers."""
+    dossier.fee_total, dossier.fee_lines = fee_quote(
+        procedure=dossier.procedure, channel=dossier.channel, data=dossier.form_data
+    ).snapshot()
 
 
 def _schedule_after_commit(dossier: Dossier) -> None:

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dichvucong.catalog.fees import fee_quote
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import (
@@ -19,7 +20,7 @@ from dichvucong.dossiers.forms import (
     checked_schema,
     initial_values,
 )
-from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.models import Channel, Dossier, DossierStatus
 from dichvucong.dossiers.services import (
     dossier_submit,
     draft_create,
@@ -130,6 +131,7 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
     except FormSchemaUnavailable:
         return _form_unavailable(request, draft.procedure)
     draft_mark_step(dossier=draft, step="review")
+    answers = draft.form_data if isinstance(draft.form_data, dict) else {}
     return render(
         request,
         "dossiers/review.html",
@@ -137,6 +139,8 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
             "draft": draft,
             "sections": answer_sections(schema, draft.form_data),
             "documents": selectors.documents_with_files(draft),
+            # What submitting will charge: the same quote _mark_submitted snapshots.
+            "fees": fee_quote(procedure=draft.procedure, channel=Channel.ONLINE, data=answers),
             "key": uuid.uuid4(),
             "step": "review",
         },

@@ -5,9 +5,10 @@ from itertools import count
 from django.utils import timezone
 
 from dichvucong.accounts.tests.factories import make_citizen, make_staff
+from dichvucong.catalog.fees import fee_quote
 from dichvucong.catalog.models import Fee
 from dichvucong.catalog.tests.factories import make_procedure
-from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.models import Channel, Dossier, DossierStatus
 
 _seq = count(1)
 FEE = 50000
@@ -37,6 +38,14 @@ def make_dossier(
         "status": status,
         "submitted_at": timezone.now(),
     } | overrides
+    if "fee_total" not in values and values.get("code"):
+        # What opening the dossier snapshots in production (catalog/fees.py).
+        quote = fee_quote(
+            procedure=procedure,
+            channel=values.get("channel", Channel.ONLINE),
+            data=values.get("form_data") or {},
+        )
+        values["fee_total"], values["fee_lines"] = quote.snapshot()
     return Dossier.objects.create(**values)
 
 

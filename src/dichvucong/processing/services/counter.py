@@ -4,14 +4,20 @@ import uuid
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.permissions import may_collect_fee, may_receive, may_record_originals
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
-from dichvucong.dossiers.models import Channel, Dossier, DossierEvent
+from dichvucong.dossiers.fees import fee_settle, fee_state
+from dichvucong.dossiers.models import (
+    Channel,
+    Dossier,
+    DossierEvent,
+    ResultDelivery,
+    SettlementKind,
+)
 from dichvucong.dossiers.services.opening import dossier_open
 from dichvucong.processing.machine import RoleNotAllowed, TransitionError
 from dichvucong.processing.models import CounterPayment
@@ -67,31 +73,13 @@ def needs_counter_checks(dossier: Dossier) -> bool:
     )
 
 
-def fee_collected(dossier: Dossier) -> int:
-    """Return the amount collected at the counter for a dossier."""
-    return dossier.counter_payments.aggregate(total=Sum("amount"))["total"] or 0
-
-
-# History entries that settle a fee outside the counter: the machine's 6→4 move, an online
-# payment and an officer's exemption (both written by the payments part, which this part
-# may not import).
-FEE_SETTLING_ACTIONS = ("payment_paid", "fee_paid", "fee_exempted")
-
-
-def fee_settled(dossier: Dossier) -> bool:
-    """Tell whether the dossier's fees are paid (at the counter or online) or waived."""
-    if dossier.fee_total <= 0 or fee_collected(dossier) >= dossier.fee_total:
-        return True
-    return dossier.events.filter(action__in=FEE_SETTLING_ACTIONS).exists()
-
-
 def check_ready_to_hand_over(dossier: Dossier) -> None:
-    """Refuse to hand over a partly online result before originals and fees are checked."""
-    if not needs_counter_checks(dossier):
-        return
-    if dossier.originals_checked_at is None:
+    """Refuse to hand over at the counter a result whose fees are not settled (paid or waived,
+    as fee_state says), or a partly online one whose originals were not compared. A result
+    sent by post is not held: the postman may collect the fee on delivery."""
+    if needs_counter_checks(dossier) and dossier.originals_checked_at is None:
         raise TransitionError(_("Cần đối chiếu bản gốc trước khi trả kết quả."))
-    if not fee_settled(dossier):
+    if dossier.result_delivery == ResultDelivery.COUNTER and not fee_state(dossier).is_settled:
         raise TransitionError(_("Cần thu đủ phí, lệ phí trước khi trả kết quả."))
 
 
@@ -133,6 +121,14 @@ def record_counter_payment(
             method=method,
             receipt_number=receipt_number.strip(),
             collected_by=actor,
+        )
+        fee_settle(
+            dossier=dossier,
+            kind=SettlementKind.COUNTER,
+            amount=amount,
+            reference=f"counter-payment-{payment.pk}",
+            actor=actor,
+            note=payment.receipt_number,
         )
         DossierEvent.objects.create(
             dossier=dossier,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.appointments import appointment_at
+from dichvucong.dossiers.fees import fee_request
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing import deadlines
@@ -112,6 +113,8 @@ def _apply(dossier: Dossier, transition: Transition, actor, now, data: dict) -> 
         dossier.due_at = appointment_at(dossier.procedure, now)
     elif target == S.SUPPLEMENT_REQUESTED:
         deadlines.pause_clock(dossier, now)
+    elif target == S.PAYMENT_REQUESTED and data.get("amount"):
+        fee_request(dossier=dossier, amount=int(data["amount"]))
     elif target == S.PROCESSING and transition.source == S.RECEIVED:
         _assign(dossier, actor, data)
     elif target == S.DONE:

@@ -152,3 +152,74 @@ def test_a_counter_dossier_is_opened_by_the_same_service():
         S.RECEIVED,
     )
     assert AuditLog.objects.filter(action="dossier.counter_create").count() == 1
+
+
+def test_counter_intake_charges_the_counter_row_and_the_copies_asked():
+    team = make_team()
+    procedure = make_procedure(agencies=[team["agency"]])
+    Fee.objects.create(
+        procedure=procedure, name="Lệ phí (trực tiếp)", amount=50000, channel="counter"
+    )
+    Fee.objects.create(
+        procedure=procedure, name="Lệ phí (trực tuyến)", amount=150000, channel="online"
+    )
+    Fee.objects.create(
+        procedure=procedure,
+        name="Phí cấp bản sao (nếu có yêu cầu)",
+        amount=8000,
+        unit="copy",
+        quantity_field="paper_copies",
+        is_optional=True,
+    )
+    dossier = counter_create_dossier(
+        actor=team["counter"],
+        agency=team["agency"],
+        procedure=procedure,
+        applicant={"name": "Đặng Văn Quầy"},
+        form_data={"paper_copies": 2},
+    )
+    assert dossier.fee_total == 50000 + 16000
+    assert [line["name"] for line in dossier.fee_lines] == [
+        "Lệ phí (trực tiếp)",
+        "Phí cấp bản sao (nếu có yêu cầu)",
+    ]
+
+
+def test_a_history_entry_named_like_a_payment_does_not_settle_the_fee():
+    from dichvucong.dossiers.models import DossierEvent
+
+    team = make_team()
+    procedure = make_procedure(agencies=[team["agency"]], online_level=OnlineLevel.PARTIAL)
+    Fee.objects.create(procedure=procedure, name="Lệ phí", amount=50000)
+    dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.DONE)
+    dossier = record_originals_checked(dossier=dossier, actor=team["counter"])
+    DossierEvent.objects.create(dossier=dossier, action="fee_paid", note="Đã nộp")
+    with pytest.raises(TransitionError, match="phí"):
+        dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])
+
+
+def test_counter_form_takes_the_copies_the_fee_is_charged_by(client):
+    team = make_team()
+    procedure = make_procedure(agencies=[team["agency"]])
+    Fee.objects.create(procedure=procedure, name="Lệ phí đăng ký", amount=0)
+    Fee.objects.create(
+        procedure=procedure,
+        name="Phí cấp bản sao (nếu có yêu cầu)",
+        amount=8000,
+        unit="copy",
+        quantity_field="paper_copies",
+        is_optional=True,
+    )
+    client.force_login(team["counter"])
+    response = client.post(
+        reverse("processing:counter_create"),
+        {
+            "procedure": procedure.pk,
+            "name": "Đặng Văn Quầy",
+            "result_delivery": "counter",
+            "copies": "2",
+        },
+    )
+    assert response.status_code == 302
+    dossier = Dossier.objects.get(applicant_name="Đặng Văn Quầy")
+    assert dossier.fee_total == 16000 and dossier.form_data["paper_copies"] == 2

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dichvucong.catalog.fees import counter_quantities
 from dichvucong.core.audit import client_ip
 from dichvucong.processing import selectors, services
 from dichvucong.processing.forms import (
@@ -148,7 +149,8 @@ def counter_create_view(request):
                 agency=agency,
                 procedure=data["procedure"],
                 applicant={k: data[k] for k in ("name", "id_number", "phone", "email", "address")},
-                form_data={"noi_dung": data["note"]} if data["note"] else {},
+                form_data=({"noi_dung": data["note"]} if data["note"] else {})
+                | counter_quantities(data["procedure"], copies=data["copies"], pages=data["pages"]),
                 result_delivery=data["result_delivery"],
                 ip_address=client_ip(request),
             )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from dichvucong.accounts.permissions import staff_agency_ids
 from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import client_ip
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import Attachment
 from dichvucong.processing import inbox
@@ -31,7 +32,6 @@ from dichvucong.processing.selectors import (
     recent_tracking_logs,
     staff_agencies,
 )
-from dichvucong.processing.services.counter import fee_collected
 from dichvucong.processing.services.exports import (
     MAX_LOG_DAYS,
     request_tracking_log,
@@ -82,6 +82,7 @@ def dossier_view(request, pk: int):
     now = timezone.now()
     actions = allowed_actions(request.user, dossier, now)
     attachments = list(dossier.attachments.select_related("required_document"))
+    fees = fee_state(dossier)
     return render(
         request,
         "processing/dossier.html",
@@ -96,8 +97,8 @@ def dossier_view(request, pk: int):
             "action_form": ActionForm(),
             "result_form": ResultUploadForm(),
             "apology_form": ApologyForm(),
-            "payment_form": CounterPaymentForm(),
-            "fee_collected": fee_collected(dossier),
+            "payment_form": CounterPaymentForm(initial={"amount": fees.outstanding or None}),
+            "fees": fees,
             "sections": dossier_answers(dossier),
         },
     )

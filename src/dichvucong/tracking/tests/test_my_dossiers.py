@@ -243,3 +243,19 @@ def test_my_list_pages_by_20_and_a_full_page_costs_no_more_queries_than_one_row(
 def _page_mark(number: int, pages: int) -> str:
     """The pager's own "n/m" (a bare "2/2" also matches a date such as 02/12/2026)."""
     return f'<span class="current">{number}/{pages}</span>'
+
+
+def test_a_fully_online_dossier_owing_a_fee_offers_online_payment_with_its_lines(client, owner):
+    from dichvucong.catalog.models import Fee
+
+    d = make_dossier(applicant=owner, status=S.NEW)
+    Fee.objects.create(procedure=d.procedure, name="Lệ phí cấp bản sao", amount=8000)
+    d.fee_total, d.fee_lines = (
+        8000,
+        [{"name": "Lệ phí cấp bản sao", "unit": "dossier", "unit_amount": 8000, "quantity": 1}],
+    )
+    d.save()
+    client.force_login(owner)
+    page = client.get(_url("my_dossier", d)).content.decode()
+    assert "Lệ phí cấp bản sao" in page and "8.000 đồng" in page
+    assert "Thanh toán trực tuyến" in page

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
 from dichvucong.dossiers.uploads.sniff import ACCEPT
@@ -76,6 +77,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
     rating = Rating.objects.filter(dossier=dossier).prefetch_related("scores__criterion").first()
     asked = supplement_request(dossier) if dossier.status == S.SUPPLEMENT_REQUESTED else None
     actions = allowed_actions(request.user, dossier)
+    fees = fee_state(dossier)
     return render(
         request,
         "tracking/my_detail.html",
@@ -100,6 +102,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "receipt_url": reverse("dossiers:receipt", kwargs={"pk": dossier.pk})
             if dossier.code
             else None,
+            "fees": fees,
             "pay_url": reverse("payments:dossier_fees", kwargs={"dossier_id": dossier.pk})
             if "pay" in actions
             else None,
