@@ -3,11 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from dichvucong.catalog.models import OnlineLevel
+from dichvucong.catalog.models import Fee, OnlineLevel
 from dichvucong.catalog.tests.factories import make_procedure
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing.allowed import allowed_actions
 from dichvucong.processing.machine import TRANSITIONS
+from dichvucong.processing.services import dossier_transition
 from dichvucong.processing.tests.factories import make_dossier, make_officer, make_team
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ EXPECTED = {
         "upload_result",
     },
     (S.PAYMENT_REQUESTED, "counter"): {"payment_paid"},
-    (S.DONE, "counter"): {"return_result", "record_originals", "collect_fee"},
+    (S.DONE, "counter"): {"return_result", "record_originals"},  # no fee: nothing to collect
     (S.DONE, "leader"): set(),
     (S.DONE, "identity_clerk"): set(),
 }
@@ -53,7 +54,10 @@ def test_each_role_is_offered_the_actions_it_may_take(team, status, role):
 
 
 def test_the_applicant_is_offered_withdrawal_supplement_and_payment_from_the_table(team):
-    dossier = make_dossier(agency=team["agency"], status=S.PAYMENT_REQUESTED)
+    dossier = make_dossier(agency=team["agency"], status=S.PROCESSING)
+    dossier = dossier_transition(
+        dossier=dossier, to=S.PAYMENT_REQUESTED, actor=team["specialist"], data={"amount": 50000}
+    )
     actions = allowed_actions(dossier.applicant, dossier)
     assert "pay" in actions and "withdraw" in actions and not actions.transitions
     dossier.status = S.DONE
@@ -68,6 +72,7 @@ def test_the_applicant_is_offered_withdrawal_supplement_and_payment_from_the_tab
 
 def test_the_officer_page_shows_the_counter_checks_only_to_the_counter(client, team):
     procedure = make_procedure(agencies=[team["agency"]], online_level=OnlineLevel.PARTIAL)
+    Fee.objects.create(procedure=procedure, name="Lệ phí", amount=50000)
     dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.DONE)
     url = reverse("processing:dossier", args=[dossier.pk])
     client.force_login(team["counter"])
@@ -87,7 +92,9 @@ def test_the_citizen_page_offers_payment_only_when_asked_to_pay(client, team):
     url = reverse("tracking:my_dossier", kwargs={"ref": dossier.code})
     page = client.get(url).content.decode()
     assert 'id="payment"' not in page and 'id="withdraw"' in page
-    type(dossier).objects.filter(pk=dossier.pk).update(status=S.PAYMENT_REQUESTED)
+    dossier_transition(
+        dossier=dossier, to=S.PAYMENT_REQUESTED, actor=team["specialist"], data={"amount": 50000}
+    )
     page = client.get(url).content.decode()
     assert 'id="payment"' in page
     type(dossier).objects.filter(pk=dossier.pk).update(status=S.DONE)

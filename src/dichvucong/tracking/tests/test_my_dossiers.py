@@ -194,7 +194,7 @@ def test_supplement_photos_go_through_the_photo_pipeline(client, owner):
 
 
 def test_pay_action_is_offered_when_payment_is_requested(client, owner):
-    d = make_dossier(applicant=owner, status=S.PAYMENT_REQUESTED)
+    d = make_dossier(applicant=owner, status=S.PAYMENT_REQUESTED, fee_total=50000)
     client.force_login(owner)
     page = client.get(_url("my_dossier", d)).content.decode()
     assert "Nộp phí, lệ phí" in page
