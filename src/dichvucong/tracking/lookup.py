@@ -1,11 +1,11 @@
 """Public dossier lookup: code and factor checks, per-IP rate limit, signed QR tokens."""
 
-import hmac
 import re
 
 from django.conf import settings
 
 from dichvucong.core.ratelimit import count_hit
+from dichvucong.core.signing import equal
 from dichvucong.dossiers.lookup_link import (  # noqa: F401 (tracking's public API too)
     lookup_token,
     lookup_url_for,
@@ -44,7 +44,7 @@ def factor_matches(dossier: Dossier, factor: str) -> bool:
     ok = False
     # Compare against both in constant time, so timing does not tell which one matched.
     for candidate in (_last4(dossier.applicant_phone), _last4(dossier.applicant_id_number)):
-        ok |= bool(candidate) & hmac.compare_digest(candidate, factor)
+        ok |= equal(candidate, factor)
     return ok
 
 
@@ -52,7 +52,7 @@ def token_matches(code: str, token: str | None) -> bool:
     """Tell whether the token was signed by this site for this code."""
     if not token or len(token) > MAX_INPUT:
         return False
-    return hmac.compare_digest(lookup_token(code), token)
+    return equal(lookup_token(code), token)
 
 
 def rate_key(ip: str | None) -> str:
