@@ -18,9 +18,9 @@ from dichvucong.delivery.addresses import communes
 from dichvucong.delivery.fees import fee_table
 from dichvucong.delivery.forms import DeliveryChoiceForm
 from dichvucong.delivery.providers import (
-    DELIVERY_PROVIDER_CLASSES,
     InvalidCallback,
     StatusUpdate,
+    delivery_provider_enabled,
     get_delivery_provider,
 )
 from dichvucong.delivery.selectors import current_shipment
@@ -93,7 +93,7 @@ def commune_list(request: HttpRequest) -> JsonResponse:
 @require_POST
 def status_callback(request: HttpRequest, provider_id: str) -> HttpResponse:
     """The post's signed status report."""
-    if provider_id not in DELIVERY_PROVIDER_CLASSES:
+    if not delivery_provider_enabled(provider_id):
         raise Http404
     try:
         update = get_delivery_provider(provider_id).parse_callback(

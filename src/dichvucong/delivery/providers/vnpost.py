@@ -37,6 +37,8 @@ def sign_body(body: bytes, secret: str) -> str:
 
 class VnpostProvider(DeliveryProvider):
     id = "vnpost"
+    required_settings = ("VNPOST_TOKEN", "VNPOST_CALLBACK_SECRET")
+    url_settings = ("VNPOST_ENDPOINT",)
 
     def book(self, *, shipment: Any, callback_url: str) -> Booking:
         address = shipment.address

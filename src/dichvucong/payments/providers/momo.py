@@ -71,6 +71,8 @@ def momo_signature(data: dict[str, Any], fields: tuple[str, ...], secret: str) -
 class MomoProvider(PaymentProvider):
     id = "momo"
     label = _("Ví điện tử MoMo")
+    required_settings = ("MOMO_PARTNER_CODE", "MOMO_ACCESS_KEY", "MOMO_SECRET_KEY")
+    url_settings = ("MOMO_ENDPOINT",)
 
     def _signed(self, body: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
         data = {"accessKey": settings.MOMO_ACCESS_KEY, **body}

@@ -69,6 +69,8 @@ def paygov_checksum_matches(
 class PaygovProvider(PaymentProvider):
     id = "paygov"
     label = _("Nền tảng thanh toán của Cổng Dịch vụ công quốc gia")
+    required_settings = ("PAYGOV_MERCHANT_CODE", "PAYGOV_SECRET")
+    url_settings = ("PAYGOV_ENDPOINT",)
 
     @property
     def secret(self) -> str:

@@ -92,6 +92,8 @@ def verify_params(params: dict[str, str], secret: str) -> bool:
 class VnpayProvider(PaymentProvider):
     id = "vnpay"
     label = _("VNPAY (thẻ ATM, Internet Banking, QR)")
+    required_settings = ("VNPAY_TMN_CODE", "VNPAY_HASH_SECRET")
+    url_settings = ("VNPAY_PAY_URL", "VNPAY_API_URL")
 
     @property
     def secret(self) -> str:
