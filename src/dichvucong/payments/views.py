@@ -26,6 +26,7 @@ from dichvucong.payments.providers import (
 from dichvucong.payments.selectors import citizen_dossier, citizen_payment, fee_state
 from dichvucong.payments.services import (
     PaymentNotPayable,
+    PaymentStartInProgress,
     payment_confirm_from_ipn,
     payment_due,
     payment_reject_notice,
@@ -89,6 +90,16 @@ def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
     except PaymentNotPayable:
         messages.info(request, _("Khoản phí này đã được thanh toán hoặc miễn."))
         return redirect("payments:dossier_fees", dossier_id=dossier.pk)
+    except PaymentStartInProgress:
+        return dossier_fees(
+            request,
+            dossier_id,
+            status=409,
+            error=_(
+                "Giao dịch đang được chuyển sang cổng thanh toán. "
+                "Vui lòng chờ giây lát rồi bấm thanh toán lại."
+            ),
+        )
     except PaymentGatewayError:
         return dossier_fees(
             request,

@@ -153,10 +153,15 @@ def test_ipn_endpoint_needs_no_csrf_token_but_a_signature(vnpay, client):
 
 
 def test_superseded_attempt_paid_in_another_tab_is_found_by_reconciliation(vnpay):
+    from datetime import timedelta
+
+    from dichvucong.payments.models import Payment
     from dichvucong.payments.tasks import reconcile_payments
 
     dossier, first, url = start_gateway_payment("vnpay")
     get_url(url)
+    # The first order's window is over when the citizen presses "pay" again.
+    Payment.objects.filter(pk=first.pk).update(started_at=first.started_at - timedelta(hours=1))
     second_url = payment_start(
         payment=first, provider_id="vnpay", return_url="http://t/r", ipn_url="http://t/i"
     )
