@@ -278,6 +278,12 @@ class LoginForm(PortalForm):
     )
 
 
+class LoginCaptchaForm(CaptchaMixin, LoginForm):
+    """The login form once the account had too many failures: the captcha comes first."""
+
+    field_order = ["identifier", "password", "captcha"]
+
+
 class ForgotPasswordForm(CaptchaMixin, PortalForm):
     identifier = forms.CharField(
         label=gettext_lazy("Số định danh cá nhân hoặc số điện thoại"), max_length=150

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from dichvucong.core.ratelimit import count_hit
+from dichvucong.core.ratelimit import forget, hit
 from dichvucong.core.signing import equal, site_hmac_hex
 from dichvucong.notifications.services import render_template, send_sms
 
@@ -62,7 +62,7 @@ def _digest(purpose: str, phone: str, code: str) -> str:
 
 def _count_hit(key: str, cap: int) -> bool:
     """Count one use in the hour's bucket; return False once the cap is reached."""
-    return count_hit(key, seconds=3600) <= cap
+    return hit(key, seconds=3600) <= cap
 
 
 def _tries_key(purpose: str, phone: str, state: dict) -> str:
@@ -114,12 +114,13 @@ def verify_otp(*, purpose: str, phone: str, code: str) -> None:
     # Every try is counted before the code is compared, with one atomic increment: requests
     # sent together cannot each see "no tries yet" and so guess more than MAX_TRIES times.
     tries_key = _tries_key(purpose, phone, state)
-    tries = count_hit(tries_key, seconds=VALID_SECONDS + RESEND_AFTER_SECONDS)
+    tries = hit(tries_key, seconds=VALID_SECONDS + RESEND_AFTER_SECONDS)
     if tries > MAX_TRIES:
         raise OtpError(_("Mã OTP đã hết hạn hoặc không còn hiệu lực. Vui lòng yêu cầu mã mới."))
     candidate = (code or "").strip()
     if equal(state["digest"], _digest(purpose, phone, candidate)):
-        cache.delete_many([key, tries_key])
+        cache.delete(key)
+        forget(tries_key)
         return
     left = MAX_TRIES - tries
     if left <= 0:

@@ -3,53 +3,85 @@
 from contextlib import suppress
 
 from django.contrib import messages
-from django.contrib.auth import authenticate, get_user_model, login
+from django.contrib.auth import get_user_model, login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from dichvucong.accounts import captcha, otp, throttle
-from dichvucong.accounts.forms import ForgotPasswordForm, LoginForm, ResetPasswordForm
+from dichvucong.accounts.forms import (
+    ForgotPasswordForm,
+    LoginCaptchaForm,
+    LoginForm,
+    ResetPasswordForm,
+)
 from dichvucong.accounts.selectors import user_by_identifier
 from dichvucong.accounts.services import set_password_after_otp
 from dichvucong.accounts.views.common import client_ip, landing_url, redirect_to
 
 RESET_STATE = "password_reset"
+LOGIN_CAPTCHA = "login_captcha_required"
 
 
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
-    """Log in by ID number or phone and password."""
+    """Log in by ID number or phone and password (with the captcha after many failures)."""
     if request.user.is_authenticated and request.method == "GET":
         return redirect(landing_url(request, request.user))
-    form = LoginForm(request.POST or None)
+    with_captcha = bool(request.session.get(LOGIN_CAPTCHA))
+    form = _login_form(request, with_captcha)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            identifier, ip = form.cleaned_data["identifier"], client_ip(request)
-            if throttle.is_locked(identifier=identifier, ip=ip):
+            user, verdict = throttle.authenticate_throttled(
+                request,
+                identifier=form.cleaned_data["identifier"],
+                password=form.cleaned_data["password"],
+                ip=client_ip(request),
+                captcha_solved=with_captcha,
+            )
+            if user is not None:
+                request.session.pop(LOGIN_CAPTCHA, None)
+                login(request, user)
+                return redirect(landing_url(request, user))
+            if verdict == throttle.LOCKED:
+                status = 429
                 form.add_error(
                     None, _("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.")
                 )
+            elif verdict == throttle.CAPTCHA:
                 status = 429
-            else:
-                user = authenticate(
-                    request, identifier=identifier, password=form.cleaned_data["password"]
+                request.session[LOGIN_CAPTCHA] = True
+                form = _login_form(request, True, data=request.POST)
+                form.add_error(
+                    None,
+                    _(
+                        "Tài khoản này vừa bị đăng nhập sai nhiều lần. Vui lòng nhập mã xác "
+                        "thực trong hình cùng mật khẩu để đăng nhập."
+                    ),
                 )
-                if user is not None:
-                    throttle.clear_failures(identifier=identifier)
-                    login(request, user)
-                    return redirect(landing_url(request, user))
-                throttle.record_failure(identifier=identifier, ip=ip)
+            else:
                 form.add_error(None, _("Số định danh/số điện thoại hoặc mật khẩu không đúng."))
+    if isinstance(form, LoginCaptchaForm):
+        captcha.new_challenge(request.session)
+        if form.is_bound:
+            form.data = form.data.copy()
+            form.data["captcha"] = ""
     return render(
         request,
         "accounts/login.html",
         {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
         status=status,
     )
+
+
+def _login_form(request: HttpRequest, with_captcha: bool, data=None):
+    data = data if data is not None else (request.POST or None)
+    if with_captcha:
+        return LoginCaptchaForm(data, session=request.session)
+    return LoginForm(data)
 
 
 @require_http_methods(["GET", "POST"])
