@@ -103,3 +103,18 @@ def clear_user_failures(user) -> None:
     subject = f"user:{user.pk}"
     forget(f"login:acct:{subject}")
     forget_prefix(f"login:acct-ip:{subject}:")
+
+
+RESET_CONFIRM_LIMIT = 10  # OTP pages of password resets posted per address in LOCK_SECONDS
+EXISTENCE_CHECK_LIMIT = 10  # registration forms (with a right captcha) per address per hour
+
+
+def reset_confirm_allowed(ip: str | None) -> bool:
+    """Count one post of the reset page for the address; tell whether it may be checked."""
+    return hit(f"reset-confirm:ip:{ip or 'unknown'}", seconds=LOCK_SECONDS) <= RESET_CONFIRM_LIMIT
+
+
+def existence_check_allowed(ip: str | None) -> bool:
+    """Count one "does an account with this ID number or phone exist?" answer for the address
+    (registration, after a right captcha); tell whether it may be given."""
+    return hit(f"existence-check:ip:{ip or 'unknown'}", seconds=3600) <= EXISTENCE_CHECK_LIMIT
