@@ -64,12 +64,6 @@ def hit(key: str, *, seconds: int | None, extend: bool = False) -> int:
         return row.count
 
 
-def hits(key: str) -> int:
-    """Return the key's current count (0 once its window is over)."""
-    row = RateCounter.objects.filter(_live(timezone.now()), key=_key(key)).first()
-    return row.count if row else 0
-
-
 def release(*keys: str) -> None:
     """Take back one hit from each key (an attempt that turned out not to be a failure)."""
     RateCounter.objects.filter(

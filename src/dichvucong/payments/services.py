@@ -242,7 +242,8 @@ def payment_start(
         )
     except PaymentGatewayError as exc:
         with transaction.atomic():
-            Payment.objects.filter(pk=attempt.pk).update(start_data={"start_failed": True})
+            failed = attempt.start_data | {"start_failed": True}
+            Payment.objects.filter(pk=attempt.pk).update(start_data=failed)
             record_event(attempt, "start_failed", actor=actor, data={"error": str(exc)[:300]})
         raise
     with transaction.atomic():
