@@ -252,6 +252,8 @@ SMS_FOLD_TONE_MARKS = env_bool("SMS_FOLD_TONE_MARKS", True)
 # Public dossier lookup: failed attempts allowed per client IP within the window (seconds).
 LOOKUP_RATE_LIMIT = env_int("LOOKUP_RATE_LIMIT", 20)
 LOOKUP_RATE_WINDOW = env_int("LOOKUP_RATE_WINDOW", 600)
+LOOKUP_CODE_RATE_LIMIT = env_int("LOOKUP_CODE_RATE_LIMIT", 10)
+LOOKUP_CODE_RATE_WINDOW = env_int("LOOKUP_CODE_RATE_WINDOW", 3600)
 # Each web process keeps the QR view of a dossier this long for anonymous visitors; a change
 # made in the same process drops it at once, other processes see it within this delay.
 LOOKUP_PAGE_CACHE_SECONDS = env_int("LOOKUP_PAGE_CACHE_SECONDS", 10)

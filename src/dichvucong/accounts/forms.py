@@ -105,9 +105,13 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
         "captcha",
     ]
 
-    def __init__(self, *args, account_type: str, method: str, **kwargs):
+    def __init__(self, *args, account_type: str, method: str, existence_check=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.method = method
+        # Counts one "does an account exist?" answer and says whether it may be given
+        # (a rate limit); None: no limit.
+        self.existence_check = existence_check
+        self.rate_limited = False
         if account_type != AccountType.BUSINESS:
             del self.fields["enterprise_code"]
         if account_type != AccountType.AGENCY:
@@ -130,10 +134,7 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
         return born
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"]
-        if phone_taken(phone):
-            raise ValidationError(_("Số điện thoại này đã được dùng cho tài khoản khác."))
-        return phone
+        return self.cleaned_data["phone"]
 
     def clean_enterprise_code(self):
         return validate_enterprise_code(self.cleaned_data["enterprise_code"])
@@ -152,12 +153,24 @@ class RegistrationDetailsForm(CaptchaMixin, PortalForm):
                 data["id_number"] = validate_cccd(raw_id, data.get("date_of_birth"))
             except ValidationError as exc:
                 self.add_error("id_number", exc)
-            else:
-                if id_number_taken(data["id_number"]):
-                    self.add_error("id_number", _("Số định danh cá nhân này đã có tài khoản."))
+        self._check_taken(data)
         if not self.errors and self.method == VerificationMethod.SOCIAL_INSURANCE:
             self._check_social_insurance(data)
         return data
+
+    def _check_taken(self, data):
+        """Say that an account exists only after a right captcha and within the rate limit,
+        so the form cannot be used to find out who has an account."""
+        if "captcha" in self.errors:
+            return
+        if self.existence_check is not None and not self.existence_check():
+            self.rate_limited = True
+            self.add_error(None, _("Bạn đã thử quá nhiều lần. Vui lòng thử lại sau một giờ."))
+            return
+        if "id_number" not in self.errors and id_number_taken(data["id_number"]):
+            self.add_error("id_number", _("Số định danh cá nhân này đã có tài khoản."))
+        if "phone" not in self.errors and phone_taken(data["phone"]):
+            self.add_error("phone", _("Số điện thoại này đã được dùng cho tài khoản khác."))
 
     def _check_social_insurance(self, data):
         try:
@@ -271,6 +284,12 @@ class LoginForm(PortalForm):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+class LoginCaptchaForm(CaptchaMixin, LoginForm):
+    """The login form once the account had too many failures: the captcha comes first."""
+
+    field_order = ["identifier", "password", "captcha"]
 
 
 class ForgotPasswordForm(CaptchaMixin, PortalForm):

@@ -4,16 +4,15 @@ Codes live in the cache only as a keyed hash; the SMS itself is marked secret so
 blanked after a real gateway accepted it. Nothing here logs a code.
 """
 
-import hmac
 import secrets
 import time
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from dichvucong.core.ratelimit import count_hit
+from dichvucong.core.ratelimit import forget, hit
+from dichvucong.core.signing import equal, site_hmac_hex
 from dichvucong.notifications.services import render_template, send_sms
 
 CODE_LENGTH = 6
@@ -58,14 +57,12 @@ def _key(purpose: str, phone: str) -> str:
 
 
 def _digest(purpose: str, phone: str, code: str) -> str:
-    return salted_hmac(
-        f"dichvucong.otp.{purpose}", f"{phone}:{code}", algorithm="sha256"
-    ).hexdigest()
+    return site_hmac_hex(f"dichvucong.otp.{purpose}", f"{phone}:{code}")
 
 
 def _count_hit(key: str, cap: int) -> bool:
     """Count one use in the hour's bucket; return False once the cap is reached."""
-    return count_hit(key, seconds=3600) <= cap
+    return hit(key, seconds=3600) <= cap
 
 
 def _tries_key(purpose: str, phone: str, state: dict) -> str:
@@ -117,12 +114,13 @@ def verify_otp(*, purpose: str, phone: str, code: str) -> None:
     # Every try is counted before the code is compared, with one atomic increment: requests
     # sent together cannot each see "no tries yet" and so guess more than MAX_TRIES times.
     tries_key = _tries_key(purpose, phone, state)
-    tries = count_hit(tries_key, seconds=VALID_SECONDS + RESEND_AFTER_SECONDS)
+    tries = hit(tries_key, seconds=VALID_SECONDS + RESEND_AFTER_SECONDS)
     if tries > MAX_TRIES:
         raise OtpError(_("Mã OTP đã hết hạn hoặc không còn hiệu lực. Vui lòng yêu cầu mã mới."))
     candidate = (code or "").strip()
-    if hmac.compare_digest(state["digest"], _digest(purpose, phone, candidate)):
-        cache.delete_many([key, tries_key])
+    if equal(state["digest"], _digest(purpose, phone, candidate)):
+        cache.delete(key)
+        forget(tries_key)
         return
     left = MAX_TRIES - tries
     if left <= 0:

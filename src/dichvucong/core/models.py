@@ -83,3 +83,22 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%d/%m/%Y} {self.get_kind_display()}"
+
+
+class RateCounter(models.Model):
+    """One rate-limit counter (failed logins, OTP tries, lookups), shared by every process.
+
+    Rows are changed under a row lock, so a check and its increment are one step on SQLite
+    and PostgreSQL alike (the database cache's incr is a read and a write).
+    """
+
+    key = models.CharField(max_length=200, primary_key=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("bộ đếm giới hạn")
+        verbose_name_plural = _("bộ đếm giới hạn")
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.count}"

@@ -18,9 +18,9 @@ from dichvucong.core.audit import audit_log, client_ip
 from dichvucong.delivery.fees import fee_table
 from dichvucong.delivery.forms import DeliveryChoiceForm
 from dichvucong.delivery.providers import (
-    DELIVERY_PROVIDER_CLASSES,
     InvalidCallback,
     StatusUpdate,
+    delivery_provider_enabled,
     get_delivery_provider,
 )
 from dichvucong.delivery.selectors import current_shipment
@@ -89,7 +89,7 @@ def delivery_choice(request: HttpRequest, dossier_id: int) -> HttpResponse:
 @require_POST
 def status_callback(request: HttpRequest, provider_id: str) -> HttpResponse:
     """The post's signed status report."""
-    if provider_id not in DELIVERY_PROVIDER_CLASSES:
+    if not delivery_provider_enabled(provider_id):
         raise Http404
     try:
         update = get_delivery_provider(provider_id).parse_callback(

@@ -162,31 +162,68 @@ def payment_due(*, dossier: Dossier, actor: Any) -> Payment | None:
     )
 
 
-def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> Payment:
-    """Lock the payment; reuse it if never sent to a gateway, else start a fresh attempt."""
+class PaymentStartInProgress(Exception):
+    """Another press is opening this fee's gateway order right now; try again in a moment."""
+
+
+def _reusable_url(payment: Payment, provider_id: str) -> str | None:
+    """Return the pay URL of an order still open at this provider, or None."""
+    url = payment.start_data.get("pay_url")
+    window = timedelta(minutes=settings.PAYMENT_EXPIRE_MINUTES) - timedelta(minutes=1)
+    fresh = payment.started_at is not None and payment.started_at > timezone.now() - window
+    return url if url and fresh and payment.provider == provider_id else None
+
+
+def _start_in_flight(payment: Payment, provider_id: str) -> bool:
+    """Tell whether another request is registering this order at the gateway now."""
+    if payment.provider != provider_id or payment.start_data.get("pay_url"):
+        return False
+    if payment.start_data.get("start_failed"):
+        return False
+    limit = timedelta(seconds=settings.PAYMENT_HTTP_TIMEOUT_SECONDS + 5)
+    return payment.started_at is not None and payment.started_at > timezone.now() - limit
+
+
+def _open_attempt(payment_id: int, provider_id: str, actor: Any) -> tuple[Payment, str | None]:
+    """Under the dossier's row lock, return (the fee's open order, its pay URL) when it can be
+    reused, else (a fresh attempt, None): one open gateway order per fee at a time."""
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment_id)
-        if fee_state(payment.dossier).is_settled:
+        dossier_id = Payment.objects.values_list("dossier_id", flat=True).get(pk=payment_id)
+        # Every start for this dossier queues here, so two presses cannot both open an order.
+        dossier = Dossier.objects.select_for_update().get(pk=dossier_id)
+        payment = Payment.objects.get(pk=payment_id)
+        if fee_state(dossier).is_settled:
             raise PaymentNotPayable(payment.order_ref)
-        if payment.started_at is not None or payment.status != OPEN:
-            # A new gateway order needs a new reference; the old one can still be paid
-            # (another tab): confirmation accepts it and flags any double payment for refund.
-            if payment.status == OPEN:
-                payment.status = PaymentStatus.CANCELLED
-                payment.save(update_fields=["status", "updated_at"])
-                record_event(payment, "superseded", actor=actor, from_status=OPEN)
-            payment = Payment.objects.create(
-                dossier=payment.dossier,
+        current = (
+            dossier.payments.select_for_update()
+            .filter(status=OPEN, purpose=payment.purpose)
+            .order_by("-started_at", "-id")
+            .first()
+        ) or payment
+        if current.status == OPEN and current.started_at is not None:
+            if url := _reusable_url(current, provider_id):
+                return current, url
+            if _start_in_flight(current, provider_id):
+                raise PaymentStartInProgress(current.order_ref)
+            # Another provider, or the gateway's window is over: this order is replaced.
+            # It can still be paid elsewhere (another tab): confirmation accepts it and flags
+            # any double payment for refund.
+            current.status = PaymentStatus.CANCELLED
+            current.save(update_fields=["status", "updated_at"])
+            record_event(current, "superseded", actor=actor, from_status=OPEN)
+        if current.status != OPEN:
+            current = Payment.objects.create(
+                dossier=dossier,
                 purpose=payment.purpose,
                 amount=payment.amount,
                 description=payment.description,
                 requested_by=payment.requested_by,
                 order_ref=new_order_ref(),
             )
-        payment.provider, payment.started_at = provider_id, timezone.now()
-        payment.save(update_fields=["provider", "started_at", "updated_at"])
-        record_event(payment, "started", actor=actor)
-    return payment
+        current.provider, current.started_at = provider_id, timezone.now()
+        current.save(update_fields=["provider", "started_at", "updated_at"])
+        record_event(current, "started", actor=actor)
+    return current, None
 
 
 def payment_start(
@@ -198,21 +235,27 @@ def payment_start(
     client_ip: str = "",
     actor: Any = None,
 ) -> str:
-    """Open an order at the provider and return the URL to send the citizen to."""
+    """Open an order at the provider (or reuse the fee's open one) and return the URL to send
+    the citizen to; raise PaymentStartInProgress while another press is opening it."""
     if not provider_enabled(provider_id):
         raise ValueError(f"Payment provider {provider_id!r} is not enabled")
     provider = get_payment_provider(provider_id)
-    attempt = _open_attempt(payment.pk, provider_id, actor)
+    attempt, reused_url = _open_attempt(payment.pk, provider_id, actor)
+    if reused_url:
+        return reused_url
     try:
         url = provider.start(
             payment=attempt, return_url=return_url, ipn_url=ipn_url, client_ip=client_ip
         )
     except PaymentGatewayError as exc:
         with transaction.atomic():
+            failed = attempt.start_data | {"start_failed": True}
+            Payment.objects.filter(pk=attempt.pk).update(start_data=failed)
             record_event(attempt, "start_failed", actor=actor, data={"error": str(exc)[:300]})
         raise
     with transaction.atomic():
-        Payment.objects.filter(pk=attempt.pk).update(start_data=attempt.start_data)
+        start_data = attempt.start_data | {"pay_url": url}
+        Payment.objects.filter(pk=attempt.pk).update(start_data=start_data)
         record_event(attempt, "redirected", actor=actor, data={"url": url[:200]})
     return url
 

@@ -27,6 +27,7 @@ from dichvucong.payments.providers import (
 from dichvucong.payments.selectors import citizen_dossier, citizen_payment, payment_rows
 from dichvucong.payments.services import (
     PaymentNotPayable,
+    PaymentStartInProgress,
     payment_confirm_from_ipn,
     payment_due,
     payment_reject_notice,
@@ -91,6 +92,16 @@ def start(request: HttpRequest, dossier_id: int) -> HttpResponse:
     except PaymentNotPayable:
         messages.info(request, _("Khoản phí này đã được thanh toán hoặc miễn."))
         return redirect("payments:dossier_fees", dossier_id=dossier.pk)
+    except PaymentStartInProgress:
+        return dossier_fees(
+            request,
+            dossier_id,
+            status=409,
+            error=_(
+                "Giao dịch đang được chuyển sang cổng thanh toán. "
+                "Vui lòng chờ giây lát rồi bấm thanh toán lại."
+            ),
+        )
     except PaymentGatewayError:
         return dossier_fees(
             request,
@@ -128,14 +139,8 @@ def demo_pay(request: HttpRequest, order_ref: str) -> HttpResponse:
 @login_required
 def payment_return(request: HttpRequest) -> HttpResponse:
     """Where gateways send the citizen back: shows the state recorded from the IPN only."""
-    ref = next(
-        (
-            r
-            for p in [*enabled_payment_providers(), get_payment_provider("demo")]
-            if (r := p.return_ref(request.GET))
-        ),
-        None,
-    )
+    # Only the enabled providers read the redirect: any other provider's return URL is a 404.
+    ref = next((r for p in enabled_payment_providers() if (r := p.return_ref(request.GET))), None)
     if not ref:
         raise Http404
     payment = citizen_payment(request.user, ref)
@@ -159,7 +164,7 @@ def payment_return(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def ipn(request: HttpRequest, provider_id: str) -> HttpResponse:
     """Server-to-server result from a gateway: signature-verified, then confirmed idempotently."""
-    if provider_id not in GATEWAYS:
+    if provider_id not in GATEWAYS or not provider_enabled(provider_id):
         raise Http404
     provider = get_payment_provider(provider_id)
     raw_body = request.body  # read first: form parsing would consume the stream

@@ -1,11 +1,12 @@
-"""Public dossier lookup: code and factor checks, per-IP rate limit, signed QR tokens."""
+"""Public dossier lookup: code and factor checks, rate limits per IP and per dossier code,
+signed QR tokens."""
 
-import hmac
 import re
 
 from django.conf import settings
 
-from dichvucong.core.ratelimit import count_hit
+from dichvucong.core.ratelimit import hit, release
+from dichvucong.core.signing import equal
 from dichvucong.dossiers.lookup_link import (  # noqa: F401 (tracking's public API too)
     lookup_token,
     lookup_url_for,
@@ -44,7 +45,7 @@ def factor_matches(dossier: Dossier, factor: str) -> bool:
     ok = False
     # Compare against both in constant time, so timing does not tell which one matched.
     for candidate in (_last4(dossier.applicant_phone), _last4(dossier.applicant_id_number)):
-        ok |= bool(candidate) & hmac.compare_digest(candidate, factor)
+        ok |= equal(candidate, factor)
     return ok
 
 
@@ -52,22 +53,38 @@ def token_matches(code: str, token: str | None) -> bool:
     """Tell whether the token was signed by this site for this code."""
     if not token or len(token) > MAX_INPUT:
         return False
-    return hmac.compare_digest(lookup_token(code), token)
+    return equal(lookup_token(code), token)
 
 
 def rate_key(ip: str | None) -> str:
-    """Return the cache key counting the IP's failed lookups."""
+    """Return the key counting the IP's failed lookups."""
     return f"tracking:lookup-failures:{ip or 'unknown'}"
 
 
-def is_blocked(failures: int | None) -> bool:
-    """Tell whether this many failed lookups reach the configured limit."""
-    return (failures or 0) >= getattr(settings, "LOOKUP_RATE_LIMIT", 20)
+def code_rate_key(code: str) -> str:
+    """Return the key counting failed lookups of one dossier code, from every address."""
+    return f"tracking:lookup-code-failures:{code}"
 
 
-def count_failure(ip: str | None) -> None:
-    """Count one failed lookup for the IP within the configured window."""
-    count_hit(rate_key(ip), seconds=getattr(settings, "LOOKUP_RATE_WINDOW", 600))
+def reserve_attempt(*, ip: str | None, code: str | None) -> bool:
+    """Count this attempt for the IP and (a well-formed code) for the code *before* it is
+    checked, and tell whether both are still within their limits: one step, so lookups
+    arriving together cannot all see the count below the limit.
+
+    The per-code limit stops the second factor (four digits) being guessed from many
+    addresses; the owner still opens the dossier with the QR code's signed token or from
+    "Hồ sơ của tôi".
+    """
+    within = hit(rate_key(ip), seconds=settings.LOOKUP_RATE_WINDOW) <= settings.LOOKUP_RATE_LIMIT
+    if code is not None:
+        count = hit(code_rate_key(code), seconds=settings.LOOKUP_CODE_RATE_WINDOW)
+        within &= count <= settings.LOOKUP_CODE_RATE_LIMIT
+    return within
+
+
+def release_attempt(*, ip: str | None, code: str | None) -> None:
+    """Take back a reserved attempt that succeeded: only failures count towards the limits."""
+    release(rate_key(ip), *([code_rate_key(code)] if code is not None else []))
 
 
 def page_key(code: str, language: str) -> str:

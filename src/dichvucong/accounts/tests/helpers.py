@@ -49,24 +49,6 @@ def register_by_phone(client, **overrides):
     )
 
 
-class ReadersMeet:
-    """The cache, except that every worker thread's read waits until all workers have read:
-    what happens when requests arrive together on several web processes."""
-
-    def __init__(self, real, workers: int):
-        self._real = real
-        self._barrier = threading.Barrier(workers, timeout=5)
-
-    def get(self, *args, **kwargs):
-        value = self._real.get(*args, **kwargs)
-        if threading.current_thread() is not threading.main_thread():
-            self._barrier.wait()
-        return value
-
-    def __getattr__(self, name):
-        return getattr(self._real, name)
-
-
 def together(workers: int, attempt) -> None:
     threads = [threading.Thread(target=attempt) for _ in range(workers)]
     for thread in threads:

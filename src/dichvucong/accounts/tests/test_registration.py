@@ -295,3 +295,28 @@ def test_identity_clerk_staff_role_may_verify_and_lands_on_the_identity_checks(c
     pending.refresh_from_db()
     assert pending.verification_status == VerificationStatus.VERIFIED
     assert pending.verified_by == clerk
+
+
+EXISTS = ("Số định danh cá nhân này đã có tài khoản.", "Số điện thoại này đã được dùng")
+
+
+def test_a_wrong_captcha_never_tells_whether_an_account_exists(client):
+    make_citizen(id_number="060195001122", username="060195001122", phone=PHONE_E164)
+    start(client)
+    response = submit_details(client, citizen_details(), captcha="ZZZZZ")
+    html = response.content.decode()
+    assert response.status_code == 400 and "Mã xác thực không đúng" in html
+    assert not any(message in html for message in EXISTS)
+
+
+def test_account_exists_is_answered_only_within_a_rate_limit(client, monkeypatch):
+    from dichvucong.accounts import throttle
+
+    monkeypatch.setattr(throttle, "EXISTENCE_CHECK_LIMIT", 2)
+    make_citizen(id_number="060195001122", username="060195001122", phone=PHONE_E164)
+    start(client)
+    answers = [submit_details(client, citizen_details()) for _ in range(3)]
+    assert [a.status_code for a in answers] == [400, 400, 429]
+    assert all(EXISTS[0] in a.content.decode() for a in answers[:2])
+    limited = answers[2].content.decode()
+    assert "thử quá nhiều lần" in limited and not any(m in limited for m in EXISTS)

@@ -1,55 +1,90 @@
 """Login with throttling, logout, and password reset by OTP without revealing accounts."""
 
+import time
 from contextlib import suppress
 
 from django.contrib import messages
-from django.contrib.auth import authenticate, get_user_model, login
+from django.contrib.auth import get_user_model, login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from dichvucong.accounts import captcha, otp, throttle
-from dichvucong.accounts.forms import ForgotPasswordForm, LoginForm, ResetPasswordForm
+from dichvucong.accounts.forms import (
+    ForgotPasswordForm,
+    LoginCaptchaForm,
+    LoginForm,
+    NewPasswordForm,
+    ResetPasswordForm,
+)
 from dichvucong.accounts.selectors import user_by_identifier
 from dichvucong.accounts.services import set_password_after_otp
 from dichvucong.accounts.views.common import client_ip, landing_url, redirect_to
 
 RESET_STATE = "password_reset"
+LOGIN_CAPTCHA = "login_captcha_required"
+RESET_VERIFIED_SECONDS = 10 * 60
 
 
 @require_http_methods(["GET", "POST"])
 def login_view(request: HttpRequest) -> HttpResponse:
-    """Log in by ID number or phone and password."""
+    """Log in by ID number or phone and password (with the captcha after many failures)."""
     if request.user.is_authenticated and request.method == "GET":
         return redirect(landing_url(request, request.user))
-    form = LoginForm(request.POST or None)
+    with_captcha = bool(request.session.get(LOGIN_CAPTCHA))
+    form = _login_form(request, with_captcha)
     status = 200
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            identifier, ip = form.cleaned_data["identifier"], client_ip(request)
-            if throttle.is_locked(identifier=identifier, ip=ip):
+            user, verdict = throttle.authenticate_throttled(
+                request,
+                identifier=form.cleaned_data["identifier"],
+                password=form.cleaned_data["password"],
+                ip=client_ip(request),
+                captcha_solved=with_captcha,
+            )
+            if user is not None:
+                request.session.pop(LOGIN_CAPTCHA, None)
+                login(request, user)
+                return redirect(landing_url(request, user))
+            if verdict == throttle.LOCKED:
+                status = 429
                 form.add_error(
                     None, _("Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.")
                 )
+            elif verdict == throttle.CAPTCHA:
                 status = 429
-            else:
-                user = authenticate(
-                    request, identifier=identifier, password=form.cleaned_data["password"]
+                request.session[LOGIN_CAPTCHA] = True
+                form = _login_form(request, True, data=request.POST)
+                form.add_error(
+                    None,
+                    _(
+                        "Tài khoản này vừa bị đăng nhập sai nhiều lần. Vui lòng nhập mã xác "
+                        "thực trong hình cùng mật khẩu để đăng nhập."
+                    ),
                 )
-                if user is not None:
-                    throttle.clear_failures(identifier=identifier)
-                    login(request, user)
-                    return redirect(landing_url(request, user))
-                throttle.record_failure(identifier=identifier, ip=ip)
+            else:
                 form.add_error(None, _("Số định danh/số điện thoại hoặc mật khẩu không đúng."))
+    if isinstance(form, LoginCaptchaForm):
+        captcha.new_challenge(request.session)
+        if form.is_bound:
+            form.data = form.data.copy()
+            form.data["captcha"] = ""
     return render(
         request,
         "accounts/login.html",
         {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
         status=status,
     )
+
+
+def _login_form(request: HttpRequest, with_captcha: bool, data=None):
+    data = data if data is not None else (request.POST or None)
+    if with_captcha:
+        return LoginCaptchaForm(data, session=request.session)
+    return LoginForm(data)
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,7 +122,13 @@ def forgot_password(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def password_reset_confirm(request: HttpRequest) -> HttpResponse:
-    """Type the OTP and a new password."""
+    """Type the OTP and a new password.
+
+    Until the OTP is verified the page knows nothing of the account: the password is checked
+    only by the rules that hold for everyone, so no answer tells whether an ID number and a
+    phone belong together. The account's own rules (not its phone or ID number) apply once
+    the code was right; the code is then not asked again for a few minutes.
+    """
     state = request.session.get(RESET_STATE)
     if state is None:
         return redirect_to("password_reset")
@@ -96,22 +137,34 @@ def password_reset_confirm(request: HttpRequest) -> HttpResponse:
         if state["user_id"]
         else None
     )
-    form = ResetPasswordForm(
-        request.POST or None,
-        phone=getattr(user, "phone", None),
-        id_number=getattr(user, "id_number", None),
-        user=user,
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            if user is None or not user.phone:
-                raise otp.OtpError("no account")
-            otp.verify_otp(
-                purpose="password_reset", phone=user.phone, code=form.cleaned_data["code"]
-            )
-        except otp.OtpError:
-            form.add_error("code", _("Mã OTP không đúng hoặc đã hết hạn."))
-        else:
+    verified = user is not None and _reset_verified(state)
+    form = _reset_form(request.POST or None, user if verified else None)
+    status = 400 if form.is_bound else 200
+    if (
+        request.method == "POST"
+        and not verified
+        and not throttle.reset_confirm_allowed(client_ip(request))
+    ):
+        form = _reset_form(request.POST, None)
+        form.is_valid()  # the rules for everyone only; the code is not checked
+        form.add_error(None, _("Bạn đã thử quá nhiều lần. Vui lòng thử lại sau 15 phút."))
+        status = 429
+    elif request.method == "POST" and form.is_valid():
+        if not verified:
+            try:
+                if user is None or not user.phone:
+                    raise otp.OtpError("no account")
+                otp.verify_otp(
+                    purpose="password_reset", phone=user.phone, code=form.cleaned_data["code"]
+                )
+            except otp.OtpError:
+                form.add_error("code", _("Mã OTP không đúng hoặc đã hết hạn."))
+            else:
+                state["verified_at"] = time.time()
+                request.session[RESET_STATE] = state
+                verified = True
+                form = _reset_form(request.POST, user)
+        if verified and form.is_valid():
             set_password_after_otp(
                 user=user, password=form.cleaned_data["password1"], ip_address=client_ip(request)
             )
@@ -122,6 +175,18 @@ def password_reset_confirm(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/password_reset_confirm.html",
-        {"form": form},
-        status=400 if form.is_bound else 200,
+        {"form": form, "verified": verified},
+        status=status,
     )
+
+
+def _reset_verified(state: dict) -> bool:
+    verified_at = state.get("verified_at")
+    return bool(verified_at) and time.time() - verified_at < RESET_VERIFIED_SECONDS
+
+
+def _reset_form(data, user):
+    """The code and the rules for everyone before the OTP; the account's own rules after."""
+    if user is None:
+        return ResetPasswordForm(data)
+    return NewPasswordForm(data, phone=user.phone, id_number=user.id_number, user=user)

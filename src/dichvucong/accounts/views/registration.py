@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from dichvucong.accounts import captcha, otp
+from dichvucong.accounts import captcha, otp, throttle
 from dichvucong.accounts.forms import (
     AccountTypeForm,
     NewPasswordForm,
@@ -82,6 +82,7 @@ def register_details(request: HttpRequest) -> HttpResponse:
         session=request.session,
         account_type=state["account_type"],
         method=state["method"],
+        existence_check=lambda: throttle.existence_check_allowed(client_ip(request)),
     )
     status = 200
     if request.method == "POST":
@@ -91,7 +92,7 @@ def register_details(request: HttpRequest) -> HttpResponse:
             }
             _save(request, state)
             return _after_details(request, state)
-        status = 400
+        status = 429 if form.rate_limited else 400
     captcha.new_challenge(request.session)
     if form.is_bound:
         form.data = form.data.copy()

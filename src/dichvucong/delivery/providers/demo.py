@@ -6,8 +6,8 @@ from typing import Any
 
 from django.conf import settings
 
+from dichvucong.core.signing import hmac_matches
 from dichvucong.delivery.providers import Booking, DeliveryProvider, InvalidCallback, StatusUpdate
-from dichvucong.payments.providers.signing import hmac_hex, same
 
 
 class DemoDeliveryProvider(DeliveryProvider):
@@ -18,9 +18,7 @@ class DemoDeliveryProvider(DeliveryProvider):
 
     def parse_callback(self, *, body: bytes, headers: Any) -> StatusUpdate:
         # Signed with the site key so the demo endpoint cannot be driven from outside either.
-        if not same(
-            hmac_hex(settings.SECRET_KEY, body.decode(), "sha256"), headers.get("X-Signature", "")
-        ):
+        if not hmac_matches(settings.SECRET_KEY, body, headers.get("X-Signature", ""), "sha256"):
             raise InvalidCallback("bad signature")
         try:
             data = json.loads(body)

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 from django.conf import settings
 
+from dichvucong.core.signing import hmac_hex, hmac_matches
 from dichvucong.delivery.providers import (
     Booking,
     DeliveryProvider,
@@ -18,7 +19,6 @@ from dichvucong.delivery.providers import (
     InvalidCallback,
     StatusUpdate,
 )
-from dichvucong.payments.providers.signing import hmac_hex, same
 
 STATUS_MAP = {
     "picked_up": "picked_up",
@@ -31,11 +31,14 @@ SIGNATURE_HEADER = "X-Signature"
 
 
 def sign_body(body: bytes, secret: str) -> str:
-    return hmac_hex(secret, body.decode(), "sha256")
+    """Return the X-Signature of a raw body (an empty secret raises EmptyKeyError)."""
+    return hmac_hex(secret, body, "sha256")
 
 
 class VnpostProvider(DeliveryProvider):
     id = "vnpost"
+    required_settings = ("VNPOST_TOKEN", "VNPOST_CALLBACK_SECRET")
+    url_settings = ("VNPOST_ENDPOINT",)
 
     def book(self, *, shipment: Any, callback_url: str) -> Booking:
         address = shipment.address
@@ -67,8 +70,8 @@ class VnpostProvider(DeliveryProvider):
         return Booking(tracking_number=str(answer["tracking_number"]), fee=answer.get("fee"))
 
     def parse_callback(self, *, body: bytes, headers: Any) -> StatusUpdate:
-        if not same(
-            sign_body(body, settings.VNPOST_CALLBACK_SECRET), headers.get(SIGNATURE_HEADER, "")
+        if not hmac_matches(
+            settings.VNPOST_CALLBACK_SECRET, body, headers.get(SIGNATURE_HEADER, ""), "sha256"
         ):
             raise InvalidCallback("bad signature")
         try:

@@ -26,6 +26,9 @@ class SmsProvider:
     """Base class: send one text to one phone number (E.164, e.g. +84912345678)."""
 
     id: str = ""
+    # Settings that must be set before the provider may be chosen (see core.providers).
+    required_settings: tuple[str, ...] = ()
+    url_settings: tuple[str, ...] = ()
 
     def send(self, *, phone: str, text: str) -> SmsReceipt:
         raise NotImplementedError

@@ -19,6 +19,8 @@ PERMANENT_CODES = {"01", "02", "03", "04"}
 
 class HttpSmsProvider(SmsProvider):
     id = "http"
+    required_settings = ("SMS_HTTP_USERNAME", "SMS_HTTP_PASSWORD", "SMS_BRANDNAME")
+    url_settings = ("SMS_HTTP_URL",)
 
     def send(self, *, phone: str, text: str) -> SmsReceipt:
         if not settings.SMS_HTTP_URL:

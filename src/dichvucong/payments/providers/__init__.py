@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpResponse
 
-from dichvucong.core.providers import load_provider
+from dichvucong.core.providers import load_provider, settings_problems
 
 
 class PaymentGatewayError(Exception):
@@ -54,6 +54,10 @@ class PaymentProvider:
 
     id: str = ""
     label: str = ""
+    # Settings that must be set before the provider may be enabled (system checks refuse
+    # otherwise, and provider_enabled() answers False): merchant id, secret, URLs.
+    required_settings: tuple[str, ...] = ()
+    url_settings: tuple[str, ...] = ()
 
     def start(self, *, payment: Any, return_url: str, ipn_url: str, client_ip: str) -> str:
         """Register the order with the gateway and return the URL to send the citizen to."""
@@ -97,12 +101,14 @@ def provider_label(provider_id: str) -> str:
 
 
 def provider_enabled(provider_id: str) -> bool:
-    """Return whether citizens may pay with this provider (the demo one only in demo/debug)."""
-    if provider_id not in PAYMENT_PROVIDER_CLASSES:
+    """Return whether citizens may pay with this provider: listed in PAYMENT_PROVIDERS and
+    fully configured (the demo one only in demo/debug). Its IPN and return URLs answer 404
+    otherwise."""
+    if provider_id not in PAYMENT_PROVIDER_CLASSES or provider_id not in settings.PAYMENT_PROVIDERS:
         return False
     if provider_id == "demo" and not (settings.DEMO_MODE or settings.DEBUG):
         return False
-    return provider_id in settings.PAYMENT_PROVIDERS
+    return not settings_problems(get_payment_provider(provider_id))
 
 
 def enabled_payment_providers() -> list[PaymentProvider]:

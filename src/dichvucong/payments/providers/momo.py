@@ -15,6 +15,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.core.signing import hmac_hex, hmac_matches
 from dichvucong.payments.providers import (
     GatewayNotice,
     InvalidSignature,
@@ -24,7 +25,6 @@ from dichvucong.payments.providers import (
     QueryResult,
     http_timeout,
 )
-from dichvucong.payments.providers.signing import hmac_hex, same
 
 CREATE_FIELDS = (
     "accessKey",
@@ -58,15 +58,21 @@ PENDING_CODES = {1000, 7000, 7002, 9000}
 NOT_FOUND_CODES = {42}
 
 
+def momo_raw(data: dict[str, Any], fields: tuple[str, ...]) -> str:
+    """Return the signed text: "field=value&…" in the given (alphabetical) order."""
+    return "&".join(f"{name}={data.get(name, '')}" for name in fields)
+
+
 def momo_signature(data: dict[str, Any], fields: tuple[str, ...], secret: str) -> str:
-    """Return the HMAC-SHA256 over "field=value&…" in the given (alphabetical) order."""
-    raw = "&".join(f"{name}={data.get(name, '')}" for name in fields)
-    return hmac_hex(secret, raw, "sha256")
+    """Return the HMAC-SHA256 of the fields (an empty secret raises EmptyKeyError)."""
+    return hmac_hex(secret, momo_raw(data, fields), "sha256")
 
 
 class MomoProvider(PaymentProvider):
     id = "momo"
     label = _("Ví điện tử MoMo")
+    required_settings = ("MOMO_PARTNER_CODE", "MOMO_ACCESS_KEY", "MOMO_SECRET_KEY")
+    url_settings = ("MOMO_ENDPOINT",)
 
     def _signed(self, body: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
         data = {"accessKey": settings.MOMO_ACCESS_KEY, **body}
@@ -108,12 +114,9 @@ class MomoProvider(PaymentProvider):
 
     def notice_from(self, data: dict[str, Any]) -> GatewayNotice:
         """Verify a MoMo result (IPN body or redirect parameters) and read it."""
-        if data.get("partnerCode") != settings.MOMO_PARTNER_CODE or not same(
-            momo_signature(
-                {"accessKey": settings.MOMO_ACCESS_KEY, **data},
-                RESULT_FIELDS,
-                settings.MOMO_SECRET_KEY,
-            ),
+        if data.get("partnerCode") != settings.MOMO_PARTNER_CODE or not hmac_matches(
+            settings.MOMO_SECRET_KEY,
+            momo_raw({"accessKey": settings.MOMO_ACCESS_KEY, **data}, RESULT_FIELDS),
             str(data.get("signature", "")),
         ):
             raise InvalidSignature("MoMo signature mismatch")

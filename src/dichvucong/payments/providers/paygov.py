@@ -16,6 +16,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.core.signing import require_key, same_digest, sha256_hex
 from dichvucong.payments.providers import (
     GatewayNotice,
     InvalidSignature,
@@ -25,7 +26,6 @@ from dichvucong.payments.providers import (
     QueryResult,
     http_timeout,
 )
-from dichvucong.payments.providers.signing import same, sha256_hex
 from dichvucong.payments.providers.vnpay import vnp_time
 
 VERSION = "1.0"
@@ -55,12 +55,22 @@ ANSWER_CODES = {
 
 def paygov_checksum(data: dict[str, Any], fields: tuple[str, ...], secret: str) -> str:
     """Return SHA-256 hex of the fields' values joined by "|" with the secret appended."""
+    require_key(secret)
     return sha256_hex("|".join([*(str(data.get(name, "")) for name in fields), secret]))
+
+
+def paygov_checksum_matches(
+    data: dict[str, Any], fields: tuple[str, ...], secret: str, checksum: Any
+) -> bool:
+    """Tell whether the checksum is right; never true with an empty secret."""
+    return bool(secret) and same_digest(paygov_checksum(data, fields, secret), str(checksum))
 
 
 class PaygovProvider(PaymentProvider):
     id = "paygov"
     label = _("Nền tảng thanh toán của Cổng Dịch vụ công quốc gia")
+    required_settings = ("PAYGOV_MERCHANT_CODE", "PAYGOV_SECRET")
+    url_settings = ("PAYGOV_ENDPOINT",)
 
     @property
     def secret(self) -> str:
@@ -88,17 +98,16 @@ class PaygovProvider(PaymentProvider):
         }
         body["checksum"] = paygov_checksum(body, INIT_FIELDS, self.secret)
         answer = self._post("/api/v1/payment/init", body)
-        if answer.get("error_code") != "00" or not same(
-            paygov_checksum(answer, INIT_ANSWER_FIELDS, self.secret),
-            str(answer.get("checksum", "")),
+        if answer.get("error_code") != "00" or not paygov_checksum_matches(
+            answer, INIT_ANSWER_FIELDS, self.secret, answer.get("checksum", "")
         ):
             raise PaymentGatewayError(f"PayGov init refused: {answer.get('error_code')}")
         return answer["payment_url"]
 
     def notice_from(self, data: dict[str, Any]) -> GatewayNotice:
         """Verify a PayGov result (callback, return or query answer) and read it."""
-        if data.get("merchant_code") != settings.PAYGOV_MERCHANT_CODE or not same(
-            paygov_checksum(data, RESULT_FIELDS, self.secret), str(data.get("checksum"))
+        if data.get("merchant_code") != settings.PAYGOV_MERCHANT_CODE or not (
+            paygov_checksum_matches(data, RESULT_FIELDS, self.secret, data.get("checksum", ""))
         ):
             raise InvalidSignature("PayGov checksum mismatch")
         try:

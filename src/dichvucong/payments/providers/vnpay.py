@@ -17,6 +17,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.core.signing import canonical_query, hmac_hex, hmac_matches
 from dichvucong.payments.providers import (
     GatewayNotice,
     InvalidSignature,
@@ -26,7 +27,6 @@ from dichvucong.payments.providers import (
     QueryResult,
     http_timeout,
 )
-from dichvucong.payments.providers.signing import form_encode, hmac_hex, same
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 VERSION = "2.1.0"
@@ -74,12 +74,8 @@ def vnp_time(moment: datetime) -> str:
 
 
 def signed_query(params: dict[str, Any], secret: str) -> tuple[str, str]:
-    """Return (query string sorted by key, its HMAC-SHA512)."""
-    query = "&".join(
-        f"{form_encode(k)}={form_encode(v)}"
-        for k, v in sorted(params.items())
-        if v not in (None, "")
-    )
+    """Return (query string sorted by key, its HMAC-SHA512); an empty secret raises."""
+    query = canonical_query(params)
     return query, hmac_hex(secret, query, "sha512")
 
 
@@ -90,12 +86,14 @@ def verify_params(params: dict[str, str], secret: str) -> bool:
         for k, v in params.items()
         if k.startswith("vnp_") and k not in ("vnp_SecureHash", "vnp_SecureHashType")
     }
-    return same(signed_query(data, secret)[1], params.get("vnp_SecureHash", ""))
+    return hmac_matches(secret, canonical_query(data), params.get("vnp_SecureHash", ""), "sha512")
 
 
 class VnpayProvider(PaymentProvider):
     id = "vnpay"
     label = _("VNPAY (thẻ ATM, Internet Banking, QR)")
+    required_settings = ("VNPAY_TMN_CODE", "VNPAY_HASH_SECRET")
+    url_settings = ("VNPAY_PAY_URL", "VNPAY_API_URL")
 
     @property
     def secret(self) -> str:
@@ -172,10 +170,8 @@ class VnpayProvider(PaymentProvider):
             answer = httpx.post(settings.VNPAY_API_URL, json=body, timeout=http_timeout()).json()
         except (httpx.HTTPError, ValueError) as exc:
             raise PaymentGatewayError(f"VNPay querydr: {exc}") from exc
-        expected = hmac_hex(
-            self.secret, "|".join(str(answer.get(k, "")) for k in QUERY_RESPONSE_FIELDS), "sha512"
-        )
-        if not same(expected, answer.get("vnp_SecureHash", "")):
+        answer_data = "|".join(str(answer.get(k, "")) for k in QUERY_RESPONSE_FIELDS)
+        if not hmac_matches(self.secret, answer_data, answer.get("vnp_SecureHash", ""), "sha512"):
             raise PaymentGatewayError("VNPay querydr answer has a bad signature")
         if answer.get("vnp_ResponseCode") == "91":
             return QueryResult(state="not_found")

@@ -1,5 +1,7 @@
 """The citizen's fee flow through the portal's pages, officer actions and fee state."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -197,7 +199,10 @@ def test_second_payment_for_a_settled_fee_is_flagged_for_refund():
     dossier = make_dossier()
     first = payment_charge_at_submission(dossier=dossier)
     payment_start(payment=first, provider_id="demo", return_url="", ipn_url="")
-    payment_start(payment=first, provider_id="demo", return_url="", ipn_url="")  # other tab
+    # The order's window is over: the next press opens another one, the first is paid anyway.
+    Payment.objects.filter(pk=first.pk).update(started_at=first.created_at - timedelta(hours=1))
+    payment_start(payment=first, provider_id="demo", return_url="", ipn_url="")
+    assert Payment.objects.filter(dossier=dossier).count() == 2
     demo = DemoPaymentProvider()
     for attempt in Payment.objects.filter(dossier=dossier):
         payment_confirm_from_ipn(

@@ -175,3 +175,28 @@ def test_the_receipt_pdf_carries_the_lookup_qr_code(dossier):
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Quét mã QR để tra cứu" in text
     assert sum(len(page.images) for page in reader.pages) >= 1
+
+
+def test_one_dossier_code_is_limited_from_every_address_together(client, dossier, settings):
+    settings.LOOKUP_CODE_RATE_LIMIT = 3
+    for n, guess in enumerate(("1111", "2222", "3333")):
+        response = client.post(URL, {"ma": dossier.code, "so": guess}, REMOTE_ADDR=f"10.0.1.{n}")
+        assert response.status_code == 400
+    response = client.post(URL, {"ma": dossier.code, "so": "5678"}, REMOTE_ADDR="10.0.2.1")
+    assert response.status_code == 429
+    assert dossier.procedure.name not in response.content.decode()
+    other = make_dossier(applicant_phone="0988000111", status=DossierStatus.PROCESSING)
+    response = client.post(URL, {"ma": other.code, "so": "0111"}, REMOTE_ADDR="10.0.2.1")
+    assert response.status_code == 200  # another code from the same address is not limited
+    path = lookup_url_for(dossier).split("://", 1)[1].split("/", 1)[1]
+    assert client.get("/" + path).status_code == 200  # the owner's QR code still opens it
+
+
+def test_an_unknown_code_is_counted_like_a_real_one(client, dossier, settings):
+    settings.LOOKUP_CODE_RATE_LIMIT = 2
+    unknown = dossier.code[:-4] + "9999"
+    answers = [
+        client.post(URL, {"ma": unknown, "so": "1234"}, REMOTE_ADDR=f"10.0.3.{n}").status_code
+        for n in range(3)
+    ]
+    assert answers == [400, 400, 429]

@@ -1,6 +1,5 @@
 """Public lookup by dossier code and a second factor (or the receipt's signed token)."""
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -80,14 +79,16 @@ def _lookup(request: HttpRequest) -> HttpResponse:
         return pagecache.html_response(cached)
     ip = client_ip(request)
     context = {"form": LookupForm(initial={"ma": code or raw_code.strip(), "t": token})}
-    if not token_ok and lk.is_blocked(cache.get(lk.rate_key(ip))):
+    if not token_ok and not lk.reserve_attempt(ip=ip, code=code):
         context["error"] = LIMITED
         return render(request, "tracking/lookup.html", context, status=429)
     dossier = lk.find_for_lookup(code, factor=lk.normalise_factor(source.get("so")), token=token)
     if dossier is None:
-        lk.count_failure(ip)
+        # The reserved attempt stays counted: it was a failure.
         context.update(error=NEUTRAL, form=LookupForm(initial={"ma": raw_code.strip()}))
         return render(request, "tracking/lookup.html", context, status=400)
+    if not token_ok:
+        lk.release_attempt(ip=ip, code=code)
     context.update(
         dossier=dossier,
         step=current_step(dossier),

@@ -1,0 +1,92 @@
+"""A gateway whose secret is empty accepts nothing: a notice signed with "" is forged."""
+
+import hashlib
+import hmac
+import json
+
+import pytest
+from django.urls import reverse
+
+from dichvucong.core.signing import canonical_query
+from dichvucong.delivery.providers import InvalidCallback
+from dichvucong.delivery.providers.vnpost import VnpostProvider
+from dichvucong.payments.models import PaymentStatus
+from dichvucong.payments.providers import InvalidSignature
+from dichvucong.payments.providers.momo import RESULT_FIELDS, MomoProvider, momo_raw
+from dichvucong.payments.providers.paygov import PaygovProvider
+from dichvucong.payments.providers.vnpay import VnpayProvider
+from dichvucong.payments.tests.factories import FEE, start_gateway_payment
+
+pytestmark = pytest.mark.django_db
+
+
+def _empty_key_hmac(text: str | bytes, algo=hashlib.sha256) -> str:
+    data = text if isinstance(text, bytes) else text.encode()
+    return hmac.new(b"", data, algo).hexdigest()
+
+
+def _vnpay_forgery(ref: str) -> dict:
+    params = {
+        "vnp_Amount": str(FEE * 100),
+        "vnp_ResponseCode": "00",
+        "vnp_TmnCode": "DVCTEST1",
+        "vnp_TransactionNo": "1",
+        "vnp_TransactionStatus": "00",
+        "vnp_TxnRef": ref,
+    }
+    params["vnp_SecureHash"] = _empty_key_hmac(canonical_query(params), hashlib.sha512)
+    return params
+
+
+def test_vnpay_refuses_a_notice_signed_with_the_empty_key(settings):
+    settings.VNPAY_HASH_SECRET = ""
+    with pytest.raises(InvalidSignature):
+        VnpayProvider().notice_from(_vnpay_forgery("DVC1"))
+
+
+def test_momo_refuses_a_notice_signed_with_the_empty_key(settings):
+    settings.MOMO_SECRET_KEY = ""
+    data = {"partnerCode": "MOMO", "orderId": "DVC1", "amount": FEE, "resultCode": 0}
+    data["signature"] = _empty_key_hmac(
+        momo_raw({"accessKey": settings.MOMO_ACCESS_KEY, **data}, RESULT_FIELDS)
+    )
+    with pytest.raises(InvalidSignature):
+        MomoProvider().notice_from(data)
+
+
+def test_paygov_refuses_a_checksum_made_with_the_empty_secret(settings):
+    settings.PAYGOV_SECRET = ""
+    data = {
+        "merchant_code": "DVC_H56",
+        "order_id": "DVC1",
+        "amount": FEE,
+        "transaction_no": "1",
+        "status": "00",
+        "pay_time": "20261125103000",
+    }
+    values = [str(data[k]) for k in data] + [""]
+    data["checksum"] = hashlib.sha256("|".join(values).encode()).hexdigest()
+    with pytest.raises(InvalidSignature):
+        PaygovProvider().notice_from(data)
+
+
+def test_vnpost_refuses_a_callback_signed_with_the_empty_secret(settings):
+    settings.VNPOST_CALLBACK_SECRET = ""
+    body = json.dumps({"order_code": "GH1", "status": "delivered"}).encode()
+    with pytest.raises(InvalidCallback):
+        VnpostProvider().parse_callback(body=body, headers={"X-Signature": _empty_key_hmac(body)})
+
+
+def test_forged_ipn_does_not_mark_a_fee_paid_when_the_secret_was_left_empty(settings, client):
+    _, payment, _ = start_gateway_payment("vnpay")
+    settings.VNPAY_HASH_SECRET = ""
+    client.get(reverse("payments:ipn", args=["vnpay"]), _vnpay_forgery(payment.order_ref))
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PENDING
+    assert not payment.events.filter(kind="paid").exists()
+
+
+def test_a_callback_body_that_is_not_utf8_is_refused_not_a_500():
+    body = b'{"order_code": "\xff"}'
+    with pytest.raises(InvalidCallback):
+        VnpostProvider().parse_callback(body=body, headers={"X-Signature": "00"})
