@@ -1,7 +1,9 @@
 """Keep a few child processes running for `runportal`: restart with back-off, stop cleanly."""
 
+import ctypes
 import signal
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +12,13 @@ from dataclasses import dataclass
 HEALTHY_RUN_SECONDS = 60.0
 MAX_BACKOFF_SECONDS = 30.0
 STOP_TIMEOUT_SECONDS = 10.0
+
+
+def _die_with_parent() -> None:
+    """In the child (Linux): get SIGTERM when the supervisor dies, even by SIGKILL."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 @dataclass
@@ -47,7 +56,7 @@ class Supervisor:
         # Own session: a Ctrl-C in the terminal reaches only the supervisor, which then stops
         # each child once (a second signal would make the worker abandon its task).
         child.process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-            child.argv, env=self.env, start_new_session=True
+            child.argv, env=self.env, start_new_session=True, preexec_fn=_die_with_parent
         )
         child.started_at, child.restart_at = time.monotonic(), None
         self.log(f"[runportal] {child.name} started (pid {child.process.pid})")

@@ -145,6 +145,10 @@ def test_killing_the_worker_keeps_the_portal_serving_and_every_task_completes_on
         assert _status(f"http://127.0.0.1:{port}/") == 0  # web stopped with the supervisor
     finally:
         if portal.poll() is None:
-            portal.kill()
+            portal.terminate()  # the supervisor stops its children
+            try:
+                portal.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                portal.kill()  # its children get SIGTERM from the kernel (PDEATHSIG)
         log.close()
         print((tmp_path / "runportal.log").read_text())  # shown when the test fails

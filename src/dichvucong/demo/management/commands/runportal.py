@@ -10,8 +10,10 @@ import sys
 from pathlib import Path
 
 from django.conf import settings
+from django.core.checks import Tags
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import DEFAULT_DB_ALIAS
 
 import dichvucong
 from dichvucong.demo.registry import run_demo_steps
@@ -30,6 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, no_demo, **options):
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
+        # The checks that need the database (e.g. demo accounts outside demo mode): refuse early.
+        self.check(tags=[Tags.database], databases=[DEFAULT_DB_ALIAS], display_num_errors=False)
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         report = None if no_demo else run_demo_steps()
