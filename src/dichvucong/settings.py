@@ -94,13 +94,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # How long a writer waits for SQLite's lock before "database is locked".
+    _SQLITE_TIMEOUT = env_int("SQLITE_TIMEOUT_SECONDS", 20)
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of failing.
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": _SQLITE_TIMEOUT,
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-            " PRAGMA busy_timeout=20000;"
+            f" PRAGMA busy_timeout={_SQLITE_TIMEOUT * 1000};"
         ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

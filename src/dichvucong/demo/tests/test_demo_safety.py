@@ -1,6 +1,5 @@
 """Outside demo mode there are no demo accounts, and the portal refuses to start with them."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +10,9 @@ from django.contrib.auth.hashers import make_password
 from django.core.checks import Tags, run_checks
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
-from django.db import connection
 
 from dichvucong.accounts.tests.factories import make_staff
+from dichvucong.core.tests.worker_helpers import portal_env
 from dichvucong.demo.registry import run_demo_steps
 from dichvucong.demo.steps.staff import DEMO_PASSWORD
 
@@ -88,17 +87,7 @@ def test_runportal_refuses_to_start_outside_demo_mode_while_demo_accounts_exist(
     # Hashed as production hashes it (the suite's fast MD5 hasher is unknown there).
     officer.password = make_password(DEMO_PASSWORD, hasher="pbkdf2_sha256")
     officer.save(update_fields=["password"])
-    assert connection.vendor in ("sqlite", "postgresql")
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        url = f"sqlite:///{db['NAME']}"
-    else:
-        auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-        url = f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-    dropped = {"DJANGO_SETTINGS_MODULE", "DVC_TESTING", "DEBUG"}
-    env = {k: v for k, v in os.environ.items() if k not in dropped}
-    env |= {"DATABASE_URL": url, "DEMO_MODE": "0", "SECRET_KEY": "x" * 50}
-    env["TASKS_BACKEND"] = "database"
+    env = portal_env(DEMO_MODE="0")
 
     result = subprocess.run(
         [sys.executable, "manage.py", "runportal", "--port", "1"],

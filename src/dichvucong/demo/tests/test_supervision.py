@@ -11,12 +11,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from dichvucong.core.models import SystemValue
-from dichvucong.core.tests.worker_helpers import queue_task
+from dichvucong.core.tests.worker_helpers import portal_env, queue_task
 from dichvucong.core.worker import heartbeat_key
 from dichvucong.demo.supervisor import Child, Supervisor
 
@@ -51,14 +50,6 @@ def test_a_child_that_exits_is_restarted_after_a_backoff_and_stop_ends_the_other
     assert any("restarting in 1 s" in x for x in lines)
 
 
-def _database_url() -> str:
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -73,20 +64,6 @@ def _status(url: str) -> int:
         return error.code
     except OSError:
         return 0
-
-
-def _portal_env() -> dict:
-    dropped = {"DJANGO_SETTINGS_MODULE", "DVC_TESTING", "TASKS_BACKEND", "DEBUG"}
-    env = {k: v for k, v in os.environ.items() if k not in dropped}
-    return env | {
-        "DATABASE_URL": _database_url(),
-        "TASKS_BACKEND": "database",
-        "SECRET_KEY": "x" * 50,
-        "DEMO_MODE": "1",
-        "CONN_MAX_AGE": "0",
-        "TASK_LEASE_SECONDS": "2",
-        "WORKER_HEARTBEAT_SECONDS": "1",
-    }
 
 
 @pytest.mark.django_db(transaction=True)
@@ -107,7 +84,7 @@ def test_killing_the_worker_keeps_the_portal_serving_and_every_task_completes_on
             "1",
         ],
         cwd=ROOT,
-        env=_portal_env(),
+        env=portal_env(),
         stdout=log,
         stderr=subprocess.STDOUT,
     )
