@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 from django.core.checks import Error, Tags, Warning, register
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
@@ -19,7 +20,8 @@ def demo_accounts_outside_demo_mode(app_configs=None, databases=None, **kwargs) 
     try:
         for username, password in published_logins():
             user = get_user_model().objects.filter(username=username, is_active=True).first()
-            if user is not None and user.check_password(password):
+            # The hasher function, not user.check_password(): a check must not rehash and save.
+            if user is not None and check_password(password, user.password):
                 exposed.append(username)
     except DatabaseError:
         return []  # not migrated yet: no accounts to worry about
