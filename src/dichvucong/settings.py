@@ -93,13 +93,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # How long a writer waits for SQLite's lock before "database is locked".
+    _SQLITE_TIMEOUT = env_int("SQLITE_TIMEOUT_SECONDS", 20)
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of failing.
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": _SQLITE_TIMEOUT,
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-            " PRAGMA busy_timeout=20000;"
+            f" PRAGMA busy_timeout={_SQLITE_TIMEOUT * 1000};"
         ),
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -126,6 +128,17 @@ _TASK_BACKENDS = {
     "immediate": "django_tasks.backends.immediate.ImmediateBackend",
 }
 TASKS = {"default": {"BACKEND": _TASK_BACKENDS[env_str("TASKS_BACKEND", "database")]}}
+# The worker (`manage.py task_worker`) writes a heartbeat row this often; a task left RUNNING by
+# a worker whose heartbeat is older than the lease is queued again, at most TASK_MAX_ATTEMPTS
+# times; database errors are retried with back-off up to WORKER_BACKOFF_MAX_SECONDS apart.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 10)
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 120)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 5)
+WORKER_BACKOFF_MAX_SECONDS = env_int("WORKER_BACKOFF_MAX_SECONDS", 30)
+# /healthz answers 503 when the oldest task waiting to run, or the newest worker heartbeat, is
+# older than these (both checked only with the database task backend).
+HEALTH_MAX_QUEUE_AGE_SECONDS = env_int("HEALTH_MAX_QUEUE_AGE_SECONDS", 300)
+HEALTH_MAX_HEARTBEAT_AGE_SECONDS = env_int("HEALTH_MAX_HEARTBEAT_AGE_SECONDS", 60)
 
 # --- Accounts --------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

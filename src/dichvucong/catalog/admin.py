@@ -43,7 +43,13 @@ class AgencyAdmin(admin.ModelAdmin):
 class RequiredDocumentInline(admin.StackedInline):
     model = RequiredDocument
     extra = 0
-    fields = (("order", "is_required"), "name", ("originals", "copies"), "note", "form_template")
+    fields = (
+        ("order", "code", "is_required", "is_active"),
+        "name",
+        ("originals", "copies"),
+        "note",
+        "form_template",
+    )
     autocomplete_fields = ("form_template",)
 
 

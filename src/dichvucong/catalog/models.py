@@ -254,11 +254,27 @@ class FormTemplate(models.Model):
         return self.name
 
 
+class RequiredDocumentQuerySet(models.QuerySet):
+    def active(self) -> "RequiredDocumentQuerySet":
+        """Papers a new dossier is asked for (retired papers are left out)."""
+        return self.filter(is_active=True)
+
+
 class RequiredDocument(models.Model):
-    """A paper a procedure asks for (thành phần hồ sơ)."""
+    """A paper a procedure asks for (thành phần hồ sơ).
+
+    Never deleted by the catalog import: a paper that leaves the catalog is retired
+    (`is_active=False`) so the files citizens uploaded for it keep their paper.
+    """
 
     procedure = models.ForeignKey(
         Procedure, on_delete=models.CASCADE, related_name="required_documents"
+    )
+    code = models.CharField(
+        _("mã giấy tờ"),
+        max_length=80,
+        blank=True,
+        help_text=_("Mã ổn định trong thủ tục, dùng để nhận ra giấy tờ khi nhập lại danh mục."),
     )
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     name = models.TextField(_("tên giấy tờ"))
@@ -274,6 +290,16 @@ class RequiredDocument(models.Model):
         on_delete=models.SET_NULL,
         related_name="documents",
     )
+    is_active = models.BooleanField(
+        _("đang áp dụng"),
+        default=True,
+        help_text=_(
+            "Giấy tờ ngừng áp dụng không còn được yêu cầu ở hồ sơ mới, "
+            "nhưng vẫn hiện ở hồ sơ đã có tệp cho nó."
+        ),
+    )
+
+    objects = RequiredDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thành phần hồ sơ")

@@ -24,5 +24,5 @@ def refresh_search_fields(procedure: Procedure) -> None:
     if procedure.field_id:
         parts.append(procedure.field.name)
     if procedure.pk:
-        parts.extend(doc.name for doc in procedure.required_documents.all())
+        parts.extend(doc.name for doc in procedure.required_documents.active())
     procedure.search_body = search_text(" ".join(parts))

@@ -63,7 +63,7 @@ def procedure_detail(code: str) -> Procedure | None:
             "fees",
             Prefetch(
                 "required_documents",
-                queryset=RequiredDocument.objects.select_related("form_template"),
+                queryset=RequiredDocument.objects.active().select_related("form_template"),
             ),
         )
         .filter(code=code)
@@ -75,7 +75,10 @@ def procedure_form_template(*, code: str, template_id: int) -> FormTemplate | No
     """Return a form template only if a document of that active procedure uses it."""
     return (
         FormTemplate.objects.filter(
-            pk=template_id, documents__procedure__code=code, documents__procedure__is_active=True
+            pk=template_id,
+            documents__procedure__code=code,
+            documents__procedure__is_active=True,
+            documents__is_active=True,
         )
         .exclude(file="")
         .first()

@@ -102,3 +102,18 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}={self.count}"
+
+
+class SystemValue(models.Model):
+    """A small named value the portal's processes share (a digest, a heartbeat)."""
+
+    key = models.CharField(_("khóa"), max_length=100, unique=True)
+    value = models.TextField(_("giá trị"), blank=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"))
+
+    class Meta:
+        verbose_name = _("giá trị hệ thống")
+        verbose_name_plural = _("giá trị hệ thống")
+
+    def __str__(self) -> str:
+        return self.key

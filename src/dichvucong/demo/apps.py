@@ -8,3 +8,6 @@ class DemoConfig(AppConfig):
     name = "dichvucong.demo"
     label = "demo"
     verbose_name = _("Dữ liệu minh họa")
+
+    def ready(self) -> None:
+        from dichvucong.demo import checks  # noqa: F401 - registers the system checks

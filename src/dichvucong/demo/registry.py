@@ -26,14 +26,29 @@ DEMO_STEPS = [
     "dichvucong.demo.steps.province",
     "dichvucong.demo.steps.catalog",
     "dichvucong.demo.steps.form_schemas",
+]
+# The demo people log in with passwords printed for everyone: created only with DEMO_MODE=1.
+DEMO_ACCOUNT_STEPS = [
     "dichvucong.demo.steps.accounts",
     "dichvucong.demo.steps.staff",
 ]
 
 
 def run_demo_steps() -> DemoReport:
-    """Run every demo step in order and return what they report."""
+    """Run every demo step in order (the accounts only in demo mode); return what they report."""
+    from django.conf import settings
+
     report = DemoReport()
-    for dotted in DEMO_STEPS:
+    steps = DEMO_STEPS + (DEMO_ACCOUNT_STEPS if settings.DEMO_MODE else [])
+    for dotted in steps:
         import_module(dotted).load(report)
+    if not settings.DEMO_MODE:
+        report.lines.append("Tài khoản minh họa: không tạo (DEMO_MODE=0)")
     return report
+
+
+def published_logins() -> list[tuple[str, str]]:
+    """Return (username, password) of every demo account whose password is published."""
+    return [
+        login for dotted in DEMO_ACCOUNT_STEPS for login in import_module(dotted).PUBLISHED_LOGINS
+    ]

@@ -165,7 +165,7 @@ class Attachment(models.Model):
         verbose_name=_("thành phần hồ sơ"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # a paper with files is retired, never deleted
         related_name="+",
     )
     file = models.FileField(_("tệp"), upload_to=attachment_path, max_length=255)

@@ -32,6 +32,7 @@ from dichvucong.dossiers.models import (
     Dossier,
     ResultDelivery,
 )
+from dichvucong.dossiers.selectors import dossier_papers
 
 RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
 RECEIPT_NAME = "giay-tiep-nhan-{code}.pdf"
@@ -47,7 +48,7 @@ def _documents(dossier: Dossier) -> list[str]:
     for attachment in dossier.attachments.filter(kind=AttachmentKind.APPLICATION):
         counts[attachment.required_document_id] = counts.get(attachment.required_document_id, 0) + 1
     lines = []
-    for n, document in enumerate(dossier.procedure.required_documents.all(), start=1):
+    for n, document in enumerate(dossier_papers(dossier), start=1):
         if document.pk in counts:
             lines.append(f"{n}. {document.name} (bản điện tử: {counts.pop(document.pk)} tệp)")
     others = sum(counts.values())

@@ -1,9 +1,9 @@
 """Reads the submission pages share."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from dichvucong.catalog.models import Procedure
+from dichvucong.catalog.models import Procedure, RequiredDocument
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
 
 
@@ -39,9 +39,15 @@ def draft_of(user, pk: int) -> Dossier:
     )
 
 
+def dossier_papers(dossier: Dossier) -> QuerySet[RequiredDocument]:
+    """Return the papers a dossier shows: the active ones, and retired ones it has files for."""
+    has_files = Attachment.objects.filter(dossier=dossier, required_document=OuterRef("pk"))
+    return dossier.procedure.required_documents.filter(Q(is_active=True) | Exists(has_files))
+
+
 def documents_with_files(dossier: Dossier) -> list[tuple]:
-    """Return (required document, its attachments) for each paper of the procedure."""
+    """Return (required document, its attachments) for each paper the dossier shows."""
     files: dict[int | None, list[Attachment]] = {}
     for attachment in dossier.attachments.filter(kind=AttachmentKind.APPLICATION):
         files.setdefault(attachment.required_document_id, []).append(attachment)
-    return [(doc, files.get(doc.pk, [])) for doc in dossier.procedure.required_documents.all()]
+    return [(doc, files.get(doc.pk, [])) for doc in dossier_papers(dossier)]

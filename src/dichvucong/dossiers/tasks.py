@@ -35,11 +35,14 @@ def send_submission_sms(dossier_id: int) -> str:
     from django.conf import settings
 
     from dichvucong.dossiers.models import Dossier
+    from dichvucong.notifications.models import SmsMessage
     from dichvucong.notifications.services import render_template, send_sms
 
     dossier = Dossier.objects.select_related("procedure").filter(pk=dossier_id).first()
     if dossier is None or not dossier.code or not dossier.applicant_phone:
         return "skipped"
+    if SmsMessage.objects.filter(dossier_id=dossier.pk, purpose=SMS_TEMPLATE).exists():
+        return "skipped"  # a retried run: the text is already queued
     when = "%d/%m/%Y %H:%M"
     context = {
         "code": dossier.code,
@@ -53,7 +56,7 @@ def send_submission_sms(dossier_id: int) -> str:
         send_sms(
             phone=dossier.applicant_phone,
             text=text,
-            purpose="dossier_submitted",
+            purpose=SMS_TEMPLATE,
             user=dossier.applicant,
             dossier=dossier,
         )

@@ -13,8 +13,21 @@ def notify_task(dossier_id: int, event_code: str, event_id: int | None = None) -
     if dossier is None:
         return "missing"
     event = DossierEvent.objects.filter(pk=event_id).first() if event_id else None
+    if event is not None and _already_texted(dossier, event_code, event):
+        return "sent"  # a retried run (its worker died after sending)
     sent = notify_dossier_event(dossier=dossier, event_code=event_code, event=event)
     return "sent" if sent else "no-contact"
+
+
+def _already_texted(dossier, event_code: str, event) -> bool:
+    """The SMS of this event was queued by an earlier run of the same task."""
+    from dichvucong.notifications.models import SmsMessage
+
+    return SmsMessage.objects.filter(
+        dossier_id=dossier.pk,
+        purpose=f"dossier_{event_code}"[:40],
+        created_at__gte=event.created_at,
+    ).exists()
 
 
 @task()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dichvucong.dossiers.events import event_label
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.dossiers.selectors import dossier_papers
 from dichvucong.tracking.models import Notification, Rating, RatingCriterion, RatingScore
 
 S = DossierStatus
@@ -98,7 +99,7 @@ def supplement_request(dossier: Dossier) -> DossierEvent | None:
 def requested_documents(dossier: Dossier, request: DossierEvent | None) -> QuerySet:
     """Return the papers the supplement request names (all of the procedure's if none named)."""
     ids = (request.data or {}).get("required_document_ids") if request else None
-    docs = dossier.procedure.required_documents.all()
+    docs = dossier_papers(dossier)
     return docs.filter(pk__in=ids) if ids else docs
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.core.audit import audit_log
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.selectors import dossier_papers
 from dichvucong.dossiers.statuses import WITHDRAWABLE
 from dichvucong.dossiers.uploads.errors import UploadRejected
 from dichvucong.dossiers.uploads.pipeline import check_upload
@@ -69,7 +70,7 @@ def rating_submit(
 
 def _check_files(dossier: Dossier, files: list[tuple[int | None, object]]):
     """Run every file through the dossiers upload pipeline; name the file that is refused."""
-    documents = {d.pk: d for d in dossier.procedure.required_documents.all()}
+    documents = {d.pk: d for d in dossier_papers(dossier)}
     checked = []
     for document_id, upload in files:
         try:

@@ -56,7 +56,9 @@ PROCEDURE_KEYS = frozenset(
     }
 )
 FEE_KEYS = frozenset({"name", "amount", "note", "channel", "unit", "quantity_field", "is_optional"})
-DOCUMENT_KEYS = frozenset({"name", "originals", "copies", "is_required", "note", "form_template"})
+DOCUMENT_KEYS = frozenset(
+    {"code", "name", "originals", "copies", "is_required", "note", "form_template"}
+)
 CHANNELS = ("counter", "online", "post")
 SECTIONS = ("fields", "agencies", "forms", "procedures")
 
@@ -310,6 +312,7 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
         DOCUMENT_KEYS,
         problems,
         (
+            lambda r: checks.code(r) if r.get("code") not in (None, "") else None,
             lambda r: checks.text(r, "name", required=True),
             lambda r: checks.integer(r, "originals", high=100),
             lambda r: checks.integer(r, "copies", high=100),
@@ -318,6 +321,24 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
             lambda r: _check_reference(r, "form_template", known["form"], _("biểu mẫu")),
         ),
     )
+    _check_paper_codes(row, where, problems)
+
+
+def _check_paper_codes(row, where: str, problems: Problems) -> None:
+    """A paper's code names it inside its procedure, so two papers cannot share one."""
+    papers = row.get("required_documents")
+    seen: dict[str, int] = {}
+    for number, paper in enumerate(papers if isinstance(papers, list) else [], start=1):
+        code = paper.get("code") if isinstance(paper, dict) else None
+        if not isinstance(code, str) or not code:
+            continue
+        if code in seen:
+            problems.add(
+                f"{where}, " + _("giấy tờ dòng %(n)d") % {"n": number},
+                _("mã “%(code)s” trùng với dòng %(first)d.") % {"code": code, "first": seen[code]},
+            )
+        else:
+            seen[code] = number
 
 
 def _check_choice(row, key: str, choices) -> str | None:

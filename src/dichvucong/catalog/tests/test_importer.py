@@ -1,7 +1,8 @@
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from dichvucong.catalog.importer import CatalogImportError, import_catalog
 from dichvucong.catalog.models import Agency, Fee, Field, FormTemplate, Procedure, RequiredDocument
@@ -49,23 +50,114 @@ def test_import_fills_the_folded_search_fields():
     assert "ho tich" in birth.search_body
 
 
-def test_reimport_updates_in_place_and_replaces_papers_and_fees():
+def test_reimport_updates_in_place_retires_missing_papers_and_keeps_ids():
     import_catalog(catalog())
+    birth = Procedure.objects.get(code="1.001193")
+    form_paper, birth_paper = birth.required_documents.all()
+    first_fee = birth.fees.first()
     data = catalog()
     data["procedures"][0]["name"] = "Đăng ký khai sinh"
-    data["procedures"][0]["required_documents"] = [{"name": "Giấy chứng sinh"}]
-    data["procedures"][0]["fees"] = [{"name": "Lệ phí", "amount": 5000}]
+    data["procedures"][0]["required_documents"] = [{"name": "Giấy chứng sinh", "copies": 1}]
+    data["procedures"][0]["fees"] = [{"name": "Lệ phí đăng ký khai sinh", "amount": 5000}]
 
     result = import_catalog(data)
 
-    assert result.created == [] and sorted(result.updated) == ["1.001193", "2.000815"]
+    assert result.created == [] and result.updated == ["1.001193"]
+    assert result.unchanged == ["2.000815"] and result.procedures == 2
     assert Procedure.objects.count() == 2 and Field.objects.count() == 2
     assert Agency.objects.count() == 2 and FormTemplate.objects.count() == 1
-    birth = Procedure.objects.get(code="1.001193")
+    birth.refresh_from_db()
     assert birth.name == "Đăng ký khai sinh"
-    assert list(birth.required_documents.values_list("name", flat=True)) == ["Giấy chứng sinh"]
-    assert list(birth.fees.values_list("amount", flat=True)) == [5000]
-    assert RequiredDocument.objects.count() == 1 and Fee.objects.count() == 2
+    kept = birth.required_documents.active().get()
+    assert (kept.pk, kept.order, kept.copies) == (birth_paper.pk, 1, 1)
+    form_paper.refresh_from_db()
+    assert not form_paper.is_active and RequiredDocument.objects.count() == 2
+    assert list(birth.fees.values_list("pk", "amount")) == [(first_fee.pk, 5000)]
+    assert Fee.objects.count() == 2
+    assert result.retired_papers == ["1.001193: Tờ khai đăng ký khai sinh theo mẫu"]
+    assert "to khai dang ky khai sinh theo mau" not in birth.search_body
+
+
+def _writes(queries) -> list[str]:
+    verbs = ("INSERT", "UPDATE", "DELETE")
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(verbs)]
+
+
+def test_reimport_of_the_same_file_writes_nothing():
+    import_catalog(catalog())
+    stamps = dict(Procedure.objects.values_list("code", "updated_at"))
+    audits = AuditLog.objects.count()
+
+    with CaptureQueriesContext(connection) as queries:
+        result = import_catalog(catalog())
+
+    assert _writes(queries.captured_queries) == []
+    assert result.created == result.updated == [] and result.forms_built == 0
+    assert sorted(result.unchanged) == ["1.001193", "2.000815"]
+    assert dict(Procedure.objects.values_list("code", "updated_at")) == stamps
+    assert AuditLog.objects.count() == audits
+
+
+def test_a_renamed_paper_keeps_its_row_when_its_code_is_the_same():
+    data = catalog()
+    papers = data["procedures"][0]["required_documents"]
+    papers[0]["code"], papers[1]["code"] = "to-khai", "giay-chung-sinh"
+    import_catalog(data)
+    ids = dict(RequiredDocument.objects.values_list("code", "pk"))
+    papers.reverse()
+    papers[0]["name"] = "Giấy chứng sinh (bản chính)"
+
+    import_catalog(data)
+
+    stored = {d.code: d for d in RequiredDocument.objects.all()}
+    assert {code: d.pk for code, d in stored.items()} == ids
+    assert stored["giay-chung-sinh"].name == "Giấy chứng sinh (bản chính)"
+    assert (stored["giay-chung-sinh"].order, stored["to-khai"].order) == (1, 2)
+    assert all(d.is_active for d in stored.values())
+
+
+def test_a_paper_without_code_is_matched_by_name_then_by_position():
+    import_catalog(catalog())
+    form_paper, birth_paper = RequiredDocument.objects.all()
+    data = catalog()
+    papers = data["procedures"][0]["required_documents"]
+    papers[0]["name"] = "Tờ khai đăng ký khai sinh (mẫu mới)"  # renamed at the same place
+    papers.insert(1, {"name": "Giấy tờ tùy thân của người đi khai sinh"})
+
+    import_catalog(data)
+
+    rows = {
+        name: (pk, order)
+        for pk, order, name in RequiredDocument.objects.values_list("pk", "order", "name")
+    }
+    assert rows["Tờ khai đăng ký khai sinh (mẫu mới)"] == (form_paper.pk, 1)
+    assert rows["Giấy chứng sinh"] == (birth_paper.pk, 3)
+    added = rows["Giấy tờ tùy thân của người đi khai sinh"]
+    assert added[0] not in (form_paper.pk, birth_paper.pk) and added[1] == 2
+    assert len(rows) == 3
+
+
+def test_a_retired_paper_that_comes_back_is_active_again_with_its_id():
+    import_catalog(catalog())
+    data = catalog()
+    removed = data["procedures"][0]["required_documents"].pop()
+    import_catalog(data)
+    data["procedures"][0]["required_documents"].append(removed)
+
+    import_catalog(data)
+
+    assert RequiredDocument.objects.count() == 2
+    assert RequiredDocument.objects.active().count() == 2
+
+
+def test_two_papers_of_one_procedure_cannot_share_a_code():
+    data = catalog()
+    for paper in data["procedures"][0]["required_documents"]:
+        paper["code"] = "giay-to"
+
+    problems = _problems(data)
+
+    assert "Thủ tục dòng 1 (1.001193), giấy tờ dòng 2: mã “giay-to” trùng với dòng 1." in problems
 
 
 def test_unchanged_forms_are_not_rebuilt_but_changed_ones_are():

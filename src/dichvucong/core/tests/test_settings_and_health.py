@@ -37,7 +37,7 @@ def test_portal_starts_with_a_secret_key():
 def test_health_check_reports_database_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {"status": "ok", "checks": {"database": {"ok": True}}}
 
 
 @pytest.mark.django_db

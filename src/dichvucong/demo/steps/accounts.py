@@ -22,6 +22,7 @@ CITIZEN = {
     "address_line": "Số 12 Trần Hưng Đạo",
 }
 CITIZEN_PASSWORD = "CongDan@2026"  # noqa: S105 (published demo login)
+PUBLISHED_LOGINS = [(CITIZEN["id_number"], CITIZEN_PASSWORD)]
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ OFFICERS = (
     ("canbo.chuyenvien", "Phạm Văn Hùng", StaffRoleKind.SPECIALIST, "Chuyên viên xử lý"),
     ("canbo.lanhdao", "Nguyễn Văn Thành", StaffRoleKind.LEADER, "Lãnh đạo phê duyệt"),
 )
+PUBLISHED_LOGINS = [(username, DEMO_PASSWORD) for username, *_ in OFFICERS]
 
 
 def demo_agency() -> Agency | None:

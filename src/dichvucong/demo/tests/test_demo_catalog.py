@@ -72,3 +72,42 @@ def test_load_demo_imports_the_catalog_and_twice_changes_nothing(capsys):
     birth = Procedure.objects.get(code="1.001193")
     assert birth.required_documents.filter(form_template__isnull=False).exists()
     assert birth.search_name.startswith("1 001193 thu tuc dang ky khai sinh")
+
+
+def _draft_with_a_file_per_paper():
+    from dichvucong.accounts.tests.factories import make_citizen
+    from dichvucong.dossiers.services import attachment_add, draft_create
+    from dichvucong.dossiers.tests.helpers import small_pdf, upload
+
+    citizen = make_citizen()
+    procedure = Procedure.objects.get(code="1.001193")
+    agency = procedure.agencies.first()
+    draft = draft_create(applicant=citizen, procedure=procedure, agency=agency)
+    for paper in procedure.required_documents.all():
+        attachment_add(
+            dossier=draft,
+            required_document=paper,
+            upload=upload("a.pdf", small_pdf()),
+            user=citizen,
+        )
+    return draft
+
+
+@pytest.mark.django_db
+def test_a_restart_keeps_every_uploaded_file_on_its_paper():
+    from dichvucong.core.models import AuditLog, SystemValue
+    from dichvucong.demo.steps.catalog import DIGEST_KEY
+
+    call_command("load_demo")
+    draft = _draft_with_a_file_per_paper()
+    links = dict(draft.attachments.values_list("pk", "required_document_id"))
+    assert links and None not in links.values()
+    imports = AuditLog.objects.filter(action="catalog.import").count()
+
+    call_command("load_demo")  # what every `make run` does: the file has not changed
+    assert AuditLog.objects.filter(action="catalog.import").count() == imports
+    SystemValue.objects.filter(key=DIGEST_KEY).update(value="a file from an older release")
+    call_command("load_demo")  # the digest changed: the catalog is imported again, in place
+
+    assert dict(draft.attachments.values_list("pk", "required_document_id")) == links
+    assert SystemValue.objects.get(key=DIGEST_KEY).value != "a file from an older release"

@@ -128,7 +128,9 @@ def _check_documents(dossier: Dossier, procedure: Procedure) -> None:
         )
     )
     missing = [
-        d.name for d in procedure.required_documents.all() if d.is_required and d.pk not in attached
+        d.name
+        for d in procedure.required_documents.active()
+        if d.is_required and d.pk not in attached
     ]
     if missing:
         raise SubmissionError(

@@ -55,9 +55,11 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
             "limit": filesizeformat(settings.UPLOAD_MAX_FILE_BYTES)
         }
         return JsonResponse({"error": text}, status=413)
-    document = RequiredDocument.objects.filter(
-        pk=request.POST.get("document") or 0, procedure_id=draft.procedure_id
-    ).first()
+    document = (
+        RequiredDocument.objects.active()
+        .filter(pk=request.POST.get("document") or 0, procedure_id=draft.procedure_id)
+        .first()
+    )
     replaces = draft.attachments.filter(pk=request.POST.get("replaces") or 0).first()
     file = request.FILES.get("file")
     try:

@@ -67,7 +67,12 @@ def start(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "dossiers/start.html",
-        {"procedure": procedure, "agencies": agencies, "drafts": drafts},
+        {
+            "procedure": procedure,
+            "papers": procedure.required_documents.active(),
+            "agencies": agencies,
+            "drafts": drafts,
+        },
     )
 
 

@@ -1,16 +1,23 @@
-"""Prepare the database and run the portal: granian (WSGI) plus the background task worker."""
+"""Prepare the database and run the portal: granian (WSGI) plus the background task worker.
+
+Both run as child processes under `dichvucong.demo.supervisor.Supervisor`: a child that exits is
+started again after a back-off (logged), Ctrl-C or SIGTERM stops both cleanly. In production
+run them as two systemd units instead (docs/CONFIGURATION.md).
+"""
 
 import os
-import signal
-import subprocess
 import sys
-import time
+from pathlib import Path
 
 from django.conf import settings
+from django.core.checks import Tags
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import DEFAULT_DB_ALIAS
 
+import dichvucong
 from dichvucong.demo.registry import run_demo_steps
+from dichvucong.demo.supervisor import Child, Supervisor
 
 
 class Command(BaseCommand):
@@ -25,34 +32,36 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, no_demo, **options):
         settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
+        # The checks that need the database (e.g. demo accounts outside demo mode): refuse early.
+        self.check(tags=[Tags.database], databases=[DEFAULT_DB_ALIAS], display_num_errors=False)
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         report = None if no_demo else run_demo_steps()
 
-        processes = [
-            subprocess.Popen([sys.executable, "manage.py", "db_worker", "--interval", "0.5"]),
-            subprocess.Popen(  # noqa: S603 - fixed argv, no shell
-                [
-                    sys.executable,
-                    "-m",
-                    "granian",
-                    "--interface",
-                    "wsgi",
-                    "--host",
-                    host,
-                    "--port",
-                    str(port),
-                    "--workers",
-                    str(workers),
-                    "--blocking-threads",
-                    "4",
-                    "--no-ws",
-                    "dichvucong.wsgi:application",
-                ]
-            ),
+        worker = [sys.executable, "manage.py", "task_worker", "--interval", "0.5", "--no-reload"]
+        web = [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--blocking-threads",
+            "4",
+            "--no-ws",
+            "dichvucong.wsgi:application",
         ]
+        supervisor = Supervisor(
+            [Child("worker", worker), Child("web", web)], log=self.stderr.write, env=_child_env()
+        )
+        supervisor.start()
         self._print_banner(host, port, report)
-        self._supervise(processes)
+        supervisor.run()
 
     def _print_banner(self, host, port, report) -> None:
         self.stdout.write("")
@@ -66,22 +75,9 @@ class Command(BaseCommand):
                     self.stdout.write(f"  {login.role:<30} {login.username:<16} {login.password}")
         self.stdout.write("Nhấn Ctrl+C để dừng.")
 
-    def _supervise(self, processes) -> None:
-        def stop(*_):
-            for proc in processes:
-                if proc.poll() is None:
-                    proc.terminate()
 
-        signal.signal(signal.SIGTERM, stop)
-        try:
-            while all(proc.poll() is None for proc in processes):
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            stop()
-            for proc in processes:
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+def _child_env() -> dict[str, str]:
+    """The environment of the children: they import this same copy of the code first."""
+    source = str(Path(dichvucong.__file__).resolve().parent.parent)
+    path = os.environ.get("PYTHONPATH", "")
+    return os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [source, path]))}
