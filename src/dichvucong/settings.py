@@ -268,13 +268,21 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
 # --- Online submission: upload limits and photo checks ---------------------------------------
 UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 15 * 1024 * 1024)
 UPLOAD_MAX_DOSSIER_BYTES = env_int("UPLOAD_MAX_DOSSIER_BYTES", 60 * 1024 * 1024)
-# Pillow's decompression-bomb limit: larger images are refused (its warning is an error here).
+# Pillow's decompression-bomb limit on the size a file declares (its warning is an error here).
 UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000)
+# Largest image decoded (JPEGs count after the decoder's own reduction; PNG, WebP and HEIC
+# in full, about 4 bytes a pixel): 24 Mpx holds about 100 MB while it is decoded.
+UPLOAD_MAX_DECODED_PIXELS = env_int("UPLOAD_MAX_DECODED_PIXELS", 24_000_000)
+# Pixels that the photos decoded at once in one process may hold together; more uploads wait
+# (up to UPLOAD_DECODE_WAIT_SECONDS, then are refused with "try again") — docs/PERFORMANCE.md.
+UPLOAD_DECODE_BUDGET_PIXELS = env_int("UPLOAD_DECODE_BUDGET_PIXELS", 32_000_000)
+UPLOAD_DECODE_WAIT_SECONDS = env_int("UPLOAD_DECODE_WAIT_SECONDS", 60)
 UPLOAD_MIN_IMAGE_SIDE = env_int("UPLOAD_MIN_IMAGE_SIDE", 400)
 # Stored photos are re-encoded (metadata stripped) and scaled down to this longest side.
 UPLOAD_IMAGE_MAX_SIDE = env_int("UPLOAD_IMAGE_MAX_SIDE", 2048)
-# Variance of the Laplacian below which a photo is flagged as unclear.
-UPLOAD_BLUR_THRESHOLD = env_int("UPLOAD_BLUR_THRESHOLD", 120)
+# Edge strength at page scale (0–127, dossiers/uploads/images.blur_score) under which a photo
+# is flagged as unclear; calibrated in docs/RELIABILITY.md ("Blur calibration").
+UPLOAD_BLUR_THRESHOLD = env_int("UPLOAD_BLUR_THRESHOLD", 60)
 
 # --- Payments (payments/providers; docs/PAYMENTS.md) -----------------------------------------
 PAYMENT_PROVIDERS = env_list("PAYMENT_PROVIDERS", ["demo"])

@@ -6,3 +6,9 @@ class DossiersConfig(AppConfig):
     name = "dichvucong.dossiers"
     label = "dossiers"
     verbose_name = _("Hồ sơ")
+
+    def ready(self) -> None:
+        from dichvucong.core.memory import return_freed_memory
+
+        # Photos are decoded here: their buffers must go back to the system once freed.
+        return_freed_memory()

@@ -243,3 +243,18 @@ def test_my_list_pages_by_20_and_a_full_page_costs_no_more_queries_than_one_row(
 def _page_mark(number: int, pages: int) -> str:
     """The pager's own "n/m" (a bare "2/2" also matches a date such as 02/12/2026)."""
     return f'<span class="current">{number}/{pages}</span>'
+
+
+def test_a_blurred_supplement_photo_is_flagged_to_the_citizen(client, owner):
+    from dichvucong.dossiers.tests.helpers import document_photo
+
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    make_event(d, from_status=S.PROCESSING, to_status=S.SUPPLEMENT_REQUESTED, note="Thiếu ảnh")
+    client.force_login(owner)
+    photo = SimpleUploadedFile("mo.jpg", document_photo(blurred=True), content_type="image/jpeg")
+    response = client.post(_url("supplement", d), {"other": photo}, follow=True)
+    page = response.content.decode()
+    assert "Đã bổ sung hồ sơ." in page
+    assert "mo.jpg: Ảnh chưa rõ nét, vui lòng chụp lại" in page  # the notice after sending
+    assert page.count("Ảnh chưa rõ nét, vui lòng chụp lại") == 2  # and beside the file
+    assert d.attachments.get(kind=AttachmentKind.SUPPLEMENT).is_blurry
