@@ -100,3 +100,10 @@ def test_anonymous_public_pages_set_no_cookie(client):
         response = client.get(path)
         assert response.status_code == 200
         assert not response.cookies, (path, list(response.cookies))
+
+
+def test_a_bare_word_as_next_on_the_language_switch_goes_home_instead_of_a_500(client):
+    client.raise_request_exception = False
+    response = client.get("/ngon-ngu/en/?next=abc")
+    assert response.status_code == 302
+    assert response["Location"] == "/"

@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 from django.conf import settings
 
+from dichvucong.core.bodies import body_text
 from dichvucong.delivery.providers import (
     Booking,
     DeliveryProvider,
@@ -31,7 +32,7 @@ SIGNATURE_HEADER = "X-Signature"
 
 
 def sign_body(body: bytes, secret: str) -> str:
-    return hmac_hex(secret, body.decode(), "sha256")
+    return hmac_hex(secret, body_text(body, strict=False), "sha256")
 
 
 class VnpostProvider(DeliveryProvider):
