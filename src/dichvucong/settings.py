@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dichvucong.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dichvucong.core.middleware.PortalLanguageMiddleware",
@@ -225,15 +226,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "dichvucong.core.views.csrf_failure"
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+# Production behind HTTPS: HTTPS=1 turns on the redirect to https://, secure cookies and HSTS
+# (one year); each can still be set on its own. BEHIND_TLS_PROXY=1 trusts the proxy's
+# X-Forwarded-Proto (set it only when the proxy overwrites that header) — docs/CONFIGURATION.md.
+HTTPS = env_bool("HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# /healthz is probed over plain HTTP from the host itself: never redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Reverse proxies in front of the portal that append the visitor's address to X-Forwarded-For
 # (nginx: `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`); 0 trusts no header.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Content-Security-Policy (core/middleware.py): every page's scripts and styles come from this
+# site; forms may lead to the payment gateways named by these settings (their http:// origins
+# are added, as in tests with a gateway on loopback; https:// ones are always allowed).
+CSP_GATEWAY_URL_SETTINGS = ["VNPAY_PAY_URL", "MOMO_ENDPOINT", "PAYGOV_ENDPOINT"]
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {
