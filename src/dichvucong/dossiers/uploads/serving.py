@@ -2,8 +2,11 @@
 
 from django.http import FileResponse, HttpResponse
 
-# Types a browser may show in its own tab; anything else is downloaded.
-INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp"}
+# Types a browser may show in its own tab, sandboxed; anything else is downloaded. PDFs are
+# downloaded too: Chromium refuses to start its PDF viewer in a sandboxed document ("This page
+# has been blocked by Chrome", crbug 413851), and a PDF shown unsandboxed on the portal's origin
+# is what the sandbox is for. The downloaded PDF opens in the officer's own viewer.
+INLINE_TYPES = {"image/jpeg", "image/png", "image/webp"}
 # A stored file is the citizen's bytes: shown as a document with no script, no form, no
 # same-origin rights (`sandbox`), and nothing loaded but itself.
 SANDBOX_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
@@ -20,7 +23,7 @@ def private_file_headers(response: HttpResponse) -> HttpResponse:
 def stored_file_response(
     handle, *, content_type: str, filename: str, download: bool = False
 ) -> FileResponse:
-    """Send a stored file: inline (sandboxed) when the browser can show it, else as a download."""
+    """Send a stored file: images inline (sandboxed), anything else (PDFs too) as a download."""
     inline = not download and content_type in INLINE_TYPES
     response = FileResponse(
         handle, as_attachment=not inline, filename=filename, content_type=content_type

@@ -146,5 +146,5 @@ def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpRespons
         raise Http404 from exc
     name = f"{dossier.code or dossier.pk}-giay-to-{document_pk}.pdf"
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Content-Disposition"] = f'attachment; filename="{name}"'  # see serving.INLINE_TYPES
     return private_file_headers(response)

@@ -298,8 +298,12 @@ def test_an_action_page_refused_by_role_is_a_403_and_leaves_no_audit_row(client)
     assert not AuditLog.objects.filter(action="dossier.originals_checked").exists()
 
 
-@pytest.mark.parametrize("content_type", ["application/pdf", "image/jpeg"])
-def test_officer_opens_a_pdf_or_image_inline_only_inside_a_sandbox(client, content_type):
+@pytest.mark.parametrize(
+    "content_type,disposition", [("application/pdf", "attachment;"), ("image/jpeg", "inline;")]
+)
+def test_officer_sees_an_image_inline_only_inside_a_sandbox_and_downloads_a_pdf(
+    client, content_type, disposition
+):
     team = make_team()
     dossier = make_dossier(agency=team["agency"])
     attachment = _attach(dossier)
@@ -307,7 +311,7 @@ def test_officer_opens_a_pdf_or_image_inline_only_inside_a_sandbox(client, conte
     attachment.save()
     client.force_login(team["specialist"])
     response = client.get(reverse("processing:attachment", args=[dossier.pk, attachment.pk]))
-    assert response["Content-Disposition"].startswith("inline;")
+    assert response["Content-Disposition"].startswith(disposition)
     assert "sandbox" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Cache-Control"] == "private, no-store"

@@ -165,7 +165,10 @@ def tracking_log_file_view(request, pk: int):
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
     response = FileResponse(
-        handle, content_type="application/pdf", filename=f"so-theo-doi-{export.start:%Y%m%d}.pdf"
+        handle,
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"so-theo-doi-{export.start:%Y%m%d}.pdf",
     )
     return private_file_headers(response)
 
