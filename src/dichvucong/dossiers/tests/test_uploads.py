@@ -128,7 +128,8 @@ def _text_page(mode: str, size=(2400, 1800)) -> Image.Image:
     """A sharp 'paper' (black text bars on white) in the given Pillow mode."""
     page = Image.open(io.BytesIO(document_photo(size=size))).convert("L")
     if mode == "I;16":
-        return page.point(lambda v: v * 257, "I").convert("I;16")
+        # A 16-bit scan uses the middle of the range: clipped to 8 bits it would be all white.
+        return page.point(lambda v: v * 150 + 5000, "I").convert("I;16")
     if mode == "1":
         return page.convert("1", dither=Image.Dither.NONE)
     if mode in ("P", "PA"):
