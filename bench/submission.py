@@ -1,7 +1,10 @@
 """Benchmark online submission: one submission's server-side time and peak memory, then
-200 submissions fired at once from two processes against granian on loopback.
+200 submissions fired at once from two processes against granian on loopback, then the peak
+memory of decoding large images (a 160 KB PNG of 49 Mpx, alone and 8 at once; 8 PNGs of
+24 Mpx, the largest decoded; 8 phone photos of 12 MP), each case in a fresh process.
 
     /work/main/.venv/bin/python bench/submission.py [--runs 12] [--concurrent 200]
+    /work/main/.venv/bin/python bench/submission.py --decode-only
 
 SQLite in a temporary directory by default; set DATABASE_URL to a THROWAWAY PostgreSQL database
 to measure there (it is flushed). Results are printed and written to bench/results/.
@@ -111,6 +114,59 @@ def worker_single(workdir: Path, runs: int) -> dict:
         "median_cpu_ms": round(statistics.median(cpu_times), 1),
         "rss_peak_mb": round(rss_mb(), 1),
     }
+
+
+DECODE_CASES = {
+    # case: (file, uploads at once)
+    "png49": ("png-49mpx.png", 1),
+    "png49x8": ("png-49mpx.png", 8),
+    "png24x8": ("png-24mpx.png", 8),
+    "jpeg12x8": (PHOTOS[0], 8),
+}
+
+
+def worker_decode(workdir: Path, case: str) -> dict:
+    """Run the upload check on `count` copies of one file at once; report the peak memory."""
+    import io
+
+    import django
+
+    django.setup()
+    from dichvucong.dossiers.uploads import UploadRejected, check_upload
+
+    name, count = DECODE_CASES[case]
+    data = (workdir / name).read_bytes()
+    baseline = rss_mb()
+    go = threading.Event()
+
+    def one(_n: int) -> str:
+        go.wait()
+        try:
+            checked = check_upload(io.BytesIO(data), name=name, size=len(data))
+        except UploadRejected as exc:
+            return f"refused: {exc.message}"
+        except Exception as exc:  # a 500 in the portal: counted, not raised
+            return f"error: {exc!r}"
+        return f"kept {checked.width}×{checked.height}"
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        futures = [pool.submit(one, n) for n in range(count)]
+        go.set()
+        outcomes = [f.result() for f in futures]
+    return {
+        "file_kb": round(len(data) / 1024),
+        "uploads": count,
+        "outcomes": sorted(set(outcomes)),
+        "seconds": round(time.perf_counter() - started, 2),
+        "rss_baseline_mb": round(baseline, 1),
+        "rss_peak_mb": round(rss_mb(), 1),
+        "added_mb": round(rss_mb() - baseline, 1),
+    }
+
+
+def decode_report(workdir: Path) -> dict:
+    return {case: run_worker("decode", workdir, "--case", case) for case in DECODE_CASES}
 
 
 def worker_setup(workdir: Path, count: int) -> dict:
@@ -250,19 +306,22 @@ def _wait_ready(base: str) -> None:
     raise RuntimeError("granian did not start")
 
 
-def prepare(workdir: Path) -> None:
+def prepare(workdir: Path, *, database: bool = True) -> None:
     import io
 
     from PIL import Image
 
-    from submission_data import five_mb_pdf, phone_photo
+    from submission_data import five_mb_pdf, large_pngs, phone_photo
 
     for seed, name in enumerate(PHOTOS):
         phone_photo(workdir / name, seed=seed)
     five_mb_pdf(workdir / PDF)
+    large_pngs(workdir)
     small = io.BytesIO()
     Image.open(workdir / PHOTOS[0]).resize((1000, 750)).save(small, "JPEG")
     (workdir / "small.jpg").write_bytes(small.getvalue())
+    if not database:
+        return
     env = bench_env(workdir)
     if not env["DATABASE_URL"].startswith("sqlite"):
         subprocess.run(
@@ -284,6 +343,8 @@ def main() -> None:
     parser.add_argument("--base")
     parser.add_argument("--part", type=int)
     parser.add_argument("--start-at", type=float)
+    parser.add_argument("--case")
+    parser.add_argument("--decode-only", action="store_true")
     args = parser.parse_args()
     if args.worker:
         workdir = Path(args.dir)
@@ -291,12 +352,17 @@ def main() -> None:
             "single": lambda: worker_single(workdir, args.runs),
             "setup": lambda: worker_setup(workdir, args.count),
             "fire": lambda: worker_fire(workdir, args.base, args.part, args.start_at),
+            "decode": lambda: worker_decode(workdir, args.case),
         }[args.worker]()
         print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory(prefix="dvc-bench-") as tmp:
         workdir = Path(tmp)
-        prepare(workdir)
+        prepare(workdir, database=not args.decode_only)
+        if args.decode_only:
+            report = {"decode": decode_report(workdir)}
+            print(json.dumps(report, indent=2, ensure_ascii=False))
+            return
         sizes = {n: round((workdir / n).stat().st_size / 1e6, 2) for n in (*PHOTOS, PDF)}
         single = run_worker("single", workdir, "--runs", str(args.runs))
         single["median_ms"] = round(statistics.median(single["times_ms"]), 1)
@@ -305,6 +371,7 @@ def main() -> None:
             "single": single,
             "load_average": os.getloadavg()[0],
             "concurrent": concurrent(workdir, args.concurrent) if args.concurrent else None,
+            "decode": decode_report(workdir),
         }
     print(json.dumps(report, indent=2, ensure_ascii=False))
     results = ROOT / "bench" / "results"

@@ -26,6 +26,21 @@ def phone_photo(path: Path, *, seed: int) -> None:
     image.save(path, "JPEG", quality=92, exif=exif)
 
 
+def large_pngs(directory: Path) -> None:
+    """Write a 49 Mpx palette PNG (about 160 KB: a page of lines) and a 24 Mpx RGB one."""
+    for name, size, mode in (
+        ("png-49mpx.png", (7000, 7000), "P"),
+        ("png-24mpx.png", (5600, 4280), "RGB"),
+    ):
+        image = Image.new(mode, size, 255 if mode == "P" else (255, 255, 255))
+        draw = ImageDraw.Draw(image)
+        for y in range(300, size[1] - 300, 60):
+            draw.line((300, y, size[0] - 300, y), fill=0 if mode == "P" else (20, 20, 20), width=3)
+        if mode == "P":
+            image.info["transparency"] = 255
+        image.save(directory / name, "PNG")
+
+
 def five_mb_pdf(path: Path) -> None:
     """Write a scanned-looking PDF of about 5 MB (noise images on a few pages)."""
     from fpdf import FPDF

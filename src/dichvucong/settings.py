@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "dichvucong.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "dichvucong.core.middleware.PortalLanguageMiddleware",
@@ -231,15 +232,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "dichvucong.core.views.csrf_failure"
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+# Production behind HTTPS: HTTPS=1 turns on the redirect to https://, secure cookies and HSTS
+# (one year); each can still be set on its own. BEHIND_TLS_PROXY=1 trusts the proxy's
+# X-Forwarded-Proto (set it only when the proxy overwrites that header) — docs/CONFIGURATION.md.
+HTTPS = env_bool("HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# /healthz is probed over plain HTTP from the host itself: never redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Reverse proxies in front of the portal that append the visitor's address to X-Forwarded-For
 # (nginx: `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`); 0 trusts no header.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Content-Security-Policy (core/middleware.py): every page's scripts and styles come from this
+# site; forms may lead to the payment gateways named by these settings (their http:// origins
+# are added, as in tests with a gateway on loopback; https:// ones are always allowed).
+CSP_GATEWAY_URL_SETTINGS = ["VNPAY_PAY_URL", "MOMO_ENDPOINT", "PAYGOV_ENDPOINT"]
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {
@@ -276,13 +290,21 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
 # --- Online submission: upload limits and photo checks ---------------------------------------
 UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 15 * 1024 * 1024)
 UPLOAD_MAX_DOSSIER_BYTES = env_int("UPLOAD_MAX_DOSSIER_BYTES", 60 * 1024 * 1024)
-# Pillow's decompression-bomb limit: larger images are refused (its warning is an error here).
+# Pillow's decompression-bomb limit on the size a file declares (its warning is an error here).
 UPLOAD_MAX_IMAGE_PIXELS = env_int("UPLOAD_MAX_IMAGE_PIXELS", 50_000_000)
+# Largest image decoded (JPEGs count after the decoder's own reduction; PNG, WebP and HEIC
+# in full, about 4 bytes a pixel): 24 Mpx holds about 100 MB while it is decoded.
+UPLOAD_MAX_DECODED_PIXELS = env_int("UPLOAD_MAX_DECODED_PIXELS", 24_000_000)
+# Pixels that the photos decoded at once in one process may hold together; more uploads wait
+# (up to UPLOAD_DECODE_WAIT_SECONDS, then are refused with "try again") — docs/PERFORMANCE.md.
+UPLOAD_DECODE_BUDGET_PIXELS = env_int("UPLOAD_DECODE_BUDGET_PIXELS", 32_000_000)
+UPLOAD_DECODE_WAIT_SECONDS = env_int("UPLOAD_DECODE_WAIT_SECONDS", 60)
 UPLOAD_MIN_IMAGE_SIDE = env_int("UPLOAD_MIN_IMAGE_SIDE", 400)
 # Stored photos are re-encoded (metadata stripped) and scaled down to this longest side.
 UPLOAD_IMAGE_MAX_SIDE = env_int("UPLOAD_IMAGE_MAX_SIDE", 2048)
-# Variance of the Laplacian below which a photo is flagged as unclear.
-UPLOAD_BLUR_THRESHOLD = env_int("UPLOAD_BLUR_THRESHOLD", 120)
+# Edge strength at page scale (0–127, dossiers/uploads/images.blur_score) under which a photo
+# is flagged as unclear; calibrated in docs/RELIABILITY.md ("Blur calibration").
+UPLOAD_BLUR_THRESHOLD = env_int("UPLOAD_BLUR_THRESHOLD", 60)
 
 # --- Payments (payments/providers; docs/PAYMENTS.md) -----------------------------------------
 PAYMENT_PROVIDERS = env_list("PAYMENT_PROVIDERS", ["demo"])

@@ -34,6 +34,26 @@ def _chromium_path() -> str | None:
     return None
 
 
+# Content-Security-Policy violations reported by Chromium in any page of any context: a policy
+# that breaks a page's script (or an inline script or style slipped into a template) fails.
+CSP_VIOLATIONS: list[str] = []
+
+
+def _watch_csp(context) -> None:
+    def on_console(message) -> None:
+        if message.type == "error" and "Content Security Policy" in message.text:
+            CSP_VIOLATIONS.append(f"{message.page.url if message.page else '?'}: {message.text}")
+
+    context.on("console", on_console)
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violation():
+    CSP_VIOLATIONS.clear()
+    yield
+    assert not CSP_VIOLATIONS, "\n".join(CSP_VIOLATIONS)
+
+
 @pytest.fixture(scope="session")
 def browser():
     executable = _chromium_path()
@@ -46,6 +66,14 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        new_context = browser.new_context
+
+        def watched_context(*args, **kwargs):
+            context = new_context(*args, **kwargs)
+            _watch_csp(context)
+            return context
+
+        browser.new_context = watched_context
         yield browser
         browser.close()
 

@@ -6,5 +6,5 @@ from dichvucong.core.selectors import current_province
 
 
 def portal(request: HttpRequest) -> dict:
-    """Expose the province (names, centre address, hotline) to every template."""
-    return {"province": current_province()}
+    """Expose the province (names, centre address, hotline) and the CSP nonce to every template."""
+    return {"province": current_province(), "csp_nonce": getattr(request, "csp_nonce", "")}

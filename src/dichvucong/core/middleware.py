@@ -1,4 +1,7 @@
-"""The portal speaks Vietnamese unless the visitor picked another language with the switch."""
+"""Portal-wide middleware: the language, and the security headers of every response."""
+
+import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils import translation
@@ -24,3 +27,79 @@ class PortalLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", code)
         return response
+
+
+class CspNonce:
+    """A per-request nonce, made only when a template uses it (`{{ csp_nonce }}`)."""
+
+    def __init__(self) -> None:
+        self.value: str | None = None
+
+    def __str__(self) -> str:
+        if self.value is None:
+            self.value = secrets.token_urlsafe(18)
+        return self.value
+
+
+def content_security_policy(nonce: str | None) -> str:
+    """Return the policy of the portal's pages: everything from this site, no inline code.
+
+    A `<script>` or `<style>` written in a template needs `nonce="{{ csp_nonce }}"`; `style=""`
+    and `on…=""` attributes are refused (use classes and static/js). A page that uses the nonce
+    must not be kept in the page cache (the nonce changes with every response).
+    """
+    extra = f" 'nonce-{nonce}'" if nonce else ""
+    directives = {
+        "default-src": "'self'",
+        "script-src": f"'self'{extra}",
+        "style-src": f"'self'{extra}",
+        "img-src": "'self' data:",
+        "font-src": "'self'",
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "frame-ancestors": "'none'",
+        # Payment starts are forms answered by a redirect to the gateway's page.
+        "form-action": " ".join(["'self'", "https:", *_gateway_origins()]),
+    }
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def _gateway_origins() -> list[str]:
+    """Return the origins of the payment gateways' pages not already covered by `https:`."""
+    origins = []
+    for name in settings.CSP_GATEWAY_URL_SETTINGS:
+        parts = urlsplit(getattr(settings, name, "") or "")
+        if parts.scheme == "http" and parts.netloc:
+            origins.append(f"http://{parts.netloc}")
+    return sorted(set(origins))
+
+
+class SecurityHeadersMiddleware:
+    """Put the Content-Security-Policy on every response and keep personal pages out of caches.
+
+    `Cache-Control: private, no-store` goes on every response to a signed-in visitor, or to one
+    with a session (registration, password reset), unless the view set its own Cache-Control
+    (a view that marks itself public, or keeps a private image for an hour, says so). Views
+    showing personal data to anonymous visitors (the public lookup) set it themselves.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.csp_nonce = CspNonce()
+        response = self.get_response(request)
+        if "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = content_security_policy(request.csp_nonce.value)
+        if "Cache-Control" not in response and _is_personal(request):
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+def _is_personal(request) -> bool:
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return True
+    session = getattr(request, "session", None)
+    return session is not None and not session.is_empty()

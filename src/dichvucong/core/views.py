@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+
+from dichvucong.core.redirects import redirect_next
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -32,9 +33,9 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     """Send the admin's sign-in to the portal login (throttled); refuse signed-in non-staff."""
     if request.user.is_authenticated:
         if request.user.is_staff:
-            target = request.GET.get("next", "")
-            safe = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
-            return redirect(target if target and safe else "admin:index")
+            return redirect_next(
+                request, value=request.GET.get("next"), default=reverse("admin:index")
+            )
         raise PermissionDenied
     query = request.META.get("QUERY_STRING", "")
     return redirect(reverse("accounts:login") + (f"?{query}" if query else ""))
@@ -45,10 +46,7 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
     no form of their own need no CSRF token and stay cacheable)."""
     if code not in dict(settings.LANGUAGES):
         raise Http404
-    target = request.GET.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
-    response = redirect(target or "/")
+    response = redirect_next(request, value=request.GET.get("next"), default="/")
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

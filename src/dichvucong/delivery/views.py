@@ -8,13 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from dichvucong.accounts.permissions import may_record_originals
 from dichvucong.core.audit import audit_log, client_ip
+from dichvucong.core.bodies import BadBody, body_text
+from dichvucong.core.redirects import safe_next
 from dichvucong.delivery.fees import fee_table
 from dichvucong.delivery.forms import DeliveryChoiceForm
 from dichvucong.delivery.providers import (
@@ -49,9 +50,7 @@ def delivery_choice(request: HttpRequest, dossier_id: int) -> HttpResponse:
     dossier = get_object_or_404(
         Dossier.objects.select_related("procedure", "agency"), pk=dossier_id, applicant=request.user
     )
-    back = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = ""
+    back = safe_next(request)
     editable = delivery_changeable(dossier)
     form = DeliveryChoiceForm(initial=DeliveryChoiceForm.initial_for(dossier))
     status = 200
@@ -91,6 +90,10 @@ def status_callback(request: HttpRequest, provider_id: str) -> HttpResponse:
     """The post's signed status report."""
     if not delivery_provider_enabled(provider_id):
         raise Http404
+    try:
+        body_text(request.body)
+    except BadBody:
+        return JsonResponse({"ok": False, "error": "body is not UTF-8"}, status=400)
     try:
         update = get_delivery_provider(provider_id).parse_callback(
             body=request.body, headers=request.headers

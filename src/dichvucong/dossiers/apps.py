@@ -9,4 +9,8 @@ class DossiersConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the system check that both halves of the field-type registry agree.
+        from dichvucong.core.memory import return_freed_memory
         from dichvucong.dossiers.forms import registry  # noqa: F401
+
+        # Photos are decoded here: their buffers must go back to the system once freed.
+        return_freed_memory()

@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from dichvucong.core.audit import client_ip
+from dichvucong.core.bodies import body_text
 from dichvucong.core.tasks import enqueue_on_commit
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.payments.models import PaymentStatus
@@ -171,7 +172,11 @@ def ipn(request: HttpRequest, provider_id: str) -> HttpResponse:
     try:
         notice = provider.parse_ipn(request)
     except InvalidSignature as exc:
-        data = request.GET.dict() if request.method == "GET" else {"body": raw_body[:2000]}
+        data = (
+            request.GET.dict()
+            if request.method == "GET"
+            else {"body": body_text(raw_body[:2000], strict=False)}
+        )
         payment_reject_notice(
             provider_id=provider_id, reason=str(exc), data=data, ip=client_ip(request)
         )

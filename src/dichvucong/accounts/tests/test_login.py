@@ -192,3 +192,10 @@ def test_verification_level_is_available_to_later_parts():
     assert has_verification_level(medium, "medium") and not has_verification_level(medium, "high")
     assert has_verification_level(high, "high")
     assert not has_verification_level(pending, "medium")
+
+
+def test_a_bare_word_as_next_lands_on_the_profile_instead_of_a_500():
+    citizen = make_citizen()
+    response = _login(Client(raise_request_exception=False), citizen.id_number, next="abc")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:profile")

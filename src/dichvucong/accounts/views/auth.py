@@ -21,6 +21,7 @@ from dichvucong.accounts.forms import (
 from dichvucong.accounts.selectors import user_by_identifier
 from dichvucong.accounts.services import set_password_after_otp
 from dichvucong.accounts.views.common import client_ip, landing_url, redirect_to
+from dichvucong.core.redirects import safe_next
 
 RESET_STATE = "password_reset"
 LOGIN_CAPTCHA = "login_captcha_required"
@@ -75,7 +76,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/login.html",
-        {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
+        {"form": form, "next": safe_next(request)},
         status=status,
     )
 

@@ -3,11 +3,11 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from dichvucong.accounts import captcha
 from dichvucong.accounts.permissions import back_office_home
 from dichvucong.core.audit import client_ip
+from dichvucong.core.redirects import safe_next
 
 __all__ = ["captcha_image", "client_ip", "landing_url", "redirect_to"]
 
@@ -21,11 +21,8 @@ def captcha_image(request: HttpRequest) -> HttpResponse:
 
 
 def landing_url(request: HttpRequest, user) -> str:
-    """Return where a user goes after login: a safe `next`, their back-office page, or profile."""
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    """Return where a user goes after login: a safe `next`, the officer workspace, or profile."""
+    if target := safe_next(request):
         return target
     return back_office_home(user) or reverse("accounts:profile")
 

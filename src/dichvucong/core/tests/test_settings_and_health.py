@@ -101,3 +101,34 @@ def test_anonymous_public_pages_set_no_cookie(client):
         response = client.get(path)
         assert response.status_code == 200
         assert not response.cookies, (path, list(response.cookies))
+
+
+def test_a_bare_word_as_next_on_the_language_switch_goes_home_instead_of_a_500(client):
+    client.raise_request_exception = False
+    response = client.get("/ngon-ngu/en/?next=abc")
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+
+
+def _deploy_check(env_overrides: dict) -> subprocess.CompletedProcess:
+    dropped = {"SECRET_KEY", "DEBUG", "DVC_TESTING", "DJANGO_SETTINGS_MODULE"}
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
+    env.update({"DEBUG": "0", "SECRET_KEY": "k" * 60, **env_overrides})
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_https_switch_turns_on_redirect_secure_cookies_and_hsts_for_check_deploy():
+    plain = _deploy_check({})
+    without = plain.stdout + plain.stderr
+    assert "security.W004" in without and "security.W008" in without  # HSTS, SSL redirect
+    result = _deploy_check({"HTTPS": "1"})
+    output = result.stdout + result.stderr
+    for warning in ("W004", "W008", "W012", "W016"):  # HSTS, redirect, session, CSRF cookie
+        assert f"security.{warning}" not in output, output

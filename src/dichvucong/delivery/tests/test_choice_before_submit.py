@@ -73,3 +73,16 @@ def test_another_citizen_cannot_open_my_draft_choice(client):
     draft = draft_create(applicant=make_citizen(), procedure=procedure)
     client.force_login(make_citizen())
     assert client.get(reverse("delivery:choice", args=[draft.pk])).status_code == 404
+
+
+def test_a_bare_word_as_next_goes_back_to_the_choice_instead_of_a_500(client):
+    citizen = make_citizen()
+    procedure, _, _ = procedure_with_documents()
+    draft = draft_create(applicant=citizen, procedure=procedure)
+    client.force_login(citizen)
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("delivery:choice", args=[draft.pk]), {"next": "abc", "result_delivery": "counter"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("delivery:choice", args=[draft.pk])

@@ -235,3 +235,17 @@ def test_delivery_report_is_kept_when_the_back_office_refuses_the_hand_over(
     assert shipment.status == ShipmentStatus.DELIVERED
     assert dossier.status == DossierStatus.DONE
     assert AuditLog.objects.filter(action="delivery.return_blocked").exists()
+
+
+@pytest.mark.parametrize("provider_id", ["demo", "vnpost"])
+def test_a_postal_callback_with_invalid_utf8_is_a_400(provider_id):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    response = client.post(
+        reverse("delivery:callback", args=[provider_id]),
+        b'{"order_code": "\xff\xfe", "status": "delivered"}',
+        content_type="application/json",
+        HTTP_X_SIGNATURE="0" * 64,
+    )
+    assert response.status_code == 400

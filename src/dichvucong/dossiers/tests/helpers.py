@@ -91,3 +91,78 @@ def procedure_with_documents(**overrides):
         procedure=procedure, order=2, name="Giấy tờ khác", is_required=False
     )
     return procedure, doc, optional
+
+
+def active_pdf(feature: str) -> bytes:
+    """Return a one-page PDF carrying the given active content (JavaScript, launch, files, form)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        RectangleObject,
+        TextStringObject,
+    )
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(small_pdf())))
+    root = writer._root_object
+    launch = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/Launch"),
+            NameObject("/F"): TextStringObject("cmd.exe"),
+        }
+    )
+    if feature == "javascript":
+        script = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject("app.alert('xin chao');"),
+            }
+        )
+        names = ArrayObject([TextStringObject("chao"), writer._add_object(script)])
+        root[NameObject("/Names")] = DictionaryObject(
+            {NameObject("/JavaScript"): DictionaryObject({NameObject("/Names"): names})}
+        )
+    elif feature == "open-action-js":
+        root[NameObject("/OpenAction")] = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/JavaScript"),
+                NameObject("/JS"): TextStringObject("app.alert(1)"),
+            }
+        )
+    elif feature == "launch":
+        root[NameObject("/OpenAction")] = writer._add_object(launch)
+    elif feature == "link-launch":
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): RectangleObject([0, 0, 100, 100]),
+                NameObject("/A"): launch,
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+    elif feature == "embedded-file":
+        writer.add_attachment("chay-toi.exe", b"MZ\x90\x00")
+    elif feature == "acroform":
+        field = DictionaryObject(
+            {
+                NameObject("/FT"): NameObject("/Tx"),
+                NameObject("/T"): TextStringObject("ho_ten"),
+                NameObject("/Ff"): NumberObject(0),
+            }
+        )
+        root[NameObject("/AcroForm")] = DictionaryObject(
+            {NameObject("/Fields"): ArrayObject([writer._add_object(field)])}
+        )
+    elif feature == "xfa":
+        root[NameObject("/AcroForm")] = DictionaryObject(
+            {
+                NameObject("/Fields"): ArrayObject(),
+                NameObject("/XFA"): TextStringObject("<xdp:xdp/>"),
+            }
+        )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -122,3 +122,112 @@ def test_png_webp_and_heic_photos_are_accepted():
     register_heif_opener()
     checked = _check("IMG_1.HEIC", document_photo(fmt="HEIF"))
     assert checked.kind.family == "jpeg"
+
+
+def _text_page(mode: str, size=(2400, 1800)) -> Image.Image:
+    """A sharp 'paper' (black text bars on white) in the given Pillow mode."""
+    page = Image.open(io.BytesIO(document_photo(size=size))).convert("L")
+    if mode == "I;16":
+        # A 16-bit scan uses the middle of the range: clipped to 8 bits it would be all white.
+        return page.point(lambda v: v * 150 + 5000, "I").convert("I;16")
+    if mode == "1":
+        return page.convert("1", dither=Image.Dither.NONE)
+    if mode in ("P", "PA"):
+        palette = page.convert("P")
+        palette.info["transparency"] = 255  # white is transparent
+        return palette
+    return page.convert(mode)
+
+
+def _encoded(image: Image.Image, fmt: str) -> bytes:
+    out = io.BytesIO()
+    image.save(out, fmt)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "mode,fmt",
+    [
+        ("P", "PNG"),  # palette with transparency, ≥ 2000 px: reduce() refused mode P
+        ("LA", "PNG"),
+        ("RGBA", "PNG"),
+        ("CMYK", "JPEG"),
+        ("I;16", "PNG"),  # 16-bit grayscale
+        ("1", "PNG"),  # 1-bit scan
+        ("L", "WEBP"),
+    ],
+)
+def test_every_image_mode_decodes_and_scores_as_a_sharp_page(mode, fmt):
+    checked = _check(
+        "trang.png" if fmt == "PNG" else "trang.jpg" if fmt == "JPEG" else "t.webp",
+        _encoded(_text_page(mode), fmt),
+    )
+    assert checked.blur_score is not None
+    assert not checked.is_blurry
+    stored = Image.open(checked.data)
+    assert stored.getextrema() != ((255, 255),) and stored.getextrema()[0] != (255, 255)
+
+
+def test_a_png_of_49_megapixels_is_refused_before_it_is_decoded():
+    data = _encoded(Image.new("P", (7000, 7000), 0), "PNG")  # about 160 KB on disk
+    assert len(data) < 300_000
+    message = _refused("anh.png", data)
+    assert "quá lớn" in message and "megapixel" in message
+
+
+def test_a_49_megapixel_jpeg_is_reduced_while_decoding_and_kept():
+    data = _encoded(Image.new("RGB", (7000, 7000), "white"), "JPEG")
+    checked = _check("anh.jpg", data)
+    assert max(checked.width, checked.height) <= 2048
+
+
+def test_a_large_photo_waits_for_the_decode_budget_and_is_refused_when_it_stays_busy(settings):
+    from dichvucong.dossiers.uploads import images
+
+    settings.UPLOAD_DECODE_WAIT_SECONDS = 0.1
+    with images.decode_budget(images.budget_pixels()):
+        message = _refused("anh.jpg", document_photo())
+    assert "đang xử lý nhiều ảnh" in message
+    assert not _check("anh.jpg", document_photo()).is_blurry  # released afterwards
+
+
+PHONE_SET = [
+    # (seed, text lines, noise, blur radius at 12 MP)
+    (0, 60, 6, 0),
+    (1, 12, 14, 0),
+    (2, 60, 14, 4),
+    (3, 12, 6, 4),
+]
+
+
+@pytest.mark.parametrize("seed,lines,noise,blur", PHONE_SET)
+def test_blur_is_scored_at_page_scale_on_12_megapixel_phone_photos(seed, lines, noise, blur):
+    from dichvucong.dossiers.tests.photos import paper_photo
+
+    data = paper_photo(seed=seed, lines=lines, noise=noise, blur=blur)
+    assert _check("IMG_2001.jpg", data).is_blurry is bool(blur)
+
+
+@pytest.mark.parametrize(
+    "feature,words",
+    [
+        ("javascript", "mã lệnh"),
+        ("open-action-js", "mã lệnh"),
+        ("launch", "mã lệnh"),
+        ("link-launch", "mã lệnh"),
+        ("embedded-file", "tệp đính kèm bên trong"),
+        ("acroform", "biểu mẫu điền được"),
+        ("xfa", "biểu mẫu điền được"),
+    ],
+)
+def test_pdfs_with_scripts_launch_actions_embedded_files_or_forms_are_refused(feature, words):
+    from dichvucong.dossiers.tests.helpers import active_pdf
+
+    message = _refused("ban-sao.pdf", active_pdf(feature))
+    assert words in message and "in ra PDF" in message
+
+
+def test_a_pdf_with_an_ordinary_link_is_kept():
+    from dichvucong.dossiers.tests.helpers import active_pdf
+
+    assert _check("ban-sao.pdf", active_pdf("none")).page_count == 1

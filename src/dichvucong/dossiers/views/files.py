@@ -8,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.catalog.models import RequiredDocument
@@ -20,8 +19,8 @@ from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_file
 from dichvucong.dossiers.services import attachment_add, attachment_remove
 from dichvucong.dossiers.uploads import UploadRejected
-
-BLURRY = gettext_lazy("Ảnh chưa rõ nét, vui lòng chụp lại")
+from dichvucong.dossiers.uploads.images import BLURRY_WARNING as BLURRY
+from dichvucong.dossiers.uploads.serving import private_file_headers, stored_file_response
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -95,13 +94,6 @@ def delete(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     return redirect("dossiers:draft_files", pk=pk)
 
 
-def _private(response: HttpResponse) -> HttpResponse:
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    return response
-
-
 def _visible_dossier(request: HttpRequest, pk: int) -> Dossier:
     dossier = get_object_or_404(Dossier.objects.select_related("procedure", "agency"), pk=pk)
     if not can_view_dossier(request.user, dossier):
@@ -116,14 +108,12 @@ def serve(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = get_object_or_404(Attachment.objects.select_related("dossier"), pk=pk)
     if not can_view_dossier(request.user, attachment.dossier):
         raise Http404
-    inline = "tai-ve" not in request.GET
-    response = FileResponse(
+    return stored_file_response(
         attachment.file.open("rb"),
-        as_attachment=not inline,
-        filename=attachment.original_name,
         content_type=attachment.content_type,
+        filename=attachment.original_name,
+        download="tai-ve" in request.GET,
     )
-    return _private(response)
 
 
 @login_required
@@ -139,7 +129,7 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
         filename=RECEIPT_NAME.format(code=dossier.code),
         content_type="application/pdf",
     )
-    return _private(response)
+    return private_file_headers(response)
 
 
 @login_required
@@ -158,5 +148,5 @@ def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpRespons
         raise Http404 from exc
     name = f"{dossier.code or dossier.pk}-giay-to-{document_pk}.pdf"
     response = HttpResponse(data, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    return _private(response)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'  # see serving.INLINE_TYPES
+    return private_file_headers(response)

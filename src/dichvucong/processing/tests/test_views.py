@@ -296,3 +296,22 @@ def test_an_action_page_refused_by_role_is_a_403_and_leaves_no_audit_row(client)
     dossier.refresh_from_db()
     assert dossier.originals_checked_at is None
     assert not AuditLog.objects.filter(action="dossier.originals_checked").exists()
+
+
+@pytest.mark.parametrize(
+    "content_type,disposition", [("application/pdf", "attachment;"), ("image/jpeg", "inline;")]
+)
+def test_officer_sees_an_image_inline_only_inside_a_sandbox_and_downloads_a_pdf(
+    client, content_type, disposition
+):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"])
+    attachment = _attach(dossier)
+    attachment.content_type = content_type
+    attachment.save()
+    client.force_login(team["specialist"])
+    response = client.get(reverse("processing:attachment", args=[dossier.pk, attachment.pk]))
+    assert response["Content-Disposition"].startswith(disposition)
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"] == "private, no-store"

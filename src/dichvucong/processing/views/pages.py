@@ -14,6 +14,7 @@ from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import Attachment
+from dichvucong.dossiers.uploads.serving import private_file_headers, stored_file_response
 from dichvucong.processing import inbox
 from dichvucong.processing.allowed import allowed_actions
 from dichvucong.processing.deadlines import deadline_mark, due_soon_threshold
@@ -38,8 +39,6 @@ from dichvucong.processing.services.exports import (
     tracking_log_range,
 )
 from dichvucong.processing.views.common import officer_required, scoped_dossier
-
-INLINE_TYPES = {"application/pdf", "image/jpeg", "image/png", "image/webp", "image/gif"}
 
 
 @officer_required
@@ -112,18 +111,9 @@ def attachment_view(request, pk: int, attachment_pk: int):
         handle = attachment.file.open("rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
-    inline = attachment.content_type in INLINE_TYPES
-    response = FileResponse(
-        handle,
-        content_type=attachment.content_type,
-        as_attachment=not inline,
-        filename=attachment.original_name,
+    return stored_file_response(
+        handle, content_type=attachment.content_type, filename=attachment.original_name
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    if attachment.content_type != "application/pdf":  # the browser's PDF viewer needs scripts
-        response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @officer_required
@@ -169,11 +159,12 @@ def tracking_log_file_view(request, pk: int):
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
     response = FileResponse(
-        handle, content_type="application/pdf", filename=f"so-theo-doi-{export.start:%Y%m%d}.pdf"
+        handle,
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"so-theo-doi-{export.start:%Y%m%d}.pdf",
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_headers(response)
 
 
 def _date_param(value: str | None) -> dt.date | None:

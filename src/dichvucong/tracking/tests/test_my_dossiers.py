@@ -259,3 +259,18 @@ def test_a_fully_online_dossier_owing_a_fee_offers_online_payment_with_its_lines
     page = client.get(_url("my_dossier", d)).content.decode()
     assert "Lệ phí cấp bản sao" in page and "8.000 đồng" in page
     assert "Thanh toán trực tuyến" in page
+
+
+def test_a_blurred_supplement_photo_is_flagged_to_the_citizen(client, owner):
+    from dichvucong.dossiers.tests.helpers import document_photo
+
+    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
+    make_event(d, from_status=S.PROCESSING, to_status=S.SUPPLEMENT_REQUESTED, note="Thiếu ảnh")
+    client.force_login(owner)
+    photo = SimpleUploadedFile("mo.jpg", document_photo(blurred=True), content_type="image/jpeg")
+    response = client.post(_url("supplement", d), {"other": photo}, follow=True)
+    page = response.content.decode()
+    assert "Đã bổ sung hồ sơ." in page
+    assert "mo.jpg: Ảnh chưa rõ nét, vui lòng chụp lại" in page  # the notice after sending
+    assert page.count("Ảnh chưa rõ nét, vui lòng chụp lại") == 2  # and beside the file
+    assert d.attachments.get(kind=AttachmentKind.SUPPLEMENT).is_blurry

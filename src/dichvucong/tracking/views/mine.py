@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.uploads.images import BLURRY_WARNING
 from dichvucong.dossiers.uploads.sniff import ACCEPT
 from dichvucong.processing.allowed import allowed_actions
 from dichvucong.processing.machine import TransitionError
@@ -167,7 +168,8 @@ def my_supplement(request: HttpRequest, ref: str) -> HttpResponse:
     for document in requested_documents(dossier, supplement_request(dossier)):
         files += [(document.pk, f) for f in request.FILES.getlist(f"doc_{document.pk}")]
     files += [(None, f) for f in request.FILES.getlist("other")]
-    return _run(
+    before = set(dossier.attachments.values_list("pk", flat=True))
+    response = _run(
         request,
         dossier,
         services.supplement_submit,
@@ -175,6 +177,10 @@ def my_supplement(request: HttpRequest, ref: str) -> HttpResponse:
         files=files,
         note=request.POST.get("note", "")[:1000],
     )
+    added = dossier.attachments.filter(is_blurry=True).exclude(pk__in=before)
+    for attachment in added.order_by("pk"):
+        messages.warning(request, f"{attachment.original_name}: {BLURRY_WARNING}")
+    return response
 
 
 @login_required
