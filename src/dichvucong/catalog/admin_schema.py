@@ -90,6 +90,9 @@ class SchemaRowsWidget(forms.Widget):
 
     template_name = "admin/catalog/form_schema_rows.html"
 
+    class Media:
+        css = {"all": ["css/admin-form-schema.css"]}
+
     def value_from_datadict(self, data, files, name):
         try:
             total = min(int(data.get(f"{name}-TOTAL", 0)), 500)
