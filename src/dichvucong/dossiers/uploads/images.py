@@ -113,10 +113,13 @@ def _opened(fileobj, kind: FileKind) -> Image.Image:
     """Read the header, refusing bombs and too-small images (nothing is decoded yet)."""
     if kind.family == "heic":
         _register_heif()
-    Image.MAX_IMAGE_PIXELS = settings.UPLOAD_MAX_IMAGE_PIXELS
     fileobj.seek(0)
     image = Image.open(fileobj)
     width, height = image.size
+    # Checked here, not through Pillow's process-wide MAX_IMAGE_PIXELS: changing that global
+    # per upload would change it for every other image this process opens.
+    if width * height > settings.UPLOAD_MAX_IMAGE_PIXELS:
+        raise _too_large()
     if min(width, height) < settings.UPLOAD_MIN_IMAGE_SIDE:
         raise UploadRejected(
             _(
