@@ -286,6 +286,11 @@ LOOKUP_CODE_RATE_WINDOW = env_int("LOOKUP_CODE_RATE_WINDOW", 3600)
 LOOKUP_PAGE_CACHE_SECONDS = env_int("LOOKUP_PAGE_CACHE_SECONDS", 10)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "dichvucong@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # --- Online submission: upload limits and photo checks ---------------------------------------
 UPLOAD_MAX_FILE_BYTES = env_int("UPLOAD_MAX_FILE_BYTES", 15 * 1024 * 1024)

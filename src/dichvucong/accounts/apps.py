@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "dichvucong.accounts"
     label = "accounts"
     verbose_name = _("Tài khoản")
+
+    def ready(self) -> None:
+        from dichvucong.accounts import otp  # noqa: F401 - declares its message templates

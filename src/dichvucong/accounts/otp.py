@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 
 from dichvucong.core.ratelimit import forget, hit
 from dichvucong.core.signing import equal, site_hmac_hex
+from dichvucong.notifications.messages import register_message
+from dichvucong.notifications.models import MessageChannel
 from dichvucong.notifications.services import render_template, send_sms
 
 CODE_LENGTH = 6
@@ -34,6 +36,18 @@ DEFAULT_TEXTS = {
 GENERIC_TEXT = (
     "Ma OTP cua ban tren Cong Dich vu cong la {ma}. Ma co hieu luc {phut} phut. "
     "Khong cung cap ma nay cho bat ky ai."
+)
+
+
+def template_code(purpose: str) -> str:
+    """Return the SMS template code of an OTP purpose."""
+    return f"otp-{purpose.replace('_', '-')}"
+
+
+register_message(
+    codes=[template_code(purpose) for purpose in DEFAULT_TEXTS],
+    channels=(MessageChannel.SMS,),
+    placeholders={"ma": "mã OTP", "phut": "số phút mã còn hiệu lực"},
 )
 
 
@@ -97,7 +111,7 @@ def issue_otp(*, purpose: str, phone: str, ip: str | None, user=None) -> OtpSent
     }
     cache.set(_key(purpose, phone), state, VALID_SECONDS + RESEND_AFTER_SECONDS)
     text = render_template(
-        f"otp-{purpose.replace('_', '-')}",
+        template_code(purpose),
         {"ma": code, "phut": VALID_SECONDS // 60},
         default=DEFAULT_TEXTS.get(purpose, GENERIC_TEXT),
     )

@@ -10,6 +10,7 @@ class DossiersConfig(AppConfig):
     def ready(self) -> None:
         # Registers the system check that both halves of the field-type registry agree.
         from dichvucong.core.memory import return_freed_memory
+        from dichvucong.dossiers import tasks  # noqa: F401 - declares its message template
         from dichvucong.dossiers.forms import registry  # noqa: F401
 
         # Photos are decoded here: their buffers must go back to the system once freed.

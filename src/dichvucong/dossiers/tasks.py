@@ -7,12 +7,24 @@ from django_tasks import task
 
 from dichvucong.core.text import fold
 from dichvucong.dossiers.appointments import DATE, appointment_text
+from dichvucong.notifications.messages import register_message
 
 logger = logging.getLogger(__name__)
 SMS_TEMPLATE = "dossier_submitted"
 SMS_DEFAULT = (
-    "Ho so {code} ({procedure}) da duoc nop truc tuyen luc {submitted}. "
-    "Hen tra ket qua: {due}. Tra cuu tai {site}"
+    "Ho so {ma_ho_so} ({ten_thu_tuc}) da duoc nop truc tuyen luc {nop_luc}. "
+    "Hen tra ket qua: {han_tra}. Tra cuu tai {trang_web}"
+)
+register_message(
+    codes=[SMS_TEMPLATE],
+    channels=("sms",),
+    placeholders={
+        "ma_ho_so": "mã hồ sơ",
+        "ten_thu_tuc": "tên thủ tục (không dấu, tối đa 60 ký tự)",
+        "nop_luc": "giờ và ngày nộp",
+        "han_tra": "ngày hẹn trả kết quả",
+        "trang_web": "địa chỉ Cổng Dịch vụ công",
+    },
 )
 
 
@@ -45,11 +57,11 @@ def send_submission_sms(dossier_id: int) -> str:
         return "skipped"  # a retried run: the text is already queued
     when = "%d/%m/%Y %H:%M"
     context = {
-        "code": dossier.code,
-        "procedure": fold(dossier.procedure.name)[:60],
-        "submitted": timezone.localtime(dossier.submitted_at).strftime(when),
-        "due": fold(appointment_text(dossier, DATE)),
-        "site": settings.SITE_URL,
+        "ma_ho_so": dossier.code,
+        "ten_thu_tuc": fold(dossier.procedure.name)[:60],
+        "nop_luc": timezone.localtime(dossier.submitted_at).strftime(when),
+        "han_tra": fold(appointment_text(dossier, DATE)),
+        "trang_web": settings.SITE_URL,
     }
     try:
         text = render_template(SMS_TEMPLATE, context, default=SMS_DEFAULT)

@@ -1,6 +1,7 @@
 """Outgoing messages: SMS with their delivery log, and editable message templates."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,11 @@ class MessageTemplate(models.Model):
     channel = models.CharField(_("kênh"), max_length=10, choices=MessageChannel.choices)
     subject = models.CharField(_("tiêu đề (thư điện tử)"), max_length=200, blank=True)
     body = models.TextField(
-        _("nội dung"), help_text=_("Dùng {ten_bien} để chèn thông tin, ví dụ {ma_ho_so}.")
+        _("nội dung"),
+        help_text=_(
+            "Dùng {ten_bien} để chèn thông tin, ví dụ {ma_ho_so}; mỗi mẫu có danh sách biến "
+            "riêng (xem bên dưới và docs/ARCHITECTURE.md)."
+        ),
     )
     description = models.CharField(_("mô tả"), max_length=300, blank=True)
 
@@ -32,6 +37,33 @@ class MessageTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} ({self.get_channel_display()})"
+
+    def clean(self) -> None:
+        """Refuse a code the portal never sends, a channel it is not sent on, unknown variables."""
+        from dichvucong.notifications.messages import message_kind, template_problems
+
+        kind = message_kind(self.code)
+        if kind is None:
+            raise ValidationError(
+                {
+                    "code": _("Hệ thống không gửi tin nào theo mã mẫu “%(code)s”.")
+                    % {"code": self.code}
+                }
+            )
+        if self.channel not in kind.channels:
+            raise ValidationError(
+                {
+                    "channel": _("Mẫu “%(code)s” không được gửi qua kênh “%(channel)s”.")
+                    % {"code": self.code, "channel": self.get_channel_display()}
+                }
+            )
+        errors = {
+            field: problems
+            for field in ("subject", "body")
+            if (problems := template_problems(getattr(self, field), kind.placeholders))
+        }
+        if errors:
+            raise ValidationError(errors)
 
 
 class SmsStatus(models.TextChoices):

@@ -1,12 +1,12 @@
 """Send messages: SMS through the provider registry, always after the transaction commits."""
 
 import logging
-import string
 
 from django.db import transaction
 from django.utils import timezone
 
 from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.notifications.messages import fill, message_kind, template_problems
 from dichvucong.notifications.models import MessageChannel, MessageTemplate, SmsMessage, SmsStatus
 from dichvucong.notifications.providers import SmsSendError, get_sms_provider
 from dichvucong.notifications.sms_text import sms_text
@@ -15,21 +15,31 @@ logger = logging.getLogger(__name__)
 MAX_SMS_ATTEMPTS = 5
 
 
-class _SafeDict(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def render_template(
     code: str, context: dict, *, channel: str = MessageChannel.SMS, default: str = ""
 ) -> str:
-    """Fill the admin-edited template `code` (or `default`) with the context's values."""
+    """Fill the admin-edited template `code` (or `default`) with the context's values.
+
+    Never raises: a stored template the admin could not check (written before the check, or
+    naming a placeholder the code no longer gives) is logged and the default text is sent.
+    """
     body = (
         MessageTemplate.objects.filter(code=code, channel=channel)
         .values_list("body", flat=True)
         .first()
-    ) or default
-    return string.Formatter().vformat(body, (), _SafeDict(context))
+    )
+    if body:
+        kind = message_kind(code)
+        problems = template_problems(body, kind.placeholders if kind else context)
+        if not problems:
+            return fill(body, context)
+        logger.error(
+            "Message template %s (%s) cannot be used, the default text is sent: %s",
+            code,
+            channel,
+            "; ".join(problems),
+        )
+    return fill(default, context)
 
 
 def send_sms(

@@ -6,3 +6,6 @@ class ProcessingConfig(AppConfig):
     name = "dichvucong.processing"
     label = "processing"
     verbose_name = _("Xử lý hồ sơ")
+
+    def ready(self) -> None:
+        from dichvucong.processing import notify  # noqa: F401 - declares its message templates

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.dossiers.appointments import appointment_text
 from dichvucong.dossiers.models import Dossier, DossierEvent
+from dichvucong.notifications.messages import register_message
 from dichvucong.notifications.models import MessageChannel
 from dichvucong.notifications.services import render_template, send_sms
 
@@ -26,6 +27,22 @@ DEFAULT_TEXTS = {
     "apology": "Hồ sơ {ma_ho_so} bị chậm so với hẹn. Chúng tôi xin lỗi ông/bà; "
     "hẹn trả kết quả mới: {han_tra}. Lý do: {ly_do}",
 }
+
+PLACEHOLDERS = {
+    "ma_ho_so": "mã hồ sơ",
+    "ten_thu_tuc": "tên thủ tục",
+    "ten_co_quan": "cơ quan giải quyết",
+    "han_tra": "ngày giờ hẹn trả kết quả",
+    "ly_do": "lý do, nội dung cán bộ ghi",
+    "so_tien": "số tiền phí, lệ phí (đồng)",
+    "noi_nhan": "nơi nhận kết quả",
+    "ho_ten": "họ tên người nộp",
+}
+register_message(
+    codes=[f"dossier_{event}" for event in DEFAULT_TEXTS],
+    channels=(MessageChannel.SMS, MessageChannel.EMAIL),
+    placeholders=PLACEHOLDERS,
+)
 
 
 def message_context(dossier: Dossier, event: DossierEvent | None, extra: dict | None) -> dict:

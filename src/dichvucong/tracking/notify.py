@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.dossiers.appointments import DATE, appointment_text
 from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.notifications.messages import register_message
 from dichvucong.notifications.models import MessageChannel
 from dichvucong.notifications.services import render_template
 from dichvucong.tracking.lookup import lookup_url_for
@@ -14,10 +15,27 @@ from dichvucong.tracking.services import notify_citizen
 S = DossierStatus
 DEFAULT_BODY = "Hồ sơ {ma_ho_so} ({ten_thu_tuc}): {trang_thai}. {ghi_chu}"
 
+PLACEHOLDERS = {
+    "ma_ho_so": "mã hồ sơ",
+    "ten_thu_tuc": "tên thủ tục",
+    "trang_thai": "trạng thái mới",
+    "han_tra": "ngày hẹn trả kết quả",
+    "ho_ten": "họ tên người nộp",
+    "duong_dan": "đường dẫn xem hồ sơ",
+    "ghi_chu": "ghi chú của cán bộ",
+}
+
 
 def template_code(status: int) -> str:
     """Return the in-app message template code used for a status change."""
     return f"dossier_status_{int(status)}"
+
+
+register_message(
+    codes=[template_code(status) for status in S if status != S.DRAFT],
+    channels=(MessageChannel.IN_APP,),
+    placeholders=PLACEHOLDERS,
+)
 
 
 def status_context(dossier: Dossier, *, note: str = "") -> dict:

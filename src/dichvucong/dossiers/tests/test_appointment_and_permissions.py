@@ -48,7 +48,7 @@ def test_the_sms_uses_the_template_edited_in_the_admin(django_capture_on_commit_
     MessageTemplate.objects.create(
         code="dossier_submitted",
         channel=MessageChannel.SMS,
-        body="DVC: ho so {code}, hen tra {due}.",
+        body="DVC: ho so {ma_ho_so}, hen tra {han_tra}.",
     )
     with django_capture_on_commit_callbacks(execute=True):
         dossier = _submitted(make_citizen())

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.catalog.models import RequiredDocument
 from dichvucong.dossiers import selectors
-from dichvucong.dossiers.combine import combine_photos
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
 from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_file
 from dichvucong.dossiers.services import attachment_add, attachment_remove
 from dichvucong.dossiers.uploads import UploadRejected
+from dichvucong.dossiers.uploads.combine import combine_photos
 from dichvucong.dossiers.uploads.images import BLURRY_WARNING as BLURRY
 from dichvucong.dossiers.uploads.serving import private_file_headers, stored_file_response
 

@@ -64,15 +64,19 @@ def test_permanent_failure_is_not_retried(monkeypatch, django_capture_on_commit_
     assert "không hợp lệ" in message.last_error
 
 
-def test_templates_fill_placeholders_and_keep_unknown_ones():
+def test_templates_fill_placeholders_and_an_unknown_one_sends_the_default_text(caplog):
     MessageTemplate.objects.create(
         code="ho-so-tiep-nhan",
         channel=MessageChannel.SMS,
-        body="Ho so {ma_ho_so} da duoc tiep nhan {khac}",
+        body="Ho so {ma_ho_so} da duoc tiep nhan",
     )
     text = render_template("ho-so-tiep-nhan", {"ma_ho_so": "000.00.06.H56-261125-0007"})
-    assert text == "Ho so 000.00.06.H56-261125-0007 da duoc tiep nhan {khac}"
+    assert text == "Ho so 000.00.06.H56-261125-0007 da duoc tiep nhan"
     assert render_template("khong-co", {"a": 1}, default="Mặc định {a}") == "Mặc định 1"
+    MessageTemplate.objects.filter(code="ho-so-tiep-nhan").update(body="Ho so {code} {khac}")
+    text = render_template("ho-so-tiep-nhan", {"ma_ho_so": "X"}, default="Hồ sơ {ma_ho_so}")
+    assert text == "Hồ sơ X"
+    assert "ho-so-tiep-nhan" in caplog.text
 
 
 def test_masked_phone_hides_middle_digits():
