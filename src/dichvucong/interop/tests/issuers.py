@@ -22,7 +22,7 @@ from joserfc.jwk import RSAKey
 ROOT = Path(__file__).resolve().parents[4]
 NODE_DIR = ROOT / "tests" / "oidc"
 CLIENT_ID = "dichvucong-test"
-CLIENT_SECRET = "test-secret-not-for-production"  # noqa: S105
+CLIENT_SECRET = "test-secret-not-for-production"
 CALLBACK = "http://testserver/dang-nhap/dinh-danh/dvcqg/ve/"
 HOME = "http://testserver/"
 
@@ -31,7 +31,7 @@ class NodeProvider:
     """Start `node tests/oidc/server.mjs` on a free loopback port."""
 
     def __init__(self):
-        self.process = subprocess.Popen(  # noqa: S603
+        self.process = subprocess.Popen(
             [
                 "node",
                 str(NODE_DIR / "server.mjs"),
