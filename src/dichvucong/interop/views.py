@@ -166,7 +166,7 @@ def link(request: HttpRequest) -> HttpResponse:
         if action == "password":
             proven, verdict = throttle.authenticate_throttled(
                 request,
-                identifier=user.username,
+                identifier=user.id_number or user.username,
                 password=request.POST.get("password", ""),
                 ip=client_ip(request),
             )
