@@ -253,9 +253,16 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Content-Security-Policy (core/middleware.py): every page's scripts and styles come from this
-# site; forms may lead to the payment gateways named by these settings (their http:// origins
-# are added, as in tests with a gateway on loopback; https:// ones are always allowed).
-CSP_GATEWAY_URL_SETTINGS = ["VNPAY_PAY_URL", "MOMO_ENDPOINT", "PAYGOV_ENDPOINT"]
+# site; forms may lead to the payment gateways and national sign-in providers named by these
+# settings (the logout form is answered by a redirect to the provider's end-session page; their
+# http:// origins are added, as in tests on loopback; https:// ones are always allowed).
+CSP_GATEWAY_URL_SETTINGS = [
+    "VNPAY_PAY_URL",
+    "MOMO_ENDPOINT",
+    "PAYGOV_ENDPOINT",
+    "OIDC_VNEID_ISSUER",
+    "OIDC_DVCQG_ISSUER",
+]
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {

@@ -30,7 +30,7 @@ HOME = "http://testserver/"
 class NodeProvider:
     """Start `node tests/oidc/server.mjs` on a free loopback port."""
 
-    def __init__(self):
+    def __init__(self, *, callback: str = CALLBACK, home: str = HOME):
         self.process = subprocess.Popen(
             [
                 "node",
@@ -38,9 +38,9 @@ class NodeProvider:
                 "--port",
                 "0",
                 "--redirect",
-                CALLBACK,
+                callback,
                 "--logout-redirect",
-                HOME,
+                home,
                 "--client-id",
                 CLIENT_ID,
                 "--client-secret",
@@ -75,7 +75,7 @@ def sign_in_at_provider(browser: httpx.Client, authorize_url: str, login: str) -
         response = browser.get(url)
         if response.status_code in (302, 303):
             url = str(response.url.join(response.headers["location"]))
-            if url.startswith("http://testserver/"):
+            if url.startswith(HOME):
                 return url
             continue
         assert response.status_code == 200, response.text[:500]
