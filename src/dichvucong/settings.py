@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "dichvucong.payments",
     "dichvucong.delivery",
     "dichvucong.tracking",
+    "dichvucong.interop",
     "dichvucong.demo",
 ]
 
@@ -80,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "dichvucong.core.context_processors.portal",
                 "dichvucong.tracking.context_processors.notifications",
+                "dichvucong.interop.context_processors.sign_in_providers",
             ],
         },
     },
@@ -251,9 +253,16 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Content-Security-Policy (core/middleware.py): every page's scripts and styles come from this
-# site; forms may lead to the payment gateways named by these settings (their http:// origins
-# are added, as in tests with a gateway on loopback; https:// ones are always allowed).
-CSP_GATEWAY_URL_SETTINGS = ["VNPAY_PAY_URL", "MOMO_ENDPOINT", "PAYGOV_ENDPOINT"]
+# site; forms may lead to the payment gateways and national sign-in providers named by these
+# settings (the logout form is answered by a redirect to the provider's end-session page; their
+# http:// origins are added, as in tests on loopback; https:// ones are always allowed).
+CSP_GATEWAY_URL_SETTINGS = [
+    "VNPAY_PAY_URL",
+    "MOMO_ENDPOINT",
+    "PAYGOV_ENDPOINT",
+    "OIDC_VNEID_ISSUER",
+    "OIDC_DVCQG_ISSUER",
+]
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {
@@ -340,3 +349,28 @@ VNPOST_CALLBACK_SECRET = env_str("VNPOST_CALLBACK_SECRET", "")
 POSTAL_FEE_IN_PROVINCE = env_int("POSTAL_FEE_IN_PROVINCE", 25000)
 POSTAL_FEE_OTHER_PROVINCE = env_int("POSTAL_FEE_OTHER_PROVINCE", 35000)
 POSTAL_FEE_ORIGINALS = env_int("POSTAL_FEE_ORIGINALS", 10000)
+
+# --- National sign-in: VNeID / DVCQG over OpenID Connect (interop/sso; docs/IDENTITY.md) ------
+# Enabled providers, in the order of the login page's buttons: vneid, dvcqg, demo (the demo
+# chooser page, DEMO_MODE only). Each enabled OpenID provider needs its issuer, client id and
+# secret, or the portal refuses to start.
+OIDC_PROVIDERS = env_list("OIDC_PROVIDERS", ["demo"] if DEMO_MODE else [])
+OIDC_HTTP_TIMEOUT_SECONDS = env_int("OIDC_HTTP_TIMEOUT_SECONDS", 10)
+OIDC_CLOCK_LEEWAY_SECONDS = env_int("OIDC_CLOCK_LEEWAY_SECONDS", 60)
+for _oidc_id, _oidc_acr in (("VNEID", ""), ("DVCQG", "LoA2")):
+    for _oidc_name, _oidc_default in (
+        ("ISSUER", ""),
+        ("DISCOVERY_URL", ""),
+        ("CLIENT_ID", ""),
+        ("CLIENT_SECRET", ""),
+        ("SCOPES", "openid"),
+        ("ACR_VALUES", _oidc_acr),
+        ("AUTHORIZATION_ENDPOINT", ""),
+        ("TOKEN_ENDPOINT", ""),
+        ("JWKS_URI", ""),
+        ("USERINFO_ENDPOINT", ""),
+        ("END_SESSION_ENDPOINT", ""),
+    ):
+        _oidc_key = f"OIDC_{_oidc_id}_{_oidc_name}"
+        globals()[_oidc_key] = env_str(_oidc_key, _oidc_default)
+del _oidc_id, _oidc_acr, _oidc_name, _oidc_default, _oidc_key

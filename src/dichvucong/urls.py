@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("dichvucong.payments.urls")),
     path("", include("dichvucong.delivery.urls")),
     path("", include("dichvucong.tracking.urls")),
+    path("", include("dichvucong.interop.urls")),
 ]
 
 handler403 = "dichvucong.core.views.permission_denied"

@@ -131,3 +131,31 @@ class StaffRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.agency} · {self.get_role_display()}"
+
+
+class NationalIdentity(models.Model):
+    """A local account's link to a national sign-in (VNeID / DVCQG): who the provider says the
+    person is, and the level of assurance it vouched for at the last sign-in."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản"),
+        on_delete=models.CASCADE,
+        related_name="national_identities",
+    )
+    provider = models.CharField(_("nhà cung cấp định danh"), max_length=20)
+    subject = models.CharField(_("mã định danh tại nhà cung cấp (sub)"), max_length=255)
+    tech_id = models.CharField(_("TechID"), max_length=255, blank=True)
+    level = models.PositiveSmallIntegerField(_("mức định danh"), null=True, blank=True)
+    linked_at = models.DateTimeField(_("liên kết lúc"), auto_now_add=True)
+    last_sign_in_at = models.DateTimeField(_("đăng nhập gần nhất"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("liên kết định danh quốc gia")
+        verbose_name_plural = _("liên kết định danh quốc gia")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "subject"], name="uniq_national_subject")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.provider} · {self.level}"

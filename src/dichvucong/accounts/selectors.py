@@ -110,3 +110,14 @@ def has_verification_level(user, level: str) -> bool:
     if user.verification_status != VerificationStatus.VERIFIED:
         return False
     return LEVEL_RANK.get(user.verification_level, 0) >= LEVEL_RANK[level]
+
+
+def national_identity_of(user):
+    """Return the account's most recently used national sign-in link (VNeID/DVCQG), or None."""
+    from dichvucong.accounts.models import NationalIdentity
+
+    return (
+        NationalIdentity.objects.filter(user=user)
+        .order_by("-last_sign_in_at", "-linked_at")
+        .first()
+    )

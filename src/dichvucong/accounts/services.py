@@ -1,6 +1,7 @@
 """Writes about accounts: registration, identity verification, profile changes, staff roles."""
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -10,13 +11,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.models import (
+    AccountType,
+    NationalIdentity,
     StaffRole,
     VerificationLevel,
     VerificationMethod,
     VerificationStatus,
 )
 from dichvucong.accounts.permissions import may_verify_identity
-from dichvucong.accounts.selectors import forget_staff_roles, id_number_taken, phone_taken
+from dichvucong.accounts.selectors import (
+    LEVEL_RANK,
+    forget_staff_roles,
+    id_number_taken,
+    phone_taken,
+)
 from dichvucong.core.audit import audit_log
 
 MEDIUM_METHODS = {VerificationMethod.PHONE, VerificationMethod.SOCIAL_INSURANCE}
@@ -198,3 +206,156 @@ def revoke_staff_role(*, staff_role: StaffRole, actor=None) -> None:
         )
         staff_role.delete()
     forget_staff_roles(user)
+
+
+# --- National sign-in (VNeID / DVCQG through dichvucong.interop; docs/IDENTITY.md) ----------
+
+
+@dataclass(frozen=True)
+class NationalPerson:
+    """What a national identity provider vouched for, already mapped from its claims."""
+
+    provider: str
+    subject: str
+    account_type: str
+    id_number: str  # SoDinhDanh: the citizen's ID number, or a business's tax code
+    full_name: str
+    date_of_birth: dt.date | None = None
+    tech_id: str = ""
+    level: int | None = None
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class NationalSignIn:
+    """The outcome: the account to log in, or a local account that must first be proven."""
+
+    user: Any = None
+    needs_proof: Any = None  # an existing local account with the same number, not yet linked
+
+
+def _account_matching(person: NationalPerson):
+    User = get_user_model()
+    if person.account_type == AccountType.BUSINESS:
+        return User.objects.filter(
+            account_type=AccountType.BUSINESS, enterprise_code=person.id_number
+        ).first()
+    return User.objects.filter(id_number=person.id_number).first()
+
+
+def _national_level(level: int | None) -> str:
+    return VerificationLevel.HIGH if (level or 0) >= 2 else VerificationLevel.MEDIUM
+
+
+def _apply_claims(user, person: NationalPerson, *, creating: bool) -> None:
+    """Copy the provider's facts onto the account; a phone another account holds is skipped."""
+    if person.full_name:
+        if person.account_type == AccountType.BUSINESS:
+            user.organisation_name = person.full_name
+        user.full_name = person.full_name
+    if person.date_of_birth:
+        user.date_of_birth = person.date_of_birth
+    if person.email and (creating or not user.email):
+        user.email = person.email
+    if person.phone and not user.phone and not phone_taken(person.phone):
+        user.phone = person.phone
+    if LEVEL_RANK[_national_level(person.level)] > LEVEL_RANK[user.verification_level]:
+        user.verification_level = _national_level(person.level)
+    user.verification_status = VerificationStatus.VERIFIED
+    user.verified_at = user.verified_at or timezone.now()
+
+
+def _touch_link(user, person: NationalPerson) -> NationalIdentity:
+    link, _created = NationalIdentity.objects.update_or_create(
+        provider=person.provider,
+        subject=person.subject,
+        defaults={
+            "user": user,
+            "tech_id": person.tech_id,
+            "level": person.level,
+            "last_sign_in_at": timezone.now(),
+        },
+    )
+    return link
+
+
+def national_sign_in(*, person: NationalPerson, ip_address: str | None = None) -> NationalSignIn:
+    """Find, update or create the account a national sign-in stands for.
+
+    Already linked (provider + subject): the account is updated from the claims. No link but a
+    local account with the same ID number (a business: tax code): nothing is written, the
+    caller must have the person prove that account (`link_national_identity`). Neither: a new
+    account is created, verified at the provider's level, with no usable password.
+    """
+    User = get_user_model()
+    with transaction.atomic():
+        link = (
+            NationalIdentity.objects.select_related("user")
+            .filter(provider=person.provider, subject=person.subject)
+            .first()
+        )
+        if link is not None:
+            user = User.objects.select_for_update().get(pk=link.user_id)
+            _apply_claims(user, person, creating=False)
+            user.save()
+            _touch_link(user, person)
+            audit_log(
+                action="accounts.national_sign_in",
+                actor=user,
+                target=user,
+                data={"provider": person.provider, "level": person.level},
+                ip_address=ip_address,
+            )
+            return NationalSignIn(user=user)
+        existing = _account_matching(person)
+        if existing is not None:
+            return NationalSignIn(needs_proof=existing)
+        business = person.account_type == AccountType.BUSINESS
+        user = User(
+            username=f"mst-{person.id_number}" if business else person.id_number,
+            account_type=person.account_type,
+            id_number=None if business else person.id_number,
+            enterprise_code=person.id_number if business else "",
+        )
+        user.set_unusable_password()
+        _apply_claims(user, person, creating=True)
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError as exc:
+            raise DuplicateAccountError(
+                _("Số định danh này đã có tài khoản. Vui lòng đăng nhập lại.")
+            ) from exc
+        _touch_link(user, person)
+        audit_log(
+            action="accounts.national_register",
+            actor=user,
+            target=user,
+            data={"provider": person.provider, "level": person.level},
+            ip_address=ip_address,
+        )
+    return NationalSignIn(user=user)
+
+
+def link_national_identity(
+    *, user, person: NationalPerson, proof: str, ip_address: str | None = None
+):
+    """Link a national sign-in to an existing local account the person has just proven
+    (`proof`: "password" or "otp"); the caller checked the proof."""
+    if _account_matching(person) != user:
+        raise PermissionDenied(_("Tài khoản này không khớp với thông tin định danh."))
+    User = get_user_model()
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        _apply_claims(user, person, creating=False)
+        user.save()
+        _touch_link(user, person)
+        audit_log(
+            action="accounts.national_link",
+            actor=user,
+            target=user,
+            data={"provider": person.provider, "level": person.level, "proof": proof},
+            ip_address=ip_address,
+        )
+    return user

@@ -69,6 +69,15 @@ class Dossier(TimeStampedModel):
     applicant_id_number = models.CharField(_("số định danh"), max_length=12, blank=True)
     applicant_phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
     applicant_email = models.EmailField(_("thư điện tử"), blank=True)
+    # How the applicant had proven who they are when the dossier was opened (DVCQG's
+    # TaiKhoanDuocXacThucVoiVNeID): "vneid"/"dvcqg"/"demo" (national sign-in), "password"
+    # (local login) or "counter" (typed by an officer); the national level of assurance.
+    applicant_identity_method = models.CharField(
+        _("phương thức định danh khi nộp"), max_length=20, blank=True
+    )
+    applicant_identity_level = models.PositiveSmallIntegerField(
+        _("mức định danh khi nộp"), null=True, blank=True
+    )
     applicant_address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
 
     status = models.PositiveSmallIntegerField(

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from dichvucong.accounts import otp
 from dichvucong.accounts.forms import ContactForm, OtpForm, PhoneChangeForm
+from dichvucong.accounts.selectors import national_identity_of
 from dichvucong.accounts.services import DuplicateAccountError, change_phone, update_contact
 from dichvucong.accounts.views.common import client_ip, redirect_to
 from dichvucong.core.vn import addresses
@@ -37,6 +38,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "form": form,
         "account": user,
         "phone_display": display_phone(user.phone or ""),
+        "national_identity": national_identity_of(user),
         "province_name": addresses.province_name(user.province_code),
         "commune_name": addresses.commune_name(user.commune_code),
     }

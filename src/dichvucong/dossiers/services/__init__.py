@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from dichvucong.accounts.signin import SignedInIdentity
 from dichvucong.catalog.models import Agency, Procedure, RequiredDocument
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import (
@@ -152,10 +153,12 @@ def dossier_submit(
     agency: Agency | None = None,
     draft: Dossier | None = None,
     moment: datetime | None = None,
+    identity: SignedInIdentity | None = None,
 ) -> Dossier:
     """Submit a dossier online at once and for good; the same key returns the same dossier.
 
-    `files` is a list of (required document, uploaded file) pairs added to the draft's files.
+    `files` is a list of (required document, uploaded file) pairs added to the draft's files;
+    `identity` is how the applicant signed in (accounts.signin; a password login if None).
     """
     key = uuid.UUID(str(idempotency_key))
     existing = Dossier.objects.filter(idempotency_key=key, applicant=applicant).first()
@@ -173,6 +176,7 @@ def dossier_submit(
             agency=agency,
             draft=draft,
             moment=moment,
+            identity=identity,
         )
     except IntegrityError as exc:
         # The same key raced in from a retried request: hand back the dossier that won.
@@ -182,7 +186,9 @@ def dossier_submit(
         return existing
 
 
-def _submit(*, applicant, procedure, cleaned, checked, key, agency, draft, moment) -> Dossier:
+def _submit(
+    *, applicant, procedure, cleaned, checked, key, agency, draft, moment, identity=None
+) -> Dossier:
     with files_cleaned_on_failure() as stored, transaction.atomic():
         if draft is not None:
             dossier = Dossier.objects.select_for_update().get(pk=draft.pk, applicant=applicant)
@@ -203,16 +209,26 @@ def _submit(*, applicant, procedure, cleaned, checked, key, agency, draft, momen
             )
         _check_documents(dossier, procedure)
         _mark_submitted(
-            dossier, applicant=applicant, cleaned=cleaned, key=key, moment=moment or timezone.now()
+            dossier,
+            applicant=applicant,
+            cleaned=cleaned,
+            key=key,
+            moment=moment or timezone.now(),
+            identity=identity,
         )
     return dossier
 
 
-def _mark_submitted(dossier: Dossier, *, applicant, cleaned, key, moment) -> None:
+def _mark_submitted(dossier: Dossier, *, applicant, cleaned, key, moment, identity) -> None:
     dossier.form_data = cleaned
     dossier.idempotency_key = key
     dossier_open(
-        dossier=dossier, actor=applicant, channel=Channel.ONLINE, moment=moment, account=applicant
+        dossier=dossier,
+        actor=applicant,
+        channel=Channel.ONLINE,
+        moment=moment,
+        account=applicant,
+        identity=identity,
     )
 
 

@@ -3,6 +3,8 @@
 from collections.abc import Mapping
 from datetime import datetime
 
+from dichvucong.accounts.signin import PASSWORD as PASSWORD_SIGN_IN
+from dichvucong.accounts.signin import SignedInIdentity
 from dichvucong.catalog.fees import fee_quote
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
@@ -58,16 +60,26 @@ def dossier_open(
     account=None,
     applicant_details: Mapping[str, str] | None = None,
     ip_address: str | None = None,
+    identity: SignedInIdentity | None = None,
 ) -> DossierEvent:
     """Open a dossier in the caller's transaction: code, appointment, search text, first event.
 
     Online (channel 2) the dossier becomes "Mới đăng ký" and waits for the counter; at the
     counter (channel 1) the officer `actor` receives it there and then ("Được tiếp nhận").
     Writes the audit row and queues the after-commit work; returns the first history entry.
+    The dossier records how the applicant proved who they are: `identity` (accounts.signin)
+    for an account holder (a password login when None), "counter" for details an officer typed.
     """
     received = channel == Channel.COUNTER
     from_status = None if dossier.pk is None else dossier.status
     snapshot_applicant(dossier, account=account, details=applicant_details)
+    if account is not None:
+        identity = identity or PASSWORD_SIGN_IN
+        dossier.applicant_identity_method = identity.method
+        dossier.applicant_identity_level = identity.level
+    else:
+        dossier.applicant_identity_method = "counter"
+        dossier.applicant_identity_level = None
     dossier.code = allocate_dossier_code(agency=dossier.agency, moment=moment)
     dossier.channel = channel
     dossier.status = DossierStatus.RECEIVED if received else DossierStatus.NEW

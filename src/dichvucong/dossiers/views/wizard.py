@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from dichvucong.accounts.signin import signed_in_identity
 from dichvucong.catalog.fees import fee_quote
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.errors import SubmissionError
@@ -175,6 +176,7 @@ def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
             idempotency_key=key,
             agency=dossier.agency,
             draft=dossier,
+            identity=signed_in_identity(request.session),
         )
     except SubmissionError as exc:
         for message in exc.messages:

@@ -143,6 +143,11 @@ def test_a_counter_dossier_is_opened_by_the_same_service():
     assert dossier.applicant_name == "Đặng Văn Quầy"
     assert (dossier.channel, dossier.status) == (Channel.COUNTER, S.RECEIVED)
     assert dossier.received_by == officer and dossier.received_at == dossier.submitted_at
+    # Typed at the counter: no sign-in vouches for the applicant.
+    assert (dossier.applicant_identity_method, dossier.applicant_identity_level) == (
+        "counter",
+        None,
+    )
     for words in ("dang van quay", "079190005678", "0912345678", "dang ky khai sinh"):
         assert words in dossier.search_text
     event = DossierEvent.objects.get(dossier=dossier)
