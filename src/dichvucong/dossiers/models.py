@@ -179,6 +179,9 @@ class Attachment(models.Model):
     page_count = models.PositiveIntegerField(null=True, blank=True)
     blur_score = models.FloatField(_("độ nét"), null=True, blank=True)
     is_blurry = models.BooleanField(_("ảnh chưa rõ nét"), default=False)
+    # A signed PDF's signatures as checked at upload (esign.verify.State), "" when unsigned.
+    signature_state = models.CharField(_("chữ ký số"), max_length=12, blank=True, default="")
+    signature_note = models.CharField(_("ghi chú chữ ký số"), max_length=500, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -195,6 +198,17 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def signature_label(self) -> str:
+        """Return "Chữ ký số hợp lệ / không hợp lệ / …" for a signed upload ("" if unsigned)."""
+        from dichvucong.esign.verify import LABELS
+
+        return str(LABELS.get(self.signature_state, "")) if self.signature_state else ""
+
+    @property
+    def signature_is_bad(self) -> bool:
+        return bool(self.signature_state) and self.signature_state != "valid"
 
 
 class DossierEvent(models.Model):
