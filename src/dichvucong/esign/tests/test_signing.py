@@ -122,3 +122,37 @@ def test_the_pkcs12_file_signer_signs_with_the_file_and_passphrase(demo_signer, 
     settings.ESIGN_PKCS12_PASSPHRASE = "mat-khau"
 
     assert verify_pdf(_signed(current_signer())).state == State.VALID
+
+
+def test_a_revoked_signing_certificate_is_reported(demo_signer, demo_ca_dir):
+    import datetime as dt
+
+    from asn1crypto import crl as asn1_crl
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+
+    signed = _signed(demo_signer)
+    root = x509.load_pem_x509_certificate((demo_ca_dir / "root.pem").read_bytes())
+    root_key = serialization.load_pem_private_key((demo_ca_dir / "root-key.pem").read_bytes(), None)
+    agency = x509.load_pem_x509_certificate((demo_ca_dir / "agency.pem").read_bytes())
+    now = dt.datetime.now(dt.UTC)
+    revoked = (
+        x509.CertificateRevocationListBuilder()
+        .issuer_name(root.subject)
+        .last_update(now - dt.timedelta(minutes=1))
+        .next_update(now + dt.timedelta(days=1))
+        .add_revoked_certificate(
+            x509.RevokedCertificateBuilder()
+            .serial_number(agency.serial_number)
+            .revocation_date(now - dt.timedelta(minutes=2))
+            .build()
+        )
+        .sign(root_key, hashes.SHA256())
+    )
+    trusted = asn1_x509.Certificate.load(_der(demo_ca_dir / "root.pem"))
+    crls = [asn1_crl.CertificateList.load(revoked.public_bytes(serialization.Encoding.DER))]
+
+    verdict = verify_pdf(signed, roots=[trusted], crls=crls)
+
+    assert verdict.state == State.UNTRUSTED
+    assert verdict.last.revoked and "thu hồi" in verdict.reason
