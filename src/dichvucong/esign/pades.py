@@ -1,7 +1,12 @@
 """PAdES signing with pyHanko: a visible stamp (signer, agency, time, code, QR) and the
 validation data (certificates and CRLs) embedded, so a copy verifies offline (B-LT)."""
 
+import asyncio
 import datetime as dt
+import logging
+import os
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -13,6 +18,17 @@ FONT = Path(__file__).resolve().parent.parent / "core" / "fonts" / "DejaVuSans.t
 FIELD = "ChuKySo"
 # The stamp sits at the bottom right of the last page (x1, y1, x2, y2 in points).
 STAMP_BOX = (300, 20, 575, 110)
+
+
+def outside_event_loop(fn, *args, **kwargs):
+    """Call a pyHanko sync API (it runs `asyncio.run`) from any thread: in a worker thread when
+    this one already runs an event loop (an ASGI view, a browser test's loop)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args, **kwargs).result()
 
 
 class SigningError(Exception):
@@ -37,11 +53,34 @@ class Stamp:
         return "\n".join(lines)
 
 
+# Latin, Vietnamese letters and tone marks, punctuation: all a stamp prints.
+STAMP_UNICODES = [
+    *range(0x20, 0x7F),
+    *range(0xA0, 0x250),
+    *range(0x300, 0x324),
+    *range(0x1EA0, 0x1EFA),
+    *range(0x2010, 0x2027),
+]
+
+
 @lru_cache(maxsize=1)
 def _font():
+    """Return the stamp's font engine over a small subset of DejaVu Sans, made once per process
+    (pyHanko subsets the font again at every signature: from the whole font that costs ~1 s)."""
+    from fontTools import subset
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 
-    return GlyphAccumulatorFactory(str(FONT))
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # one INFO line per table
+
+    path = Path(tempfile.gettempdir()) / f"dvc-stamp-font-{os.getpid()}.ttf"
+    options = subset.Options()
+    options.layout_features = ["*"]
+    font = subset.load_font(str(FONT), options)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=STAMP_UNICODES)
+    subsetter.subset(font)
+    subset.save_font(font, str(path), options)
+    return GlyphAccumulatorFactory(str(path))
 
 
 def _style(stamp: Stamp):
@@ -92,7 +131,7 @@ def sign_with(pdf: bytes, *, signer, stamp: Stamp, reason: str, validation_conte
         params["url"] = stamp.url
     out = BytesIO()
     try:
-        pdf_signer.sign_pdf(writer, output=out, appearance_text_params=params)
+        outside_event_loop(pdf_signer.sign_pdf, writer, output=out, appearance_text_params=params)
     except Exception as exc:  # pyHanko raises many kinds; the officer sees the reason
         raise SigningError(f"Không ký được tài liệu: {exc}") from exc
     return out.getvalue()

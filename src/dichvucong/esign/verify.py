@@ -66,7 +66,9 @@ def _report(embedded, context) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import ModificationLevel
 
-    status = validate_pdf_signature(embedded, context)
+    from dichvucong.esign.pades import outside_event_loop
+
+    status = outside_event_loop(validate_pdf_signature, embedded, context)
     subject = status.signing_cert.subject.native if status.signing_cert else {}
     covers = status.modification_level in (
         ModificationLevel.NONE,

@@ -156,3 +156,12 @@ def test_a_revoked_signing_certificate_is_reported(demo_signer, demo_ca_dir):
 
     assert verdict.state == State.UNTRUSTED
     assert verdict.last.revoked and "thu hồi" in verdict.reason
+
+
+def test_signing_and_verifying_work_where_an_event_loop_is_running(demo_signer):
+    import asyncio
+
+    async def inside_a_loop():
+        return verify_pdf(_signed(demo_signer)).state
+
+    assert asyncio.run(inside_a_loop()) == State.VALID
