@@ -160,7 +160,6 @@ def test_a_revoked_signing_certificate_is_reported(demo_signer, demo_ca_dir):
 
 def test_signing_and_verifying_work_where_an_event_loop_is_running(demo_signer):
     import asyncio
-
     from concurrent.futures import ThreadPoolExecutor
 
     async def inside_a_loop():
