@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "dichvucong.core",
     "dichvucong.catalog",
+    "dichvucong.esign",
     "dichvucong.accounts",
     "dichvucong.notifications",
     "dichvucong.dossiers",
@@ -177,6 +178,21 @@ IDENTITY_DEMO_REGISTRY = env_str(
 # Digital signatures (USB token / SIM): trusted root CA files or PEM texts, and CRL files.
 TRUSTED_SIGNATURE_ROOTS = env_list("TRUSTED_SIGNATURE_ROOTS", [])
 SIGNATURE_CRLS = env_list("SIGNATURE_CRLS", [])
+# Signing of results, slips and receipts (docs/E-RESULTS.md): "" is off; "demo" signs with a
+# demo CA made under DATA_DIR at first use (and trusts it); "pkcs12", "pkcs11", "remote".
+ESIGN_SIGNER = env_str("ESIGN_SIGNER", "demo")
+ESIGN_AGENCY_NAME = env_str("ESIGN_AGENCY_NAME", "Cơ quan giải quyết TTHC (demo)")
+ESIGN_DEMO_CA_DIR = env_str("ESIGN_DEMO_CA_DIR", str(DATA_DIR / "esign-demo-ca"))
+ESIGN_TRUST_DEMO_CA = env_bool("ESIGN_TRUST_DEMO_CA", False)
+ESIGN_PKCS12_PATH = env_str("ESIGN_PKCS12_PATH", "")
+ESIGN_PKCS12_PASSPHRASE = env_str("ESIGN_PKCS12_PASSPHRASE", "")
+ESIGN_PKCS11_MODULE = env_str("ESIGN_PKCS11_MODULE", "")
+ESIGN_PKCS11_TOKEN = env_str("ESIGN_PKCS11_TOKEN", "")
+ESIGN_PKCS11_KEY_LABEL = env_str("ESIGN_PKCS11_KEY_LABEL", "")
+ESIGN_PKCS11_PIN = env_str("ESIGN_PKCS11_PIN", "")
+ESIGN_REMOTE_URL = env_str("ESIGN_REMOTE_URL", "")
+ESIGN_REMOTE_CLIENT_ID = env_str("ESIGN_REMOTE_CLIENT_ID", "")
+ESIGN_REMOTE_SECRET = env_str("ESIGN_REMOTE_SECRET", "")
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True

@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("DVC_TESTING", "1")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 os.environ.setdefault("DEMO_MODE", "1")
+# Signing is off by default in tests (it costs time); the signing tests switch it on.
+os.environ.setdefault("ESIGN_SIGNER", "")
 
 from dichvucong.settings import *  # noqa: F403
 

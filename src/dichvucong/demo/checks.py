@@ -44,6 +44,10 @@ _DEMO_PROVIDER_SETTINGS = (
     ("SMS_PROVIDER", gettext_lazy("tin nhắn SMS chỉ được lưu lại, không gửi đi")),
     ("DELIVERY_PROVIDER", gettext_lazy("bưu gửi kết quả không được đặt với bưu điện thật")),
     ("IDENTITY_PROVIDER", gettext_lazy("mã BHXH chỉ được đối chiếu với dữ liệu minh họa")),
+    (
+        "ESIGN_SIGNER",
+        gettext_lazy("kết quả được ký bằng CA minh họa, không có giá trị pháp lý"),
+    ),
 )
 
 

@@ -188,6 +188,9 @@ class Attachment(models.Model):
     page_count = models.PositiveIntegerField(null=True, blank=True)
     blur_score = models.FloatField(_("độ nét"), null=True, blank=True)
     is_blurry = models.BooleanField(_("ảnh chưa rõ nét"), default=False)
+    # A signed PDF's signatures as checked at upload (esign.verify.State), "" when unsigned.
+    signature_state = models.CharField(_("chữ ký số"), max_length=12, blank=True, default="")
+    signature_note = models.CharField(_("ghi chú chữ ký số"), max_length=500, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -204,6 +207,17 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def signature_label(self) -> str:
+        """Return "Chữ ký số hợp lệ / không hợp lệ / …" for a signed upload ("" if unsigned)."""
+        from dichvucong.esign.verify import LABELS
+
+        return str(LABELS.get(self.signature_state, "")) if self.signature_state else ""
+
+    @property
+    def signature_is_bad(self) -> bool:
+        return bool(self.signature_state) and self.signature_state != "valid"
 
 
 class DossierEvent(models.Model):
@@ -294,3 +308,48 @@ class DailyCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_code} {self.day:%y%m%d} #{self.value}"
+
+
+def signed_copy_path(instance: "SignedCopy", filename: str) -> str:
+    return f"dossiers/{instance.attachment.dossier_id}/signed-{uuid.uuid4().hex}.pdf"
+
+
+class SignatureState(models.TextChoices):
+    PENDING = "pending", _("Đang chờ ký số")
+    SIGNED = "signed", _("Đã ký số")
+    FAILED = "failed", _("Ký số thất bại")
+
+
+class SignedCopy(models.Model):
+    """The agency's PAdES-signed copy of a result, slip or receipt (made by a task)."""
+
+    attachment = models.OneToOneField(
+        Attachment, on_delete=models.CASCADE, related_name="signed_copy"
+    )
+    state = models.CharField(
+        _("trạng thái ký số"),
+        max_length=10,
+        choices=SignatureState.choices,
+        default=SignatureState.PENDING,
+    )
+    # `<Mã hồ sơ>-KQ<n>` (Decree 45/2020 art. 14): results only, printed on the stamp.
+    result_code = models.CharField(
+        _("mã kết quả"), max_length=80, unique=True, null=True, blank=True
+    )
+    file = models.FileField(_("bản đã ký"), upload_to=signed_copy_path, max_length=255, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    signer = models.CharField(_("người ký"), max_length=255, blank=True)
+    signed_at = models.DateTimeField(_("ký lúc"), null=True, blank=True)
+    error = models.TextField(_("lý do thất bại"), blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("bản ký số")
+        verbose_name_plural = _("bản ký số")
+        indexes = [models.Index(fields=["state", "created_at"])]
+
+    def __str__(self) -> str:
+        return self.result_code or str(self.attachment)

@@ -33,6 +33,7 @@ from dichvucong.dossiers.models import (
     ResultDelivery,
 )
 from dichvucong.dossiers.selectors import dossier_papers
+from dichvucong.dossiers.services.signing import request_signature
 
 RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
 RECEIPT_NAME = "giay-tiep-nhan-{code}.pdf"
@@ -164,6 +165,7 @@ def store_receipt(*, dossier: Dossier) -> Attachment:
     try:
         with transaction.atomic():
             attachment.save()
+            request_signature(attachment=attachment)
     except Exception:
         attachment.file.storage.delete(attachment.file.name)
         raise

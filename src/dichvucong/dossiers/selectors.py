@@ -51,3 +51,32 @@ def documents_with_files(dossier: Dossier) -> list[tuple]:
     for attachment in dossier.attachments.filter(kind=AttachmentKind.APPLICATION):
         files.setdefault(attachment.required_document_id, []).append(attachment)
     return [(doc, files.get(doc.pk, [])) for doc in dossier_papers(dossier)]
+
+
+def signed_result(code: str):
+    """Return the signed copy of the result with this `<Mã hồ sơ>-KQ<n>` code, or None."""
+    from dichvucong.dossiers.models import SignatureState, SignedCopy
+
+    return (
+        SignedCopy.objects.select_related("attachment__dossier__agency")
+        .filter(result_code=code, state=SignatureState.SIGNED)
+        .first()
+    )
+
+
+def signed_copy_by_hash(sha256: str):
+    """Return the signed copy the portal stored with exactly these bytes, or None."""
+    from dichvucong.dossiers.models import SignatureState, SignedCopy
+
+    return (
+        SignedCopy.objects.select_related("attachment__dossier__agency")
+        .filter(sha256=sha256, state=SignatureState.SIGNED)
+        .first()
+    )
+
+
+def signatures_of(dossier) -> dict:
+    """Return the dossier's signed copies keyed by attachment id (for the officer's page)."""
+    from dichvucong.dossiers.models import SignedCopy
+
+    return {c.attachment_id: c for c in SignedCopy.objects.filter(attachment__dossier=dossier)}

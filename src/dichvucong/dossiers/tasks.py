@@ -76,3 +76,12 @@ def send_submission_sms(dossier_id: int) -> str:
         logger.exception("Could not queue the submission SMS of dossier %s", dossier_id)
         return "failed"
     return "queued"
+
+
+@task()
+def sign_copy_task(copy_id: int) -> str:
+    """Sign one result, slip or receipt with the agency's signer (safe to retry)."""
+    from dichvucong.dossiers.services.signing import sign_copy
+
+    copy = sign_copy(copy_id=copy_id)
+    return copy.state if copy else "missing"

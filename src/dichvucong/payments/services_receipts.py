@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from dichvucong.dossiers.models import Attachment, AttachmentKind
+from dichvucong.dossiers.services.signing import request_signature
 from dichvucong.payments.models import Payment, PaymentStatus
 from dichvucong.payments.receipts import render_receipt
 from dichvucong.payments.services import record_event
@@ -37,4 +38,5 @@ def receipt_issue(*, payment_id: int) -> Attachment | None:
         locked.receipt = attachment
         locked.save(update_fields=["receipt", "updated_at"])
         record_event(locked, "receipt_issued", data={"attachment": attachment.pk})
+        request_signature(attachment=attachment)
     return attachment

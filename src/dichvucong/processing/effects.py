@@ -6,7 +6,8 @@ from functools import partial
 from django.db import transaction
 
 from dichvucong.core.tasks import enqueue_on_commit
-from dichvucong.dossiers.models import Dossier, DossierEvent
+from dichvucong.dossiers.models import Dossier, DossierEvent, DossierStatus
+from dichvucong.dossiers.services.signing import request_result_signatures
 from dichvucong.processing.signals import dossier_event_committed
 
 logger = logging.getLogger(__name__)
@@ -42,6 +43,9 @@ def schedule_effects(*, dossier: Dossier, event: DossierEvent) -> None:
         enqueue_on_commit(notify_task, dossier.pk, code, event.pk)
     for slip in SLIPS_FOR_ACTION.get(event.action, ()):
         enqueue_on_commit(render_slip_task, dossier.pk, slip, event.pk)
+    if event.to_status == DossierStatus.DONE:
+        # The leader's approval signs the results (a pending row now, the signature after commit).
+        request_result_signatures(dossier=dossier)
     if event.is_public:
         # Higher parts (the citizen's in-app notices) listen without this app importing them.
         transaction.on_commit(partial(announce_event, event.pk), robust=True)

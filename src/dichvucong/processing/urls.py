@@ -9,6 +9,11 @@ urlpatterns = [
     path(
         "can-bo/ho-so/<int:pk>/tep/<int:attachment_pk>/", pages.attachment_view, name="attachment"
     ),
+    path(
+        "can-bo/ho-so/<int:pk>/tep/<int:attachment_pk>/ky-lai/",
+        actions.sign_again_view,
+        name="sign_again",
+    ),
     path("can-bo/ho-so/<int:pk>/chuyen-trang-thai/", actions.transition_view, name="transition"),
     path("can-bo/ho-so/<int:pk>/ket-qua/", actions.result_upload_view, name="result_upload"),
     path("can-bo/ho-so/<int:pk>/xin-loi-hen-lai/", actions.apology_view, name="apology"),

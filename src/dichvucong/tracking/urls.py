@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dichvucong.tracking.views import lookup, mine, notices
+from dichvucong.tracking.views import lookup, mine, notices, verify
 
 app_name = "tracking"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("ho-so-cua-toi/<str:ref>/rut/", mine.my_withdraw, name="withdraw"),
     path("ho-so-cua-toi/<str:ref>/bo-sung/", mine.my_supplement, name="supplement"),
     path("ho-so-cua-toi/<str:ref>/danh-gia/", mine.my_rating, name="rate"),
+    path("xac-thuc/", verify.verify, name="verify"),
+    path("xac-thuc/<str:code>/", verify.verify_result, name="verify_result"),
     path("thong-bao/", notices.notification_list, name="notifications"),
     path("thong-bao/<int:pk>/mo/", notices.notification_open, name="notification_open"),
     path("thong-bao/da-doc/", notices.notification_read_all, name="notifications_read_all"),

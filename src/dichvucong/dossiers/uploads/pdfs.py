@@ -56,9 +56,32 @@ def _form_finding(root: DictionaryObject) -> str | None:
     fields = form.get("/Fields")
     if isinstance(fields, IndirectObject):
         fields = fields.get_object()
-    if "/XFA" in form or (isinstance(fields, ArrayObject) and len(fields)):
+    if "/XFA" in form:
+        return FORM
+    if isinstance(fields, ArrayObject) and not all(_is_signature_field(f) for f in fields):
         return FORM
     return None
+
+
+def _is_signature_field(field) -> bool:
+    """A digital-signature field is not a fillable form: a signed paper keeps its signature."""
+    field = field.get_object() if isinstance(field, IndirectObject) else field
+    return isinstance(field, DictionaryObject) and field.get("/FT") == "/Sig"
+
+
+def signature_check(fileobj) -> tuple[str, str]:
+    """Return (state, reason) of a signed PDF's signatures; ("", "") when it has none."""
+    from dichvucong.esign.verify import State, verify_pdf
+
+    fileobj.seek(0)
+    data = fileobj.read()
+    fileobj.seek(0)
+    if b"/ByteRange" not in data:
+        return "", ""
+    verdict = verify_pdf(data)
+    if verdict.state == State.UNSIGNED:
+        return "", ""
+    return verdict.state, verdict.reason[:500]
 
 
 def _dict_finding(obj: DictionaryObject) -> str | None:

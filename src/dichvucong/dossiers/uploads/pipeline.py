@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.dossiers.uploads.errors import UploadRejected
 from dichvucong.dossiers.uploads.images import is_blurry, process_image
-from dichvucong.dossiers.uploads.pdfs import pdf_page_count
+from dichvucong.dossiers.uploads.pdfs import pdf_page_count, signature_check
 from dichvucong.dossiers.uploads.sniff import PDF, FileKind, name_family, sniff
 
 CHUNK = 1024 * 1024
@@ -29,6 +29,8 @@ class CheckedFile:
     height: int | None = None
     page_count: int | None = None
     blur_score: float | None = None
+    signature_state: str = ""  # the verdict on a signed PDF (esign.verify.State), "" if none
+    signature_note: str = ""
 
     @property
     def is_blurry(self) -> bool:
@@ -86,6 +88,7 @@ def check_upload(fileobj, *, name: str, size: int | None) -> CheckedFile:
     kind = _sniff(fileobj, name)
     if kind is PDF:
         pages = pdf_page_count(fileobj)
+        signature_state, signature_note = signature_check(fileobj)
         sha, real_size = _digest(fileobj)
         return CheckedFile(
             data=fileobj,
@@ -94,6 +97,8 @@ def check_upload(fileobj, *, name: str, size: int | None) -> CheckedFile:
             size=real_size,
             sha256=sha,
             page_count=pages,
+            signature_state=signature_state,
+            signature_note=signature_note,
         )
     image = process_image(fileobj, kind)
     sha, real_size = _digest(image.data)

@@ -72,6 +72,8 @@ def store_checked(
         page_count=checked.page_count,
         blur_score=checked.blur_score,
         is_blurry=checked.is_blurry,
+        signature_state=checked.signature_state,
+        signature_note=checked.signature_note,
         uploaded_by=user,
     )
     checked.data.seek(0)

@@ -39,8 +39,21 @@ def attachment_json(attachment: Attachment) -> dict:
             "dossiers:draft_file_delete", args=[attachment.dossier_id, attachment.pk]
         ),
         "is_blurry": attachment.is_blurry,
-        "warning": str(BLURRY) if attachment.is_blurry else "",
+        "warning": _upload_warning(attachment),
+        "signature": attachment.signature_state,
     }
+
+
+def _upload_warning(attachment: Attachment) -> str:
+    """The warning the citizen sees at once: a blurry photo, or a signed PDF that fails."""
+    if attachment.signature_is_bad:
+        return _(
+            "%(label)s: %(reason)s Vui lòng tải lên bản có chữ ký số hợp lệ trước khi nộp."
+        ) % {
+            "label": attachment.signature_label,
+            "reason": attachment.signature_note,
+        }
+    return str(BLURRY) if attachment.is_blurry else ""
 
 
 @login_required
@@ -79,8 +92,8 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("dossiers:draft_files", pk=pk)
     if _wants_json(request):
         return JsonResponse(attachment_json(attachment), status=201)
-    if attachment.is_blurry:
-        messages.warning(request, BLURRY)
+    if warning := _upload_warning(attachment):
+        messages.warning(request, warning)
     return redirect("dossiers:draft_files", pk=pk)
 
 

@@ -6,6 +6,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierEvent
+from dichvucong.dossiers.services.signing import request_signature
 from dichvucong.processing.slips import apology, control, receipt, refusal, stop, supplement
 
 SLIPS = {"01": receipt, "02": supplement, "03": refusal, "04": apology, "05": stop, "06": control}
@@ -57,4 +58,5 @@ def store_slip(*, dossier_id: int, slip: str, event_id: int | None = None) -> At
         )
         attachment.file.save(name, ContentFile(content), save=False)
         attachment.save()
+        request_signature(attachment=attachment)
     return attachment

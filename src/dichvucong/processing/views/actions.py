@@ -163,3 +163,19 @@ def counter_create_view(request):
     return render(
         request, "processing/counter_create.html", {"form": form, "agency": agency}, status=status
     )
+
+
+@require_POST
+@officer_required
+def sign_again_view(request, pk: int, attachment_pk: int):
+    """Queue a failed signature of a result, slip or receipt again."""
+    from django.shortcuts import get_object_or_404
+
+    from dichvucong.dossiers.models import SignedCopy
+    from dichvucong.dossiers.services.signing import retry_signature
+
+    dossier = scoped_dossier(request, pk)
+    copy = get_object_or_404(SignedCopy, attachment_id=attachment_pk, attachment__dossier=dossier)
+    retry_signature(copy=copy, actor=request.user)
+    messages.success(request, _("Đã đưa tài liệu vào hàng chờ ký số lại."))
+    return redirect("processing:dossier", pk=dossier.pk)

@@ -13,7 +13,7 @@ from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
-from dichvucong.dossiers.models import Attachment
+from dichvucong.dossiers.models import Attachment, SignatureState, SignedCopy
 from dichvucong.dossiers.uploads.serving import private_file_headers, stored_file_response
 from dichvucong.processing import inbox
 from dichvucong.processing.allowed import allowed_actions
@@ -80,7 +80,7 @@ def dossier_view(request, pk: int):
     dossier = scoped_dossier(request, pk)
     now = timezone.now()
     actions = allowed_actions(request.user, dossier, now)
-    attachments = list(dossier.attachments.select_related("required_document"))
+    attachments = list(dossier.attachments.select_related("required_document", "signed_copy"))
     fees = fee_state(dossier)
     return render(
         request,
@@ -107,8 +107,13 @@ def dossier_view(request, pk: int):
 def attachment_view(request, pk: int, attachment_pk: int):
     dossier = scoped_dossier(request, pk)
     attachment = get_object_or_404(Attachment, pk=attachment_pk, dossier=dossier)
+    stored = attachment.file
+    if request.GET.get("ban") == "da-ky":  # the agency's signed copy
+        stored = get_object_or_404(
+            SignedCopy, attachment=attachment, state=SignatureState.SIGNED
+        ).file
     try:
-        handle = attachment.file.open("rb")
+        handle = stored.open("rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
     return stored_file_response(

@@ -1,0 +1,1 @@
+"""PAdES signing and verification of PDFs: bytes in, bytes out (no dossier knowledge)."""

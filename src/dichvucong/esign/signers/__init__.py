@@ -1,0 +1,109 @@
+"""Document signers behind a registry (ESIGN_SIGNER): a PKCS#12 file, a PKCS#11 token, a
+NEAC-style remote signing service, and `demo` (the demo CA made at run time)."""
+
+from functools import cached_property
+
+from django.conf import settings
+
+from dichvucong.core.providers import load_provider
+from dichvucong.esign.pades import SigningError, Stamp, sign_with
+
+SIGNER_CLASSES = {
+    "demo": "dichvucong.esign.signers.DemoSigner",
+    "pkcs12": "dichvucong.esign.signers.Pkcs12Signer",
+    "pkcs11": "dichvucong.esign.signers.pkcs11.Pkcs11Signer",
+    "remote": "dichvucong.esign.signers.remote.RemoteSigner",
+}
+
+
+class DocumentSigner:
+    """Sign a PDF (bytes in, bytes out) as the agency; `get_certificate` says who signs."""
+
+    id = ""
+    required_settings: tuple[str, ...] = ()
+    url_settings: tuple[str, ...] = ()
+
+    def get_certificate(self):
+        """Return the signing certificate (asn1crypto)."""
+        raise NotImplementedError
+
+    def signer_name(self) -> str:
+        """Return the signer's common name as the stamp prints it."""
+        return self.get_certificate().subject.native.get("common_name", "")
+
+    def sign_file(self, pdf: bytes, *, stamp: Stamp, reason: str) -> bytes:
+        """Return the PAdES-signed copy of `pdf`."""
+        raise NotImplementedError
+
+
+class LocalSigner(DocumentSigner):
+    """A signer whose key pyHanko reaches itself (file or token)."""
+
+    def pyhanko_signer(self):
+        raise NotImplementedError
+
+    def get_certificate(self):
+        return self.pyhanko_signer().signing_cert
+
+    def sign_file(self, pdf: bytes, *, stamp: Stamp, reason: str) -> bytes:
+        from dichvucong.esign.trust import validation_context
+
+        return sign_with(
+            pdf,
+            signer=self.pyhanko_signer(),
+            stamp=stamp,
+            reason=reason,
+            validation_context=validation_context(),
+        )
+
+
+class Pkcs12Signer(LocalSigner):
+    """The agency's key and certificate chain in a PKCS#12 file (path and passphrase from
+    ESIGN_PKCS12_PATH / ESIGN_PKCS12_PASSPHRASE)."""
+
+    id = "pkcs12"
+    required_settings = ("ESIGN_PKCS12_PATH", "ESIGN_PKCS12_PASSPHRASE")
+
+    @cached_property
+    def _signer(self):
+        from pyhanko.sign import signers
+
+        signer = signers.SimpleSigner.load_pkcs12(
+            settings.ESIGN_PKCS12_PATH, passphrase=settings.ESIGN_PKCS12_PASSPHRASE.encode()
+        )
+        if signer is None:
+            raise SigningError("Không mở được tệp PKCS#12 (sai đường dẫn hoặc mật khẩu).")
+        return signer
+
+    def pyhanko_signer(self):
+        return self._signer
+
+
+class DemoSigner(LocalSigner):
+    """The demo CA's agency certificate (created under DATA_DIR on first use)."""
+
+    id = "demo"
+
+    @cached_property
+    def _signer(self):
+        from pyhanko.sign import signers
+
+        from dichvucong.esign.demo_ca import demo_ca
+
+        ca = demo_ca()
+        signer = signers.SimpleSigner.load(
+            str(ca.agency_key_pem), str(ca.agency_cert_pem), ca_chain_files=(str(ca.root_pem),)
+        )
+        if signer is None:
+            raise SigningError("Không tải được khóa của CA demo.")
+        return signer
+
+    def pyhanko_signer(self):
+        return self._signer
+
+
+def current_signer() -> DocumentSigner | None:
+    """Return the configured signer (None when ESIGN_SIGNER is empty: signing is off)."""
+    if not settings.ESIGN_SIGNER:
+        return None
+    return load_provider(SIGNER_CLASSES, settings.ESIGN_SIGNER, kind="document signer")

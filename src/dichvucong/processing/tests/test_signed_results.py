@@ -1,0 +1,121 @@
+"""The leader's approval signs the result and the slips in a task, with visible progress."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from dichvucong.dossiers.models import AttachmentKind, SignatureState, SignedCopy
+from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.services.signing import request_result_signatures, sign_copy
+from dichvucong.dossiers.tests.helpers import document_photo, small_pdf
+from dichvucong.esign.tests.helpers import use_demo_signer
+from dichvucong.esign.verify import State, verify_pdf
+from dichvucong.processing.services import add_result_file, dossier_transition
+from dichvucong.processing.tests.factories import make_dossier, make_team
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def ca_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("esign") / "demo-ca"
+
+
+@pytest.fixture
+def signing(settings, ca_dir):
+    use_demo_signer(settings, ca_dir)
+
+
+def _processing_with_result(name="kq.pdf", content=None):
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"], status=S.PROCESSING)
+    add_result_file(
+        dossier=dossier,
+        actor=team["specialist"],
+        upload=SimpleUploadedFile(name, content or small_pdf()),
+    )
+    return team, dossier
+
+
+def _copies(dossier):
+    return SignedCopy.objects.filter(attachment__dossier=dossier).select_related("attachment")
+
+
+def test_approval_signs_the_result_with_its_code_and_the_control_slip_after_commit(
+    signing, django_capture_on_commit_callbacks
+):
+    team, dossier = _processing_with_result()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
+
+    result = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
+    assert result.state == SignatureState.SIGNED, result.error
+    assert result.result_code == f"{dossier.code}-KQ1"
+    with result.file.open("rb") as handle:
+        assert verify_pdf(handle.read()).state == State.VALID
+    slip = _copies(dossier).get(attachment__kind=AttachmentKind.SLIP)
+    assert slip.attachment.original_name.startswith("06-")
+    assert slip.state == SignatureState.SIGNED and slip.result_code is None
+
+
+def test_the_signature_is_pending_until_the_task_runs_and_never_made_in_the_request(signing):
+    team, dossier = _processing_with_result()
+
+    dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])  # no commit in a test
+
+    copy = _copies(dossier).get()
+    assert copy.state == SignatureState.PENDING and not copy.file
+
+
+def test_signing_twice_keeps_one_code_and_one_signed_copy(signing):
+    team, dossier = _processing_with_result()
+    dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
+    first = request_result_signatures(dossier=dossier)[0]
+    signed = sign_copy(copy_id=first.pk)
+
+    again = request_result_signatures(dossier=dossier)[0]
+    assert sign_copy(copy_id=again.pk).file.name == signed.file.name
+    assert _copies(dossier).count() == 1 and again.result_code == f"{dossier.code}-KQ1"
+
+
+def test_a_failed_signature_is_shown_to_the_officer_with_its_reason_and_can_be_retried(
+    signing, settings, client, django_capture_on_commit_callbacks
+):
+    team, dossier = _processing_with_result()
+    settings.ESIGN_SIGNER = "pkcs12"
+    settings.ESIGN_PKCS12_PATH = "/nonexistent/agency.p12"
+    settings.ESIGN_PKCS12_PASSPHRASE = "x"
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
+    copy = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
+    assert copy.state == SignatureState.FAILED and copy.error
+
+    client.force_login(team["leader"])
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "Ký số thất bại" in page and copy.error[:30] in page
+
+    settings.ESIGN_SIGNER = "demo"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("processing:sign_again", args=[dossier.pk, copy.attachment_id])
+        )
+    assert response.status_code == 302
+    copy.refresh_from_db()
+    assert copy.state == SignatureState.SIGNED
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "Tải bản đã ký" in page
+    signed = client.get(
+        reverse("processing:attachment", args=[dossier.pk, copy.attachment_id]) + "?ban=da-ky"
+    )
+    assert verify_pdf(b"".join(signed.streaming_content)).state == State.VALID
+
+
+def test_a_photo_result_is_not_signed_and_says_why(signing, django_capture_on_commit_callbacks):
+    team, dossier = _processing_with_result("kq.jpg", document_photo())
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
+
+    copy = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
+    assert copy.state == SignatureState.FAILED
+    assert "PDF" in copy.error
