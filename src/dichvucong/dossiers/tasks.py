@@ -5,14 +5,14 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
-from dichvucong.core.text import fold
 from dichvucong.dossiers.appointments import DATE, appointment_text
 
 logger = logging.getLogger(__name__)
 SMS_TEMPLATE = "dossier_submitted"
+# Written with tone marks; only the SMS layer (notifications.sms_text) folds them, if configured.
 SMS_DEFAULT = (
-    "Ho so {code} ({procedure}) da duoc nop truc tuyen luc {submitted}. "
-    "Hen tra ket qua: {due}. Tra cuu tai {site}"
+    "Hồ sơ {code} ({procedure}) đã được nộp trực tuyến lúc {submitted}. "
+    "Hẹn trả kết quả: {due}. Tra cứu tại {site}"
 )
 
 
@@ -46,9 +46,9 @@ def send_submission_sms(dossier_id: int) -> str:
     when = "%d/%m/%Y %H:%M"
     context = {
         "code": dossier.code,
-        "procedure": fold(dossier.procedure.name)[:60],
+        "procedure": dossier.procedure.name[:60],
         "submitted": timezone.localtime(dossier.submitted_at).strftime(when),
-        "due": fold(appointment_text(dossier, DATE)),
+        "due": appointment_text(dossier, DATE),
         "site": settings.SITE_URL,
     }
     try:
