@@ -43,3 +43,17 @@ def test_postage_is_announced_as_collected_on_delivery_everywhere(client):
 def test_no_postage_note_for_a_counter_result():
     dossier = make_dossier(status=DossierStatus.PROCESSING)
     assert fee_state(dossier).postage_note == ""
+
+
+def test_the_delivery_address_is_prefilled_from_the_profile(client):
+    from dichvucong.accounts.tests.factories import make_citizen
+    from dichvucong.delivery.tests.test_delivery import COMMUNE, PROVINCE
+
+    citizen = make_citizen(
+        province_code=PROVINCE, commune_code=COMMUNE, address_line="34 Trần Hưng Đạo"
+    )
+    dossier = make_dossier(status=DossierStatus.PROCESSING, applicant=citizen)
+    client.force_login(citizen)
+    page = client.get(reverse("delivery:choice", args=[dossier.pk])).content.decode()
+    assert 'value="34 Trần Hưng Đạo"' in page
+    assert f'<option value="{COMMUNE}" selected>' in page
