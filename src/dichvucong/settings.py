@@ -18,6 +18,9 @@ TESTING = env_bool("DVC_TESTING", False)
 DEMO_MODE = env_bool("DEMO_MODE", False)
 
 SECRET_KEY = env_str("SECRET_KEY")
+_KEY_FILE = DATA_DIR / "secret_key"  # written by `make run`: commands in a new shell share it
+if not SECRET_KEY and _KEY_FILE.is_file():
+    SECRET_KEY = _KEY_FILE.read_text(encoding="utf-8").strip()
 if not SECRET_KEY:
     if not (DEBUG or TESTING):
         raise ImproperlyConfigured(
@@ -27,7 +30,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Links in SMS and QR codes: the address the portal listens on unless told otherwise.
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -83,8 +83,14 @@ def _register(page, live_server, *, method: str, person: dict) -> None:
     page.get_by_text("Tạo tài khoản thành công").wait_for()
 
 
-def _login(page, identifier: str, password: str = PASSWORD) -> None:
-    page.get_by_label("Số định danh cá nhân hoặc số điện thoại").fill(identifier)
+def _login(
+    page,
+    identifier: str,
+    password: str = PASSWORD,
+    *,
+    label: str = "Số định danh cá nhân hoặc số điện thoại",
+) -> None:
+    page.get_by_label(label).fill(identifier)
     page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
 
@@ -132,7 +138,7 @@ def test_social_insurance_and_post_office_registrations_in_the_browser(browser, 
     clerk.user_permissions.add(Permission.objects.get(codename="verify_identity"))
     officer = browser.new_context(locale="vi-VN").new_page()
     officer.goto(f"{live_server.url}/dang-nhap/?next=/can-bo/xac-minh/")
-    _login(officer, clerk.username, STAFF_PASSWORD)
+    _login(officer, clerk.username, STAFF_PASSWORD, label="Tên đăng nhập cán bộ")
     officer.locator("tr", has_text="Phạm Gia Bảo").get_by_role(
         "button", name="Đã kiểm tra giấy tờ"
     ).click()

@@ -285,6 +285,11 @@ class LoginForm(PortalForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    def __init__(self, *args, officer: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if officer:  # officers sign in with the username the administrator gave them
+            self.fields["identifier"].label = gettext_lazy("Tên đăng nhập cán bộ")
+
 
 class LoginCaptchaForm(CaptchaMixin, LoginForm):
     """The login form once the account had too many failures: the captcha comes first."""

@@ -24,18 +24,19 @@ RESEND_AFTER_SECONDS = 60
 PHONE_HOURLY_CAP = 5
 IP_HOURLY_CAP = 20
 
+# Written with tone marks; only the SMS layer (notifications.sms_text) folds them, if configured.
 DEFAULT_TEXTS = {
-    "registration": "Ma OTP dang ky tai khoan Dich vu cong cua ban la {ma}. "
-    "Ma co hieu luc {phut} phut. Khong cung cap ma nay cho bat ky ai.",
-    "password_reset": "Ma OTP dat lai mat khau Dich vu cong cua ban la {ma}. "
-    "Ma co hieu luc {phut} phut. Khong cung cap ma nay cho bat ky ai.",
-    "phone_change": "Ma OTP xac nhan so dien thoai moi tren Cong Dich vu cong la {ma}. "
-    "Ma co hieu luc {phut} phut.",
+    "registration": "Mã OTP đăng ký tài khoản Dịch vụ công của bạn là {ma}. "
+    "Mã có hiệu lực {phut} phút. Không cung cấp mã này cho bất kỳ ai.",
+    "password_reset": "Mã OTP đặt lại mật khẩu Dịch vụ công của bạn là {ma}. "
+    "Mã có hiệu lực {phut} phút. Không cung cấp mã này cho bất kỳ ai.",
+    "phone_change": "Mã OTP xác nhận số điện thoại mới trên Cổng Dịch vụ công là {ma}. "
+    "Mã có hiệu lực {phut} phút.",
 }
 
 GENERIC_TEXT = (
-    "Ma OTP cua ban tren Cong Dich vu cong la {ma}. Ma co hieu luc {phut} phut. "
-    "Khong cung cap ma nay cho bat ky ai."
+    "Mã OTP của bạn trên Cổng Dịch vụ công là {ma}. Mã có hiệu lực {phut} phút. "
+    "Không cung cấp mã này cho bất kỳ ai."
 )
 
 

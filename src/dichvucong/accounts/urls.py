@@ -1,4 +1,3 @@
-from django.contrib.auth.views import LogoutView
 from django.urls import path
 
 from dichvucong.accounts.views import auth, common, officer, profile, registration, signing
@@ -12,7 +11,7 @@ urlpatterns = [
     path("dang-ky/mat-khau/", registration.register_password, name="register_password"),
     path("ma-xac-thuc.png", common.captcha_image, name="captcha"),
     path("dang-nhap/", auth.login_view, name="login"),
-    path("dang-xuat/", LogoutView.as_view(), name="logout"),
+    path("dang-xuat/", auth.PortalLogoutView.as_view(), name="logout"),
     path("quen-mat-khau/", auth.forgot_password, name="password_reset"),
     path("quen-mat-khau/dat-lai/", auth.password_reset_confirm, name="password_reset_confirm"),
     path("tai-khoan/", profile.profile, name="profile"),

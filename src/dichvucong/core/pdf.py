@@ -7,6 +7,7 @@ DejaVu Sans (shipped in core/fonts, covering every Vietnamese letter and tone ma
 from datetime import datetime
 from pathlib import Path
 
+from django.utils import timezone
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -61,6 +62,9 @@ def official_header(
     pdf.set_x(pdf.l_margin + left_w)
     pdf.multi_cell(right_w, 5, NATIONAL_MOTTO, align="C", **NEXT_LINE)
     if when is not None:
+        # The document's date is the province's local day (a UTC date is the previous day
+        # before 07:00), whatever moment the caller passes.
+        when = timezone.localtime(when) if timezone.is_aware(when) else when
         pdf.set_x(pdf.l_margin + left_w)
         pdf.set_font(FONT, "I", 10)
         date_line = f"{place + ', ' if place else ''}ngày {when:%d} tháng {when:%m} năm {when:%Y}"

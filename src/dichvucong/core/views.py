@@ -9,6 +9,13 @@ from django.urls import reverse
 from dichvucong.core.redirects import redirect_next
 
 
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Send browsers that ask for /favicon.ico to the portal's icon (a static SVG)."""
+    from django.templatetags.static import static
+
+    return redirect(static("img/favicon.svg"))
+
+
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """Render the Vietnamese 403 page."""
     return render(request, "403.html", status=403)

@@ -44,10 +44,22 @@ class DeliveryChoiceForm(forms.Form):
 
     @classmethod
     def initial_for(cls, dossier) -> dict:
+        """The stored address, else the applicant's profile address (pre-filled, editable)."""
         address = dossier.delivery_address or {}
+        person = dossier.applicant
+        if not address.get("province_code") and person is not None:
+            address = {
+                "province_code": person.province_code,
+                "commune_code": person.commune_code,
+                "line": person.address_line,
+            } | {k: v for k, v in address.items() if v}
         return {
             "result_delivery": dossier.result_delivery,
-            "recipient_name": address.get("recipient_name") or dossier.applicant_name,
-            "phone": address.get("phone") or dossier.applicant_phone,
-            **{k: address.get(k, "") for k in ("province_code", "commune_code", "line")},
+            "recipient_name": address.get("recipient_name")
+            or dossier.applicant_name
+            or getattr(person, "full_name", ""),
+            "phone": address.get("phone")
+            or dossier.applicant_phone
+            or getattr(person, "phone", ""),
+            **{k: address.get(k, "") or "" for k in ("province_code", "commune_code", "line")},
         }

@@ -67,6 +67,12 @@ class Shipment(models.Model):
     def __str__(self) -> str:
         return self.tracking_number or self.reference
 
+    @property
+    def may_resend(self) -> bool:
+        """Tell whether the officer may hand the result to the post again (booking failed,
+        delivery failed or the parcel came back)."""
+        return self.status not in ACTIVE_STATUSES
+
 
 class ShipmentEvent(models.Model):
     """Append-only: every status the post reported, and our own actions."""

@@ -147,7 +147,8 @@ def officer_delivery(request: HttpRequest, dossier_id: int) -> HttpResponse:
     if request.method == "POST":
         try:
             messages.success(request, _officer_action(request, dossier))
-            return redirect("delivery:officer", dossier_id=dossier.pk)
+            default = reverse("delivery:officer", args=[dossier.pk])
+            return redirect(safe_next(request, default=default))
         except DeliveryNotAllowed:
             messages.error(
                 request, _("Không thể thực hiện thao tác này ở trạng thái hiện tại của hồ sơ.")

@@ -18,7 +18,7 @@ ACTION_LABELS = {
     "originals_checked": _("Đối chiếu bản gốc"),
     "originals_received": _("Nhận bản gốc"),
     "result_uploaded": _("Tải lên văn bản kết quả"),
-    "apology": _("Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+    "apology": _("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"),
     "delivery_choice": _("Chọn hình thức nhận kết quả"),
     "shipment_created": _("Gửi kết quả qua bưu chính"),
     "shipment_status": _("Cập nhật vận chuyển bưu chính"),

@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 
 from dichvucong.catalog.fees import FeeLine
 from dichvucong.catalog.models import OnlineLevel
-from dichvucong.dossiers.models import Dossier, DossierStatus, FeeSettlement, SettlementKind
+from dichvucong.dossiers.models import (
+    Dossier,
+    DossierStatus,
+    FeeSettlement,
+    ResultDelivery,
+    SettlementKind,
+)
 from dichvucong.dossiers.statuses import PAYABLE
 
 
@@ -28,6 +34,9 @@ class FeeState:
     waived: int = 0
     lines: tuple[FeeLine, ...] = ()
     exemption_note: str = ""
+    # Postage of a result sent by post: collected by the postman on delivery ("thu khi nhận"),
+    # never part of `total` nor paid online (docs/PAYMENTS.md).
+    postage_on_delivery: int = 0
 
     @property
     def outstanding(self) -> int:
@@ -42,6 +51,20 @@ class FeeState:
     def is_settled(self) -> bool:
         return self.state in ("none", "paid", "exempt")
 
+    @property
+    def postage_note(self) -> str:
+        """Return the sentence that tells how the postage is paid ("" when not by post)."""
+        return postage_note(self.postage_on_delivery) if self.postage_on_delivery else ""
+
+
+def postage_note(amount: int) -> str:
+    """Return the one wording of the postage rule: paid to the postman on delivery."""
+    money = f"{amount:,}".replace(",", ".")
+    return _(
+        "Cước bưu chính %(amount)s đồng do nhân viên bưu điện thu khi giao kết quả (thu khi "
+        "nhận), không cộng vào phí, lệ phí nộp trực tuyến."
+    ) % {"amount": money}
+
 
 def fee_lines(dossier: Dossier) -> tuple[FeeLine, ...]:
     """Return the dossier's snapshotted fee lines."""
@@ -54,6 +77,17 @@ def _payable(dossier: Dossier) -> bool:
     return dossier.status == DossierStatus.PAYMENT_REQUESTED or (
         dossier.procedure.online_level == OnlineLevel.FULL and dossier.status in PAYABLE
     )
+
+
+def postage_on_delivery(dossier: Dossier) -> int:
+    """Return the postage the postman collects when he delivers the result (0 unless by post)."""
+    if dossier.result_delivery != ResultDelivery.POST:
+        return 0
+    address = dossier.delivery_address if isinstance(dossier.delivery_address, dict) else {}
+    try:
+        return max(int(address.get("fee") or 0), 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def fee_state(dossier: Dossier) -> FeeState:
@@ -72,6 +106,7 @@ def fee_state(dossier: Dossier) -> FeeState:
         "waived": waived,
         "lines": fee_lines(dossier),
         "exemption_note": note,
+        "postage_on_delivery": postage_on_delivery(dossier),
     }
     if dossier.fee_total <= 0 and not waived:
         return FeeState(state="none", **base)

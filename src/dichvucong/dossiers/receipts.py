@@ -127,6 +127,9 @@ def render_receipt(dossier: Dossier, *, receiver: str | None = None) -> bytes:
     )
     paragraph(pdf, f"6. Đăng ký nhận kết quả tại: {where}")
     paragraph(pdf, f"7. Phí, lệ phí: {_fees(dossier)}")
+    postage = fee_state(dossier).postage_note
+    if postage:
+        paragraph(pdf, f"    {postage}")
     if dossier.channel == Channel.ONLINE and receiver is None:
         how = (
             "Hình thức nộp: trực tuyến qua Cổng Dịch vụ công. Giấy này được lập tự động "

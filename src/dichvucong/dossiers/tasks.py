@@ -5,22 +5,22 @@ import logging
 from django.utils import timezone
 from django_tasks import task
 
-from dichvucong.core.text import fold
 from dichvucong.dossiers.appointments import DATE, appointment_text
 from dichvucong.notifications.messages import register_message
 
 logger = logging.getLogger(__name__)
 SMS_TEMPLATE = "dossier_submitted"
+# Written with tone marks; only the SMS layer (notifications.sms_text) folds them, if configured.
 SMS_DEFAULT = (
-    "Ho so {ma_ho_so} ({ten_thu_tuc}) da duoc nop truc tuyen luc {nop_luc}. "
-    "Hen tra ket qua: {han_tra}. Tra cuu tai {trang_web}"
+    "Hồ sơ {ma_ho_so} ({ten_thu_tuc}) đã được nộp trực tuyến lúc {nop_luc}. "
+    "Hẹn trả kết quả: {han_tra}. Tra cứu tại {trang_web}"
 )
 register_message(
     codes=[SMS_TEMPLATE],
     channels=("sms",),
     placeholders={
         "ma_ho_so": "mã hồ sơ",
-        "ten_thu_tuc": "tên thủ tục (không dấu, tối đa 60 ký tự)",
+        "ten_thu_tuc": "tên thủ tục (tối đa 60 ký tự)",
         "nop_luc": "giờ và ngày nộp",
         "han_tra": "ngày hẹn trả kết quả",
         "trang_web": "địa chỉ Cổng Dịch vụ công",
@@ -58,9 +58,9 @@ def send_submission_sms(dossier_id: int) -> str:
     when = "%d/%m/%Y %H:%M"
     context = {
         "ma_ho_so": dossier.code,
-        "ten_thu_tuc": fold(dossier.procedure.name)[:60],
+        "ten_thu_tuc": dossier.procedure.name[:60],
         "nop_luc": timezone.localtime(dossier.submitted_at).strftime(when),
-        "han_tra": fold(appointment_text(dossier, DATE)),
+        "han_tra": appointment_text(dossier, DATE),
         "trang_web": settings.SITE_URL,
     }
     try:

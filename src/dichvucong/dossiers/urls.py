@@ -1,9 +1,10 @@
 from django.urls import path
 
-from dichvucong.dossiers.views import files, wizard
+from dichvucong.dossiers.views import files, picker, wizard
 
 app_name = "dossiers"
 urlpatterns = [
+    path("nop-ho-so/", picker.pick_procedure, name="pick"),
     path("nop-ho-so/<str:code>/", wizard.start, name="start"),
     path("nop-ho-so/thanh-cong/<int:pk>/", wizard.submitted, name="submitted"),
     path("ho-so-dang-soan/", wizard.drafts, name="drafts"),

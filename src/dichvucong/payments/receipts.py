@@ -39,6 +39,8 @@ def render_receipt(payment: Payment) -> bytes:
         + (f" / {payment.gateway_txn_no}" if payment.gateway_txn_no else ""),
         f"Thời điểm thanh toán: {paid_at:%H:%M ngày %d/%m/%Y}",
     ]
+    if fees.postage_note:
+        lines.append(fees.postage_note)
     for line in lines:
         paragraph(pdf, line)
     return render(pdf)

@@ -47,7 +47,10 @@ class AllowedActions:
 
 def allowed_actions(user, dossier: Dossier, now: datetime | None = None) -> AllowedActions:
     """Return what `user` may do with `dossier` in its current status."""
-    from dichvucong.processing.services.counter import needs_counter_checks
+    from dichvucong.processing.services.counter import (
+        awaits_postal_delivery,
+        needs_counter_checks,
+    )
     from dichvucong.processing.services.work import needs_apology
 
     if not getattr(user, "is_authenticated", False) or not dossier.status:
@@ -55,6 +58,9 @@ def allowed_actions(user, dossier: Dossier, now: datetime | None = None) -> Allo
     roles = actor_roles(user, dossier)
     moves = transitions_from(dossier.status, roles)
     officer = tuple(t for t in moves if t.roles & (roles - {APPLICANT}))
+    if dossier.status in HAND_OVER_STATUSES and awaits_postal_delivery(dossier):
+        # The post's "delivered" report returns it; the officer ships it instead.
+        officer = tuple(t for t in officer if t.action != "return_result")
     citizen = tuple(t for t in moves if APPLICANT in t.roles and APPLICANT in roles)
     names = {t.action for t in officer} | {t.action for t in citizen}
     status = dossier.status

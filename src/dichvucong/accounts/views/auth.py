@@ -3,8 +3,10 @@
 import time
 from contextlib import suppress
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.contrib.auth.views import LogoutView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -34,7 +36,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
         return redirect(landing_url(request, request.user))
     with_captcha = bool(request.session.get(LOGIN_CAPTCHA))
-    form = _login_form(request, with_captcha)
+    officer = is_officer_login(request)
+    form = _login_form(request, with_captcha, officer=officer)
     status = 200
     if request.method == "POST":
         status = 400
@@ -58,7 +61,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             elif verdict == throttle.CAPTCHA:
                 status = 429
                 request.session[LOGIN_CAPTCHA] = True
-                form = _login_form(request, True, data=request.POST)
+                form = _login_form(request, True, data=request.POST, officer=officer)
                 form.add_error(
                     None,
                     _(
@@ -67,7 +70,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
                     ),
                 )
             else:
-                form.add_error(None, _("Số định danh/số điện thoại hoặc mật khẩu không đúng."))
+                form.add_error(
+                    None,
+                    _("Tên đăng nhập hoặc mật khẩu không đúng.")
+                    if officer
+                    else _("Số định danh/số điện thoại hoặc mật khẩu không đúng."),
+                )
     if isinstance(form, LoginCaptchaForm):
         captcha.new_challenge(request.session)
         if form.is_bound:
@@ -76,16 +84,30 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/login.html",
-        {"form": form, "next": safe_next(request)},
+        {"form": form, "next": safe_next(request), "officer": officer},
         status=status,
     )
 
 
-def _login_form(request: HttpRequest, with_captcha: bool, data=None):
+def is_officer_login(request: HttpRequest) -> bool:
+    """Tell whether the login leads to the back office (officers sign in with usernames)."""
+    return safe_next(request).startswith(settings.OFFICER_HOME_URL)
+
+
+def _login_form(request: HttpRequest, with_captcha: bool, data=None, *, officer: bool = False):
     data = data if data is not None else (request.POST or None)
     if with_captcha:
-        return LoginCaptchaForm(data, session=request.session)
-    return LoginForm(data)
+        return LoginCaptchaForm(data, session=request.session, officer=officer)
+    return LoginForm(data, officer=officer)
+
+
+class PortalLogoutView(LogoutView):
+    """Log out by POST; a GET (a typed or bookmarked link) asks to confirm instead of a 405."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return render(request, "accounts/logout_confirm.html")
 
 
 @require_http_methods(["GET", "POST"])

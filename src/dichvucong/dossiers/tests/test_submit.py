@@ -56,7 +56,7 @@ def test_submission_gets_a_code_status_new_online_and_history_but_no_appointment
     assert DossierEvent.objects.filter(dossier=dossier, to_status=DossierStatus.NEW).exists()
     assert dossier.attachments.filter(kind=AttachmentKind.SLIP).count() == 1
     sms = SmsMessage.objects.get(dossier_id=dossier.pk, purpose="dossier_submitted")
-    assert dossier.code in sms.text and "Hen khi tiep nhan ho so" in sms.text
+    assert dossier.code in sms.text and "Hẹn khi tiếp nhận hồ sơ" in sms.text
 
 
 def test_the_same_idempotency_key_returns_the_same_dossier():

@@ -73,10 +73,27 @@ def needs_counter_checks(dossier: Dossier) -> bool:
     )
 
 
+def awaits_postal_delivery(dossier: Dossier) -> bool:
+    """Tell whether the result goes by post and the post has not yet reported it delivered.
+
+    Such a dossier is returned (9 → 10) by the post's "delivered" report, never by a click."""
+    if dossier.result_delivery != ResultDelivery.POST:
+        return False
+    return not dossier.shipments.filter(delivered_at__isnull=False).exists()
+
+
 def check_ready_to_hand_over(dossier: Dossier) -> None:
     """Refuse to hand over at the counter a result whose fees are not settled (paid or waived,
     as fee_state says), or a partly online one whose originals were not compared. A result
-    sent by post is not held: the postman may collect the fee on delivery."""
+    sent by post is returned only once the post reports it delivered; it is not held for fees
+    (postage and any fee still owed are collected by the postman on delivery)."""
+    if awaits_postal_delivery(dossier):
+        raise TransitionError(
+            _(
+                "Kết quả được trả qua bưu chính: hồ sơ chuyển sang “Đã trả kết quả” khi bưu điện "
+                "báo đã giao. Hãy dùng “Trả kết quả qua bưu chính”."
+            )
+        )
     if needs_counter_checks(dossier) and dossier.originals_checked_at is None:
         raise TransitionError(_("Cần đối chiếu bản gốc trước khi trả kết quả."))
     if dossier.result_delivery == ResultDelivery.COUNTER and not fee_state(dossier).is_settled:

@@ -14,8 +14,8 @@ SLUGS = {
     "01": "giay-tiep-nhan",
     "02": "phieu-yeu-cau-bo-sung",
     "03": "phieu-tu-choi",
-    "04": "phieu-xin-loi-hen-lai",
-    "05": "thong-bao-dung-xu-ly",
+    "04": "van-ban-xin-loi-gia-han",
+    "05": "thong-bao-dung-giai-quyet",
     "06": "phieu-kiem-soat",
 }
 

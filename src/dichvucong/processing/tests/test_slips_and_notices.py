@@ -81,7 +81,7 @@ def test_refusal_and_stop_slips_carry_the_reason(django_capture_on_commit_callba
     assert "Không thuộc thẩm quyền giải quyết của xã" in _pdf_text(_slip(refused, "03-"))
     assert "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" in _pdf_text(_slip(refused, "03-"))
     text = _pdf_text(_slip(stopped, "05-"))
-    assert "THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ" in text and "điều chỉnh nội dung" in text
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text and "điều chỉnh nội dung" in text
     assert "Không thuộc thẩm quyền" in SmsMessage.objects.get(dossier_id=refused.pk).text
 
 
@@ -154,8 +154,12 @@ def test_apology_is_recorded_sent_and_printed_as_form_04(django_capture_on_commi
             reason="Chờ kết quả xác minh của Công an xã",
         )
     text = _pdf_text(_slip(dossier, "04-"))
-    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
-    assert "Chờ kết quả xác minh của Công an xã" in text
+    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text
+    new_due = timezone.localtime(dossier.extensions.get().new_due_at)
+    flat = " ".join(text.split())
+    assert "đề nghị gia hạn thời gian giải quyết hồ sơ đến" in flat
+    assert f"{new_due:%d/%m/%Y}" in flat
+    assert "Chờ kết quả xác minh của Công an xã" in " ".join(text.split())
     sms = SmsMessage.objects.get(dossier_id=dossier.pk)
     assert "xin lỗi" in sms.text and "hẹn trả kết quả mới" in sms.text
 
@@ -174,3 +178,30 @@ def test_control_sheet_names_actions_that_keep_the_status_in_vietnamese():
     )
     text = PdfReader(BytesIO(control.build(dossier))).pages[0].extract_text()
     assert "Tải lên văn bản kết quả" in text and "result_uploaded" not in text
+
+
+CIRCULAR_TITLES = {
+    "01": "Giấy tiếp nhận hồ sơ và hẹn trả kết quả",
+    "02": "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ",
+    "03": "Phiếu từ chối tiếp nhận giải quyết hồ sơ",
+    "04": "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết",
+    "05": "Thông báo dừng giải quyết hồ sơ",
+    "06": "Phiếu kiểm soát quá trình giải quyết hồ sơ",
+}
+
+
+def test_slips_01_to_07_carry_the_titles_of_circular_03_2025():
+    from django.utils import timezone
+
+    from dichvucong.processing.slips import SLIPS
+
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"], status=S.PROCESSING)
+    for number, title in CIRCULAR_TITLES.items():
+        pdf = PdfReader(BytesIO(SLIPS[number].build(dossier)))
+        text = " ".join(pdf.pages[0].extract_text().split())
+        assert f"Mẫu số {number}" in text and title.upper() in text, number
+    today = timezone.localdate()
+    log = tracking.build_log(agency=team["agency"], start=today, end=today, dossiers=[dossier])
+    text = " ".join(PdfReader(BytesIO(log)).pages[0].extract_text().split())
+    assert "SỔ THEO DÕI HỒ SƠ" in text and "07" in text

@@ -93,7 +93,7 @@ def apology_view(request, pk: int):
     return _perform(
         request,
         dossier,
-        _("Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả."),
+        _("Đã lập văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết."),
         lambda: services.extend_deadline(
             dossier=dossier,
             actor=request.user,
