@@ -81,10 +81,14 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     page.get_by_role("button", name="Tải lên kết quả").click()
     expect(page.locator(".message--success")).to_be_visible()
     expect(page.locator('form[data-action="approve"]')).to_have_count(0)
+    _act(page, "submit_for_approval", note="Đề nghị lãnh đạo phê duyệt")
 
-    # The leader approves; the counter hands the result over.
+    # The leader finds it in the approval queue and approves; the counter hands it over.
     _switch(page, login_browser, team["leader"])
+    page.goto(live_server.url + "/can-bo/")
+    expect(page.locator('[data-tab="cho-phe-duyet"][aria-current="page"]')).to_be_visible()
     page.goto(url)
+    expect(page.locator(".timeline")).to_contain_text("Trình phê duyệt")
     _act(page, "approve")
     expect(page.locator("[data-status]")).to_have_text("Đã xử lý xong")
     _switch(page, login_browser, team["counter"])

@@ -33,6 +33,10 @@ PROCESS_ROLES = frozenset({SPECIALIST, LEADER})
 # Forwarding a received dossier to processing (assigning a specialist): either side.
 FORWARD_ROLES = RECEIVE_ROLES | PROCESS_ROLES
 APPROVE_ROLES = frozenset({LEADER})
+# "Trình phê duyệt": the specialist submits the result to the leader, who approves it or
+# returns it for rework (both inside national status 4, see processing.machine STEPS).
+SUBMIT_APPROVAL_ROLES = frozenset({SPECIALIST})
+RETURN_FOR_REWORK_ROLES = APPROVE_ROLES
 REQUEST_FEE_ROLES = PROCESS_ROLES
 # Waiving a fee is a decision on the dossier, taken by whoever may ask for the fee.
 WAIVE_FEE_ROLES = PROCESS_ROLES
@@ -82,6 +86,16 @@ def may_process(user: Any, dossier: Any) -> bool:
 def may_approve(user: Any, dossier: Any) -> bool:
     """Approve the result of a dossier."""
     return _holds(user, dossier, APPROVE_ROLES)
+
+
+def may_submit_for_approval(user: Any, dossier: Any) -> bool:
+    """Submit a processed dossier's result to the leader for approval."""
+    return _holds(user, dossier, SUBMIT_APPROVAL_ROLES)
+
+
+def may_return_for_rework(user: Any, dossier: Any) -> bool:
+    """Send a dossier awaiting approval back to the specialist for rework."""
+    return _holds(user, dossier, RETURN_FOR_REWORK_ROLES)
 
 
 def may_request_fee(user: Any, dossier: Any) -> bool:

@@ -53,6 +53,31 @@ def transition_view(request, pk: int):
     )
 
 
+@require_POST
+@officer_required
+def approval_step_view(request, pk: int, action: str):
+    dossier = scoped_dossier(request, pk)
+    note = request.POST.get("note", "")[:2000]
+    done = {
+        "submit_for_approval": _("Đã trình phê duyệt hồ sơ %(code)s."),
+        "return_for_rework": _("Đã trả lại hồ sơ %(code)s để xử lý lại."),
+    }
+    if action not in done:
+        raise Http404
+    return _perform(
+        request,
+        dossier,
+        done[action] % {"code": dossier.code},
+        lambda: services.approval_step(
+            dossier=dossier,
+            action=action,
+            actor=request.user,
+            note=note,
+            ip_address=client_ip(request),
+        ),
+    )
+
+
 def _perform(request, dossier, success: str, action):
     """Run one officer action; show its Vietnamese error (4xx) or the success message."""
     try:

@@ -44,20 +44,25 @@ from dichvucong.processing.views.common import officer_required, scoped_dossier
 @officer_required
 def inbox_view(request):
     agency_ids = staff_agency_ids(request.user)
-    tab = inbox.TABS_BY_SLUG.get(request.GET.get("tab", ""), inbox.TABS[0])
+    tab = inbox.TABS_BY_SLUG.get(request.GET.get("tab", "")) or inbox.landing_tab(request.user)
     form = InboxFilterForm(request.GET or None, agency_ids=agency_ids)
     filters = form.to_filters()
     now = timezone.now()
     soon = due_soon_threshold(now)
     rows, next_cursor = inbox.inbox_page(
-        agency_ids=agency_ids, tab=tab, filters=filters, cursor=request.GET.get("sau", ""), now=now
+        agency_ids=agency_ids,
+        tab=tab,
+        filters=filters,
+        cursor=request.GET.get("sau", ""),
+        now=now,
+        user_id=request.user.pk,
     )
     for row in rows:
         row.mark = deadline_mark(row, now, soon)
     query = request.GET.copy()
     query.pop("sau", None)
     query.pop("tab", None)
-    counts = inbox.cached_tab_counts(agency_ids, now, soon)
+    counts = inbox.cached_tab_counts(agency_ids, now, soon, request.user.pk)
     return render(
         request,
         "processing/inbox.html",
