@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from dichvucong.catalog.fees import counter_quantities
 from dichvucong.core.audit import client_ip
+from dichvucong.dossiers.selectors import dossier_papers
 from dichvucong.processing import selectors, services
 from dichvucong.processing.forms import (
     ActionForm,
@@ -34,7 +35,7 @@ def _bad_form(request, dossier, form):
 @officer_required
 def transition_view(request, pk: int):
     dossier = scoped_dossier(request, pk)
-    form = ActionForm(request.POST)
+    form = ActionForm(request.POST, papers=dossier_papers(dossier))
     if not form.is_valid():
         return _bad_form(request, dossier, form)
     return _perform(

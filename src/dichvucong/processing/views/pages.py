@@ -14,6 +14,7 @@ from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import Attachment
+from dichvucong.dossiers.selectors import dossier_papers
 from dichvucong.dossiers.uploads.serving import private_file_headers, stored_file_response
 from dichvucong.processing import inbox
 from dichvucong.processing.allowed import allowed_actions
@@ -38,6 +39,7 @@ from dichvucong.processing.services.exports import (
     request_tracking_log,
     tracking_log_range,
 )
+from dichvucong.processing.supplements import earlier_requests
 from dichvucong.processing.views.common import officer_required, scoped_dossier
 
 
@@ -104,6 +106,10 @@ def dossier_view(request, pk: int):
             "payment_form": CounterPaymentForm(initial={"amount": fees.outstanding or None}),
             "fees": fees,
             "sections": dossier_answers(dossier),
+            "papers": dossier_papers(dossier) if "request_supplement" in actions else (),
+            "earlier_supplements": earlier_requests(dossier)
+            if "request_supplement" in actions
+            else 0,
         },
     )
 
