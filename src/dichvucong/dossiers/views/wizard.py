@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from dichvucong.catalog.fees import fee_quote
 from dichvucong.dossiers import selectors
+from dichvucong.dossiers.counter_visit import counter_visit
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import (
     FormSchemaUnavailable,
@@ -196,7 +197,9 @@ def submitted(request: HttpRequest, pk: int) -> HttpResponse:
         applicant=request.user,
         status__gt=DossierStatus.DRAFT,
     )
-    return render(request, "dossiers/submitted.html", {"dossier": dossier})
+    return render(
+        request, "dossiers/submitted.html", {"dossier": dossier, "visit": counter_visit(dossier)}
+    )
 
 
 @login_required
