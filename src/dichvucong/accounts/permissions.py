@@ -137,9 +137,13 @@ def may_verify_identity(user: Any) -> bool:
     """Check citizens' ID papers: the identity-clerk role or `accounts.verify_identity`."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return bool(agencies_with_role(user, VERIFY_IDENTITY_ROLES)) or user.has_perm(
-        "accounts.verify_identity"
-    )
+    return is_identity_clerk(user) or user.has_perm("accounts.verify_identity")
+
+
+def is_identity_clerk(user: Any) -> bool:
+    """Tell whether the user holds the identity-clerk role somewhere (no query beyond the
+    role map: the officer pages use it to offer the identity checks)."""
+    return bool(agencies_with_role(user, VERIFY_IDENTITY_ROLES))
 
 
 def lands_in_back_office(user: Any) -> bool:

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dichvucong.accounts.permissions import staff_agency_ids
+from dichvucong.accounts.permissions import is_identity_clerk, staff_agency_ids
 from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.fees import fee_state
@@ -76,6 +76,7 @@ def inbox_view(request):
             "next_cursor": next_cursor,
             "filter_query": query.urlencode(),
             "is_first_page": not request.GET.get("sau"),
+            "verifies_identity": is_identity_clerk(request.user),
             "selected": {"date_from": filters.date_from, "date_to": filters.date_to},
             **form.option_html(filters),
         },
