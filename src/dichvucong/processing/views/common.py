@@ -4,10 +4,10 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from dichvucong.accounts.permissions import lands_in_back_office, may_verify_identity
+from dichvucong.accounts.permissions import lands_in_back_office
 from dichvucong.dossiers.models import Dossier
 from dichvucong.processing.machine import TransitionError
 from dichvucong.processing.selectors import staff_dossier_or_404
@@ -20,8 +20,6 @@ def officer_required(view):
     @login_required
     def wrapper(request, *args, **kwargs):
         if not lands_in_back_office(request.user):
-            if may_verify_identity(request.user):  # an identity clerk: their own queue
-                return redirect("accounts:officer_pending")
             raise PermissionDenied(_("Trang này chỉ dành cho cán bộ."))
         return view(request, *args, **kwargs)
 

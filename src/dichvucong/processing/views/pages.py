@@ -3,12 +3,18 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dichvucong.accounts.permissions import is_identity_clerk, staff_agency_ids
+from dichvucong.accounts.permissions import (
+    is_identity_clerk,
+    lands_in_back_office,
+    may_verify_identity,
+    staff_agency_ids,
+)
 from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.fees import fee_state
@@ -43,8 +49,17 @@ from dichvucong.processing.supplements import earlier_requests
 from dichvucong.processing.views.common import officer_required, scoped_dossier
 
 
-@officer_required
+@login_required
 def inbox_view(request):
+    """The officer home: an identity clerk (no dossier role) is sent to the identity checks."""
+    user = request.user
+    if not lands_in_back_office(user) and may_verify_identity(user):
+        return redirect("accounts:officer_pending")
+    return _inbox(request)
+
+
+@officer_required
+def _inbox(request):
     agency_ids = staff_agency_ids(request.user)
     tab = inbox.TABS_BY_SLUG.get(request.GET.get("tab", "")) or inbox.landing_tab(request.user)
     form = InboxFilterForm(request.GET or None, agency_ids=agency_ids)
