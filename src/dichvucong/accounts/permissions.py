@@ -33,6 +33,10 @@ PROCESS_ROLES = frozenset({SPECIALIST, LEADER})
 # Forwarding a received dossier to processing (assigning a specialist): either side.
 FORWARD_ROLES = RECEIVE_ROLES | PROCESS_ROLES
 APPROVE_ROLES = frozenset({LEADER})
+# "Trình phê duyệt": the specialist submits the result to the leader, who approves it or
+# returns it for rework (both inside national status 4, see processing.machine STEPS).
+SUBMIT_APPROVAL_ROLES = frozenset({SPECIALIST})
+RETURN_FOR_REWORK_ROLES = APPROVE_ROLES
 REQUEST_FEE_ROLES = PROCESS_ROLES
 # Waiving a fee is a decision on the dossier, taken by whoever may ask for the fee.
 WAIVE_FEE_ROLES = PROCESS_ROLES
@@ -84,6 +88,16 @@ def may_approve(user: Any, dossier: Any) -> bool:
     return _holds(user, dossier, APPROVE_ROLES)
 
 
+def may_submit_for_approval(user: Any, dossier: Any) -> bool:
+    """Submit a processed dossier's result to the leader for approval."""
+    return _holds(user, dossier, SUBMIT_APPROVAL_ROLES)
+
+
+def may_return_for_rework(user: Any, dossier: Any) -> bool:
+    """Send a dossier awaiting approval back to the specialist for rework."""
+    return _holds(user, dossier, RETURN_FOR_REWORK_ROLES)
+
+
 def may_request_fee(user: Any, dossier: Any) -> bool:
     """Ask the applicant to pay a fee during processing."""
     return _holds(user, dossier, REQUEST_FEE_ROLES)
@@ -123,9 +137,13 @@ def may_verify_identity(user: Any) -> bool:
     """Check citizens' ID papers: the identity-clerk role or `accounts.verify_identity`."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return bool(agencies_with_role(user, VERIFY_IDENTITY_ROLES)) or user.has_perm(
-        "accounts.verify_identity"
-    )
+    return is_identity_clerk(user) or user.has_perm("accounts.verify_identity")
+
+
+def is_identity_clerk(user: Any) -> bool:
+    """Tell whether the user holds the identity-clerk role somewhere (no query beyond the
+    role map: the officer pages use it to offer the identity checks)."""
+    return bool(agencies_with_role(user, VERIFY_IDENTITY_ROLES))
 
 
 def lands_in_back_office(user: Any) -> bool:

@@ -108,6 +108,7 @@ class ProcedureAdmin(admin.ModelAdmin):
                     "online_level",
                     ("accepts_counter", "accepts_online", "accepts_post"),
                     "requires_originals",
+                    "min_identity_level",
                 )
             },
         ),

@@ -67,6 +67,15 @@ class Agency(models.Model):
         return self.name
 
 
+class IdentityLevel(models.TextChoices):
+    """The least identity assurance an online applicant needs (accounts.VerificationLevel's
+    values: an account verified at this level or above may submit)."""
+
+    NONE = "none", _("Không yêu cầu xác minh")
+    MEDIUM = "medium", _("Mức độ 2 (trung bình)")
+    HIGH = "high", _("Mức độ 3 (cao)")
+
+
 class OnlineLevel(models.TextChoices):
     """How much of a procedure can be done online (Decree 42/2022, 45/2020 labels kept)."""
 
@@ -106,6 +115,13 @@ class Procedure(TimeStampedModel):
     accepts_counter = models.BooleanField(_("nộp trực tiếp"), default=True)
     accepts_online = models.BooleanField(_("nộp trực tuyến"), default=False)
     accepts_post = models.BooleanField(_("nộp qua bưu chính"), default=False)
+    min_identity_level = models.CharField(
+        _("mức xác minh danh tính tối thiểu"),
+        max_length=10,
+        choices=IdentityLevel.choices,
+        default=IdentityLevel.MEDIUM,
+        help_text=_("Tài khoản nộp hồ sơ trực tuyến phải được xác minh ít nhất ở mức này."),
+    )
     processing_days = models.DecimalField(
         _("thời hạn giải quyết (ngày làm việc)"),
         max_digits=5,

@@ -18,6 +18,8 @@ ACTION_LABELS = {
     "originals_checked": _("Đối chiếu bản gốc"),
     "originals_received": _("Nhận bản gốc"),
     "result_uploaded": _("Tải lên văn bản kết quả"),
+    "submit_for_approval": _("Trình phê duyệt"),
+    "return_for_rework": _("Trả lại để xử lý lại"),
     "apology": _("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"),
     "delivery_choice": _("Chọn hình thức nhận kết quả"),
     "shipment_created": _("Gửi kết quả qua bưu chính"),

@@ -134,6 +134,10 @@ class Dossier(TimeStampedModel):
     originals_checked_at = models.DateTimeField(
         _("đã đối chiếu bản gốc lúc"), null=True, blank=True
     )
+    # Inside national status 4 the specialist submits the result to the leader ("trình phê
+    # duyệt"); the leader approves (4 -> 9) or returns it for rework. The national status does
+    # not move: this flag and the history events (processing.machine STEPS) carry the step.
+    awaiting_approval = models.BooleanField(_("đang trình phê duyệt"), default=False)
     search_text = models.TextField(editable=False, default="")
 
     class Meta:

@@ -46,11 +46,12 @@ def send_submission_sms(dossier_id: int) -> str:
     """Text the applicant the dossier code; a failure is logged, never undoes the submission."""
     from django.conf import settings
 
+    from dichvucong.dossiers.counter_visit import counter_visit_sms
     from dichvucong.dossiers.models import Dossier
     from dichvucong.notifications.models import SmsMessage
     from dichvucong.notifications.services import render_template, send_sms
 
-    dossier = Dossier.objects.select_related("procedure").filter(pk=dossier_id).first()
+    dossier = Dossier.objects.select_related("procedure", "agency").filter(pk=dossier_id).first()
     if dossier is None or not dossier.code or not dossier.applicant_phone:
         return "skipped"
     if SmsMessage.objects.filter(dossier_id=dossier.pk, purpose=SMS_TEMPLATE).exists():
@@ -65,6 +66,9 @@ def send_submission_sms(dossier_id: int) -> str:
     }
     try:
         text = render_template(SMS_TEMPLATE, context, default=SMS_DEFAULT)
+        visit = counter_visit_sms(dossier)  # partly online: bring the originals, where, when
+        if visit:
+            text = f"{text} {visit}"
         send_sms(
             phone=dossier.applicant_phone,
             text=text,

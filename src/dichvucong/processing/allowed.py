@@ -18,7 +18,10 @@ from dichvucong.processing.machine import (
     APPLICANT,
     HAND_OVER_STATUSES,
     RESULT_WORK_STATUSES,
+    Step,
     Transition,
+    needs_approval,
+    steps_from,
     transitions_from,
 )
 from dichvucong.processing.selectors import actor_roles
@@ -29,13 +32,15 @@ class AllowedActions:
     """The actions open to one user on one dossier; `"name" in actions` in templates.
 
     Names: the machine's actions (receive, refuse, request_supplement, start_processing,
-    request_payment, payment_paid, approve, stop, return_result, resubmit, withdraw), and
+    request_payment, payment_paid, approve, stop, return_result, resubmit, withdraw), its
+    in-status steps (submit_for_approval, return_for_rework; "approve" only once submitted), and
     upload_result, apologise, record_originals, collect_fee, ship_result (officers), pay
     (the applicant).
     """
 
     transitions: tuple[Transition, ...] = ()
     citizen_transitions: tuple[Transition, ...] = ()
+    steps: tuple[Step, ...] = ()
     names: frozenset[str] = field(default_factory=frozenset)
 
     def __contains__(self, name: object) -> bool:
@@ -57,12 +62,17 @@ def allowed_actions(user, dossier: Dossier, now: datetime | None = None) -> Allo
         return AllowedActions()
     roles = actor_roles(user, dossier)
     moves = transitions_from(dossier.status, roles)
-    officer = tuple(t for t in moves if t.roles & (roles - {APPLICANT}))
+    officer = tuple(
+        t
+        for t in moves
+        if t.roles & (roles - {APPLICANT}) and (dossier.awaiting_approval or not needs_approval(t))
+    )
+    steps = tuple(steps_from(dossier.status, dossier.awaiting_approval, roles - {APPLICANT}))
     if dossier.status in HAND_OVER_STATUSES and awaits_postal_delivery(dossier):
         # The post's "delivered" report returns it; the officer ships it instead.
         officer = tuple(t for t in officer if t.action != "return_result")
     citizen = tuple(t for t in moves if APPLICANT in t.roles and APPLICANT in roles)
-    names = {t.action for t in officer} | {t.action for t in citizen}
+    names = {t.action for t in officer} | {t.action for t in citizen} | {s.action for s in steps}
     status = dossier.status
     if status in RESULT_WORK_STATUSES and may_process(user, dossier):
         names.add("upload_result")
@@ -79,4 +89,6 @@ def allowed_actions(user, dossier: Dossier, now: datetime | None = None) -> Allo
             names.add("ship_result")
     if APPLICANT in roles and fees.state == "due":
         names.add("pay")
-    return AllowedActions(transitions=officer, citizen_transitions=citizen, names=frozenset(names))
+    return AllowedActions(
+        transitions=officer, citizen_transitions=citizen, steps=steps, names=frozenset(names)
+    )

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalog.models import Field, Procedure
 from dichvucong.core.vn.fields import CccdField, MobilePhoneField
-from dichvucong.dossiers.models import Channel, ResultDelivery
+from dichvucong.dossiers.models import Channel, DossierStatus, ResultDelivery
 from dichvucong.processing.inbox import InboxFilters
 from dichvucong.processing.models import PaymentMethod
+from dichvucong.processing.supplements import supplement_list
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
 
@@ -106,15 +107,40 @@ class ActionForm(forms.Form):
     )
     assignee = forms.IntegerField(label=_("Chuyên viên xử lý"), required=False)
     amount = forms.IntegerField(label=_("Số tiền (đồng)"), required=False, min_value=0)
+    other_paper = forms.CharField(label=_("Giấy tờ khác"), required=False, max_length=300)
+    other_reason = forms.CharField(label=_("Lý do"), required=False, max_length=500)
+
+    def __init__(self, *args, papers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.papers = list(papers)  # the procedure's papers offered as checkboxes
+
+    def clean(self):
+        data = super().clean()
+        chosen = self.data.getlist("paper") if hasattr(self.data, "getlist") else []
+        reasons = {str(p.pk): str(self.data.get(f"reason_{p.pk}", ""))[:500] for p in self.papers}
+        ids, lines = supplement_list(
+            papers=self.papers,
+            chosen=[str(c) for c in chosen],
+            reasons=reasons,
+            other=data.get("other_paper", ""),
+            other_reason=data.get("other_reason", ""),
+        )
+        typed = [line.strip() for line in data.get("documents", "").splitlines() if line.strip()]
+        self.paper_ids, self.paper_lines = ids, lines + typed
+        if data.get("to") == DossierStatus.SUPPLEMENT_REQUESTED:
+            if not self.paper_lines:
+                raise forms.ValidationError(_("Vui lòng chọn giấy tờ cần bổ sung."))
+            if not data.get("note", "").strip():
+                data["note"] = "; ".join(self.paper_lines)[:2000]
+        return data
 
     def transition_data(self) -> dict:
         data = self.cleaned_data
         result = {}
-        documents = [
-            line.strip() for line in data.get("documents", "").splitlines() if line.strip()
-        ]
-        if documents:
-            result["documents"] = documents
+        if self.paper_lines:
+            result["documents"] = self.paper_lines
+        if self.paper_ids:
+            result["required_document_ids"] = self.paper_ids
         if data.get("assignee"):
             result["assignee_id"] = data["assignee"]
         if data.get("amount") is not None:

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from dichvucong.accounts.models import StaffRoleKind
+from dichvucong.accounts.selectors import staff_role_map
 from dichvucong.core.ratelimit import count_hit
 from dichvucong.dossiers.models import Dossier
 from dichvucong.dossiers.models import DossierStatus as S
@@ -40,6 +42,8 @@ class Tab:
 
 TABS = (
     Tab("moi", _("Mới trực tuyến")),
+    Tab("duoc-giao", _("Được giao cho tôi")),
+    Tab("cho-phe-duyet", _("Chờ phê duyệt")),
     Tab("dang-xu-ly", _("Đang xử lý")),
     Tab("cho-bo-sung", _("Chờ bổ sung")),
     Tab("cho-nop-phi", _("Chờ nộp phí")),
@@ -48,13 +52,31 @@ TABS = (
     Tab("da-xong", _("Đã xong")),
 )
 TABS_BY_SLUG = {tab.slug: tab for tab in TABS}
+# Each role lands on its own queue: the counter on new dossiers to receive, the specialist on
+# the dossiers assigned to them, the leader on those awaiting their approval (first match).
+ROLE_TABS = (
+    (StaffRoleKind.LEADER.value, "cho-phe-duyet"),
+    (StaffRoleKind.SPECIALIST.value, "duoc-giao"),
+    (StaffRoleKind.COUNTER.value, "moi"),
+)
 
 
-def tab_condition(slug: str, now: datetime, soon: datetime) -> Q:
-    """Return the filter of one tab."""
+def landing_tab(user) -> Tab:
+    """Return the queue an officer sees when opening the inbox without choosing a tab."""
+    held = set().union(*staff_role_map(user).values())
+    for role, slug in ROLE_TABS:
+        if role in held:
+            return TABS_BY_SLUG[slug]
+    return TABS[0]
+
+
+def tab_condition(slug: str, now: datetime, soon: datetime, user_id: int | None = None) -> Q:
+    """Return the filter of one tab (`user_id`: the officer whose own queue "duoc-giao" is)."""
     open_clock = Q(status__in=CLOCK_RUNNING)
     return {
         "moi": Q(status=S.NEW),
+        "duoc-giao": Q(status=S.PROCESSING, assignee_id=user_id or 0, awaiting_approval=False),
+        "cho-phe-duyet": Q(status=S.PROCESSING, awaiting_approval=True),
         "dang-xu-ly": Q(status__in=UNDER_WAY),
         "cho-bo-sung": Q(status=S.SUPPLEMENT_REQUESTED),
         "cho-nop-phi": Q(status=S.PAYMENT_REQUESTED),
@@ -76,26 +98,32 @@ def touch_agency_counts(agency_id: int) -> None:
     count_hit(f"inbox:gen:{agency_id}", seconds=None)
 
 
-def cached_tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> dict[str, int]:
+def cached_tab_counts(
+    agency_ids: set[int], now: datetime, soon: datetime, user_id: int | None = None
+) -> dict[str, int]:
     """Return the tab counts, reusing them for a few seconds until a dossier changes."""
     from django.core.cache import cache
 
     keys = _generation_keys(agency_ids)
     generations = cache.get_many(keys)
     stamp = ",".join(f"{k.rsplit(':', 1)[1]}.{generations.get(k, 0)}" for k in keys)
-    key = f"inbox:counts:{stamp}"
+    key = f"inbox:counts:{user_id or 0}:{stamp}"
     counts = cache.get(key)
     if counts is None:
-        counts = tab_counts(agency_ids, now, soon)
+        counts = tab_counts(agency_ids, now, soon, user_id)
         cache.set(key, counts, COUNTS_TTL_SECONDS)
     return counts
 
 
-def tab_counts(agency_ids: set[int], now: datetime, soon: datetime) -> dict[str, int]:
+def tab_counts(
+    agency_ids: set[int], now: datetime, soon: datetime, user_id: int | None = None
+) -> dict[str, int]:
     """Return how many dossiers each tab holds, in one query."""
     counts = Dossier.objects.filter(agency_id__in=agency_ids).aggregate(
         **{
-            tab.slug.replace("-", "_"): Count("id", filter=tab_condition(tab.slug, now, soon))
+            tab.slug.replace("-", "_"): Count(
+                "id", filter=tab_condition(tab.slug, now, soon, user_id)
+            )
             for tab in TABS
         }
     )
@@ -150,10 +178,18 @@ def inbox_page(
     filters: InboxFilters,
     cursor: str = "",
     now: datetime | None = None,
+    user_id: int | None = None,
 ) -> tuple[list, str]:
     """Return one page of a tab and the cursor of the next page ("" when it is the last)."""
     rows = list(
-        page_queryset(agency_ids=agency_ids, tab=tab, filters=filters, cursor=cursor, now=now)
+        page_queryset(
+            agency_ids=agency_ids,
+            tab=tab,
+            filters=filters,
+            cursor=cursor,
+            now=now,
+            user_id=user_id,
+        )
     )
     key = "due_at" if tab.by_due else "submitted_at"
     next_cursor = ""
@@ -171,11 +207,14 @@ def page_queryset(
     filters: InboxFilters,
     cursor: str = "",
     now: datetime | None = None,
+    user_id: int | None = None,
 ) -> QuerySet:
     """Return the query of one page (one row more than shown, to know if a next page exists)."""
     now = now or timezone.now()
     soon = due_soon_threshold(now)
-    qs = Dossier.objects.filter(tab_condition(tab.slug, now, soon), agency_id__in=agency_ids)
+    qs = Dossier.objects.filter(
+        tab_condition(tab.slug, now, soon, user_id), agency_id__in=agency_ids
+    )
     qs = apply_filters(qs, filters)
     key = "due_at" if tab.by_due else "submitted_at"
     qs = _after_cursor(qs, key, cursor, descending=not tab.by_due)

@@ -12,6 +12,8 @@ from dichvucong.accounts.permissions import (
     PROCESS_ROLES,
     RECEIVE_ROLES,
     REQUEST_FEE_ROLES,
+    RETURN_FOR_REWORK_ROLES,
+    SUBMIT_APPROVAL_ROLES,
 )
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.dossiers.statuses import WITHDRAWABLE
@@ -90,6 +92,58 @@ TRANSITIONS: tuple[Transition, ...] = (
         for source in sorted(WITHDRAWABLE)
     ),
 )
+
+
+@dataclass(frozen=True)
+class Step:
+    """An action inside one national status: recorded in the history, the status stays.
+
+    `awaiting` is the approval flag (`Dossier.awaiting_approval`) the step needs before it and
+    `sets` the value it leaves; "approve" (4 -> 9) also needs the flag set (`needs_approval`).
+    """
+
+    status: int
+    action: str
+    roles: frozenset[str]
+    label: str
+    awaiting: bool
+    sets: bool
+    needs_reason: bool = False
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        int(S.PROCESSING),
+        "submit_for_approval",
+        SUBMIT_APPROVAL_ROLES,
+        _("Trình phê duyệt"),
+        awaiting=False,
+        sets=True,
+    ),
+    Step(
+        int(S.PROCESSING),
+        "return_for_rework",
+        RETURN_FOR_REWORK_ROLES,
+        _("Trả lại để xử lý lại"),
+        awaiting=True,
+        sets=False,
+        needs_reason=True,
+    ),
+)
+STEPS_BY_ACTION = {step.action: step for step in STEPS}
+
+
+def needs_approval(transition: "Transition") -> bool:
+    """Tell whether a move may be taken only after the result was submitted for approval."""
+    return transition.action == "approve"
+
+
+def steps_from(status: int, awaiting: bool, roles: set[str]) -> list[Step]:
+    """Return the in-status steps open to these roles for a dossier in this state."""
+    return [
+        s for s in STEPS if s.status == int(status) and s.awaiting == awaiting and s.roles & roles
+    ]
+
 
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
 

@@ -10,6 +10,7 @@ from dichvucong.dossiers.models import Dossier, DossierEvent
 from dichvucong.notifications.messages import register_message
 from dichvucong.notifications.models import MessageChannel
 from dichvucong.notifications.services import render_template, send_sms
+from dichvucong.processing.supplements import sms_papers
 
 logger = logging.getLogger(__name__)
 
@@ -17,8 +18,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_TEXTS = {
     "received": "Hồ sơ {ma_ho_so} ({ten_thu_tuc}) đã được tiếp nhận. Hẹn trả kết quả: {han_tra}.",
     "refused": "Hồ sơ {ma_ho_so} không được tiếp nhận. Lý do: {ly_do}",
-    "supplement_requested": "Hồ sơ {ma_ho_so} cần bổ sung giấy tờ: {ly_do}. "
-    "Vui lòng nộp bổ sung trên Cổng Dịch vụ công.",
+    "supplement_requested": "Hồ sơ {ma_ho_so} cần bổ sung: {giay_to}. "
+    "Xem chi tiết và nộp bổ sung trên Cổng Dịch vụ công.",
     "payment_requested": "Hồ sơ {ma_ho_so}: vui lòng nộp phí, lệ phí {so_tien} đồng "
     "để tiếp tục giải quyết.",
     "stopped": "Hồ sơ {ma_ho_so} đã dừng xử lý. Lý do: {ly_do}",
@@ -52,6 +53,7 @@ def message_context(dossier: Dossier, event: DossierEvent | None, extra: dict | 
     else:
         place = dossier.agency.address or dossier.agency.name
     amount = (event.data.get("amount") if event else None) or dossier.fee_total
+    reason = event.note if event else ""
     return {
         "ma_ho_so": dossier.code or "",
         "ten_thu_tuc": dossier.procedure.name,
@@ -61,6 +63,8 @@ def message_context(dossier: Dossier, event: DossierEvent | None, extra: dict | 
         "so_tien": f"{int(amount or 0):,}".replace(",", "."),
         "noi_nhan": place,
         "ho_ten": dossier.applicant_name,
+        # The asked papers, short (the full list with reasons is on the citizen's page).
+        "giay_to": sms_papers(event) or reason.rstrip(" ."),
     } | (extra or {})
 
 

@@ -15,6 +15,11 @@ urlpatterns = [
         name="sign_again",
     ),
     path("can-bo/ho-so/<int:pk>/chuyen-trang-thai/", actions.transition_view, name="transition"),
+    path(
+        "can-bo/ho-so/<int:pk>/phe-duyet/<slug:action>/",
+        actions.approval_step_view,
+        name="approval_step",
+    ),
     path("can-bo/ho-so/<int:pk>/ket-qua/", actions.result_upload_view, name="result_upload"),
     path("can-bo/ho-so/<int:pk>/xin-loi-hen-lai/", actions.apology_view, name="apology"),
     path("can-bo/ho-so/<int:pk>/doi-chieu-ban-goc/", actions.originals_view, name="originals"),

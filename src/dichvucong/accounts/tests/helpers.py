@@ -33,6 +33,14 @@ def submit_details(client, data: dict, *, captcha: str | None = None):
     return client.post(reverse("accounts:register_details"), data | {"captcha": answer})
 
 
+def confirm_phone(client, phone: str = PHONE, **extra):
+    """Type the registration OTP just sent to `phone`; return the response (every method)."""
+    from dichvucong.core.vn.phones import normalise_mobile
+
+    code = latest_otp(normalise_mobile(phone))
+    return client.post(reverse("accounts:register_otp"), {"code": code} | extra)
+
+
 def register_by_phone(client, **overrides):
     """Run every step of the phone-OTP registration; return the final response."""
     start(client)

@@ -9,6 +9,7 @@ from dichvucong.accounts.tests.helpers import (
     GOOD_PASSWORD,
     PHONE_E164,
     citizen_details,
+    confirm_phone,
     register_by_phone,
     start,
     submit_details,
@@ -215,6 +216,16 @@ def test_social_insurance_code_is_checked_against_the_demo_registry(client):
     assert response.status_code == 400
     assert "Mã số bảo hiểm xã hội không khớp" in response.content.decode()
     response = submit_details(client, person | {"social_insurance_code": "6023456789"})
+    # The phone that will receive OTPs and password resets is confirmed first (issue 17.3).
+    assert response["Location"] == reverse("accounts:register_otp")
+    skipped = client.post(
+        reverse("accounts:register_password"),
+        {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},
+    )
+    assert skipped["Location"] == reverse("accounts:register")
+    assert not User.objects.filter(id_number="060190001234").exists()
+    submit_details(client, person | {"social_insurance_code": "6023456789"})
+    response = confirm_phone(client, "0912000222")
     assert response["Location"] == reverse("accounts:register_password")
     client.post(
         reverse("accounts:register_password"),
@@ -228,6 +239,7 @@ def test_social_insurance_code_is_checked_against_the_demo_registry(client):
 def test_post_office_account_waits_until_an_officer_checks_the_id_paper(client):
     start(client, method="post_office")
     submit_details(client, citizen_details())
+    confirm_phone(client)
     client.post(
         reverse("accounts:register_password"),
         {"password1": GOOD_PASSWORD, "password2": GOOD_PASSWORD},

@@ -11,7 +11,13 @@ from django.urls import reverse
 
 from dichvucong.accounts import signature
 from dichvucong.accounts.models import VerificationLevel
-from dichvucong.accounts.tests.helpers import GOOD_PASSWORD, citizen_details, start, submit_details
+from dichvucong.accounts.tests.helpers import (
+    GOOD_PASSWORD,
+    citizen_details,
+    confirm_phone,
+    start,
+    submit_details,
+)
 from dichvucong.accounts.tests.signing_ca import NOW, build_test_ca, make_cert, rsa_key
 
 pytestmark = pytest.mark.django_db
@@ -119,6 +125,8 @@ def test_challenge_is_one_time_and_expires(trusted, monkeypatch):
 def _start_usb_registration(client):
     start(client, method="usb_token")
     response = submit_details(client, citizen_details())
+    assert response["Location"] == reverse("accounts:register_otp")  # the phone first
+    response = confirm_phone(client)
     assert response["Location"] == reverse("accounts:register_signature")
 
 
@@ -140,6 +148,7 @@ def test_registration_by_usb_token_through_the_plugin_api_gives_level_high(trust
         citizen_details()
         | {"captcha": client.session["captcha_answer"], "csrfmiddlewaretoken": token},
     )
+    confirm_phone(client, csrfmiddlewaretoken=token)
     # Without the CSRF header the plug-in API refuses.
     assert client.post(reverse("accounts:signature_challenge")).status_code == 403
     answer = client.post(reverse("accounts:signature_challenge"), HTTP_X_CSRFTOKEN=token).json()
@@ -186,6 +195,7 @@ def test_someone_elses_certificate_is_refused(client, trusted):
 def test_sim_signature_by_the_paste_form(client, trusted):
     start(client, method="sim_signature")
     submit_details(client, citizen_details())
+    confirm_phone(client)
     client.get(reverse("accounts:register_signature"))
     challenge = client.session[signature.SESSION_KEY]["value"]
     leaf = trusted.leaf(ID)

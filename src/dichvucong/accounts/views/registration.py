@@ -42,11 +42,23 @@ def ready_for_password(state: dict) -> bool:
     method = state.get("method")
     if "data" not in state:
         return False
-    if method == VerificationMethod.PHONE:
-        return bool(state.get("phone_verified"))
+    # Every method confirms by OTP the phone that later receives codes and password resets.
+    if state["data"].get("phone") and not state.get("phone_verified"):
+        return False
     if method in SIGNATURE_METHODS:
         return bool(state.get("certificate_fingerprint"))
-    return method in {VerificationMethod.SOCIAL_INSURANCE, VerificationMethod.POST_OFFICE}
+    return method in {
+        VerificationMethod.PHONE,
+        VerificationMethod.SOCIAL_INSURANCE,
+        VerificationMethod.POST_OFFICE,
+    }
+
+
+def _after_phone(state: dict) -> HttpResponse:
+    """Go on from a confirmed phone: the signature step, or the password."""
+    if state["method"] in SIGNATURE_METHODS:
+        return redirect_to("register_signature")
+    return redirect_to("register_password")
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,8 +118,7 @@ def register_details(request: HttpRequest) -> HttpResponse:
 
 
 def _after_details(request: HttpRequest, state: dict) -> HttpResponse:
-    method = state["method"]
-    if method == VerificationMethod.PHONE:
+    if state["data"].get("phone"):
         try:
             otp.issue_otp(
                 purpose="registration", phone=state["data"]["phone"], ip=client_ip(request)
@@ -115,16 +126,14 @@ def _after_details(request: HttpRequest, state: dict) -> HttpResponse:
         except otp.OtpError as exc:
             messages.error(request, str(exc))
         return redirect_to("register_otp")
-    if method in SIGNATURE_METHODS:
-        return redirect_to("register_signature")
-    return redirect_to("register_password")
+    return _after_phone(state)
 
 
 @require_http_methods(["GET", "POST"])
 def register_otp(request: HttpRequest) -> HttpResponse:
     """Step 3 (phone): type the code from the SMS, or ask for a new one after 60 s."""
     state = _state(request)
-    if not state or "data" not in state or state["method"] != VerificationMethod.PHONE:
+    if not state or "data" not in state or not state["data"].get("phone"):
         return _restart(request)
     phone = state["data"]["phone"]
     form = OtpForm(request.POST or None)
@@ -146,7 +155,7 @@ def register_otp(request: HttpRequest) -> HttpResponse:
             else:
                 state["phone_verified"] = True
                 _save(request, state)
-                return redirect_to("register_password")
+                return _after_phone(state)
         status = 400
     wait = otp.seconds_until_resend(purpose="registration", phone=phone)
     return render(

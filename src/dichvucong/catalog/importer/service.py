@@ -16,6 +16,7 @@ from dichvucong.catalog.models import (
     FeeUnit,
     Field,
     FormTemplate,
+    IdentityLevel,
     OnlineLevel,
     Procedure,
     RequiredDocument,
@@ -215,6 +216,7 @@ def _procedure_values(row, fields) -> dict:
         "accepts_post": "post" in channels,
         "processing_days": None if days is None else Decimal(str(days)),
         "requires_originals": _get(row, "requires_originals", False),
+        "min_identity_level": _get(row, "min_identity_level", IdentityLevel.MEDIUM),
         "popularity": _get(row, "popularity", 0),
         "is_active": _get(row, "is_active", True),
     }

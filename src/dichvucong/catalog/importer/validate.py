@@ -13,6 +13,7 @@ from dichvucong.catalog.models import (
     FeeUnit,
     Field,
     FormTemplate,
+    IdentityLevel,
     OnlineLevel,
     Procedure,
     form_field_names,
@@ -48,6 +49,7 @@ PROCEDURE_KEYS = frozenset(
         "processing_days",
         "fees",
         "requires_originals",
+        "min_identity_level",
         "required_documents",
         "popularity",
         "is_active",
@@ -225,6 +227,11 @@ def _check_levels(row) -> str | None:
     ):
         return _("“channels” phải là danh sách khác rỗng gồm: %(values)s.") % {
             "values": ", ".join(CHANNELS)
+        }
+    identity = row.get("min_identity_level") or IdentityLevel.MEDIUM
+    if not isinstance(identity, str) or identity not in IdentityLevel.values:
+        return _("“min_identity_level” phải là một trong: %(values)s.") % {
+            "values": ", ".join(IdentityLevel.values)
         }
     if "online" in channels and level == OnlineLevel.INFO:
         return _("thủ tục chỉ cung cấp thông tin (info) không thể nhận hồ sơ trực tuyến.")

@@ -341,3 +341,13 @@ def test_quantity_field_that_is_not_a_field_of_the_procedure_form_is_refused():
     data["procedures"][0]["fees"][0]["quantity_field"] = "paper_copies"
     import_catalog(data)
     assert Procedure.objects.get(code="1.001193").fees.get().quantity_field == "paper_copies"
+
+
+def test_the_minimum_identity_level_is_imported_defaults_to_medium_and_is_checked():
+    data = catalog()
+    data["procedures"][0]["min_identity_level"] = "high"
+    import_catalog(data)
+    assert Procedure.objects.get(code="1.001193").min_identity_level == "high"
+    assert Procedure.objects.get(code="2.000815").min_identity_level == "medium"
+    data["procedures"][1]["min_identity_level"] = "rat-cao"
+    assert any("min_identity_level" in p for p in _problems(data))

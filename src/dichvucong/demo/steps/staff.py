@@ -1,4 +1,5 @@
-"""Demo officers of one agency: counter officer, specialist and leader, with their roles."""
+"""Demo officers of one agency: counter officer, specialist, leader and identity clerk (who
+checks ID papers for accounts registered by the post-office method), with their roles."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -14,6 +15,7 @@ OFFICERS = (
     ("canbo.motcua", "Lê Thị Mai", StaffRoleKind.COUNTER, "Cán bộ một cửa"),
     ("canbo.chuyenvien", "Phạm Văn Hùng", StaffRoleKind.SPECIALIST, "Chuyên viên xử lý"),
     ("canbo.lanhdao", "Nguyễn Văn Thành", StaffRoleKind.LEADER, "Lãnh đạo phê duyệt"),
+    ("canbo.xacminh", "Trần Thị Hoa", StaffRoleKind.IDENTITY_CLERK, "Cán bộ xác minh danh tính"),
 )
 PUBLISHED_LOGINS = [(username, DEMO_PASSWORD) for username, *_ in OFFICERS]
 
@@ -44,4 +46,4 @@ def load(report: DemoReport) -> None:
             user.save(update_fields=["password"])
         grant_staff_role(user=user, agency=agency, role=role)
         report.logins.append(DemoLogin(role=label, username=username, password=DEMO_PASSWORD))
-    report.lines.append(f"Cán bộ: 3 tài khoản tại {agency.name}")
+    report.lines.append(f"Cán bộ: {len(OFFICERS)} tài khoản tại {agency.name}")

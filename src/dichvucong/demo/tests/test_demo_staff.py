@@ -15,7 +15,7 @@ def test_demo_staff_step_skips_without_agencies():
     assert not report.logins and "bỏ qua" in report.lines[0]
 
 
-def test_demo_staff_step_creates_three_officers_once_and_reports_their_logins(client):
+def test_demo_staff_step_creates_four_officers_once_and_reports_their_logins(client):
     busy = make_agency()
     make_procedure(agencies=[busy])
     make_procedure(agencies=[busy])
@@ -23,11 +23,12 @@ def test_demo_staff_step_creates_three_officers_once_and_reports_their_logins(cl
     for _ in range(2):
         report = DemoReport()
         staff.load(report)
-    assert StaffRole.objects.count() == 3
+    assert StaffRole.objects.count() == 4
     assert {login.username for login in report.logins} == {
         "canbo.motcua",
         "canbo.chuyenvien",
         "canbo.lanhdao",
+        "canbo.xacminh",
     }
     login = report.logins[0]
     assert client.login(username=login.username, password=login.password)
@@ -47,3 +48,16 @@ def test_identity_clerks_may_verify_while_they_hold_the_role():
     revoke_staff_role(staff_role=role)
     clerk = type(clerk).objects.get(pk=clerk.pk)
     assert not may_verify_identity(clerk)
+
+
+def test_the_demo_identity_clerk_reaches_the_checks_from_the_officer_home(client):
+    from django.urls import reverse
+
+    make_procedure(agencies=[make_agency()])
+    staff.load(DemoReport())
+    clerk = next(login for login in staff.PUBLISHED_LOGINS if login[0] == "canbo.xacminh")
+    assert client.login(username=clerk[0], password=clerk[1])
+    response = client.get(reverse("processing:inbox"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:officer_pending")
+    assert client.get(response["Location"]).status_code == 200

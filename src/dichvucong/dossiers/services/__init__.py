@@ -17,6 +17,7 @@ from dichvucong.dossiers.forms import (
     checked_schema,
     initial_values,
 )
+from dichvucong.dossiers.identity import identity_gap
 from dichvucong.dossiers.models import (
     Attachment,
     AttachmentKind,
@@ -164,6 +165,9 @@ def dossier_submit(
     existing = Dossier.objects.filter(idempotency_key=key, applicant=applicant).first()
     if existing is not None:
         return existing
+    gap = identity_gap(applicant, procedure)
+    if gap:
+        raise SubmissionError([gap])  # the draft stays; the review page says how to finish
     cleaned = _validate(procedure, data)
     checked = _check_files(files)  # heavy image work happens before any lock is taken
     try:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from dichvucong.accounts.signin import signed_in_identity
 from dichvucong.catalog.fees import fee_quote
 from dichvucong.dossiers import selectors
+from dichvucong.dossiers.counter_visit import counter_visit
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import (
     FormSchemaUnavailable,
@@ -21,6 +22,7 @@ from dichvucong.dossiers.forms import (
     checked_schema,
     initial_values,
 )
+from dichvucong.dossiers.identity import identity_gap
 from dichvucong.dossiers.models import Channel, Dossier, DossierStatus
 from dichvucong.dossiers.services import (
     dossier_submit,
@@ -149,6 +151,7 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
             "fees": fee_quote(procedure=draft.procedure, channel=Channel.ONLINE, data=answers),
             "key": uuid.uuid4(),
             "step": "review",
+            "identity_gap": identity_gap(request.user, draft.procedure),
         },
     )
 
@@ -168,6 +171,10 @@ def draft_submit(request: HttpRequest, pk: int) -> HttpResponse:
         checked_schema(dossier.procedure)
     except FormSchemaUnavailable:
         return _form_unavailable(request, dossier.procedure)
+    gap = identity_gap(request.user, dossier.procedure)
+    if gap:  # the service refuses too; here the applicant goes back to the page that explains
+        messages.error(request, gap)
+        return redirect("dossiers:draft_review", pk=pk)
     try:
         dossier = dossier_submit(
             applicant=request.user,
@@ -198,7 +205,9 @@ def submitted(request: HttpRequest, pk: int) -> HttpResponse:
         applicant=request.user,
         status__gt=DossierStatus.DRAFT,
     )
-    return render(request, "dossiers/submitted.html", {"dossier": dossier})
+    return render(
+        request, "dossiers/submitted.html", {"dossier": dossier, "visit": counter_visit(dossier)}
+    )
 
 
 @login_required

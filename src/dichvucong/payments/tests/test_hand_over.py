@@ -22,6 +22,7 @@ from dichvucong.payments.services_fees import fee_exempt
 from dichvucong.processing.machine import TransitionError
 from dichvucong.processing.services import (
     add_result_file,
+    approval_step,
     dossier_transition,
     record_originals_checked,
 )
@@ -55,6 +56,7 @@ def _finish(team, dossier):
     add_result_file(
         dossier=dossier, actor=team["specialist"], upload=SimpleUploadedFile("kq.pdf", small_pdf())
     )
+    approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     return record_originals_checked(dossier=dossier, actor=team["counter"])
 

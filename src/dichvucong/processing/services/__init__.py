@@ -1,5 +1,6 @@
 """Back-office writes: the status machine and the officer actions built on it."""
 
+from dichvucong.processing.services.approval import approval_step
 from dichvucong.processing.services.counter import (
     counter_create_dossier,
     record_counter_payment,
@@ -10,6 +11,7 @@ from dichvucong.processing.services.work import add_result_file, extend_deadline
 
 __all__ = [
     "add_result_file",
+    "approval_step",
     "counter_create_dossier",
     "dossier_transition",
     "extend_deadline",

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dichvucong.accounts.permissions import may_collect_fee, may_receive, may_record_originals
-from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.audit import audit_log
+from dichvucong.dossiers.counter_visit import needs_originals_at_counter
 from dichvucong.dossiers.fees import fee_settle, fee_state
 from dichvucong.dossiers.models import (
     Channel,
@@ -68,9 +68,7 @@ def counter_create_dossier(
 
 def needs_counter_checks(dossier: Dossier) -> bool:
     """Tell whether originals must be compared at the counter before handing over."""
-    return (
-        dossier.channel != Channel.COUNTER and dossier.procedure.online_level == OnlineLevel.PARTIAL
-    )
+    return needs_originals_at_counter(dossier)
 
 
 def awaits_postal_delivery(dossier: Dossier) -> bool:

@@ -20,6 +20,7 @@ from dichvucong.processing.machine import (
     TransitionError,
     TransitionNotAllowed,
     find_transition,
+    needs_approval,
 )
 from dichvucong.processing.selectors import actor_roles
 
@@ -103,6 +104,13 @@ def _check(locked: Dossier, to: int, actor, note: str, expected: int) -> Transit
 def _apply(dossier: Dossier, transition: Transition, actor, now, data: dict) -> None:
     """Set the timestamps, deadline and assignee a move implies."""
     target = transition.target
+    if {transition.source, target} != {S.PROCESSING, S.PAYMENT_REQUESTED}:
+        # Leaving processing (other than to pay a fee) ends a pending approval; it is checked
+        # below first when the move is the approval itself.
+        pending = dossier.awaiting_approval
+        dossier.awaiting_approval = False
+        if target == S.DONE:
+            dossier.awaiting_approval = pending
     if transition.source == S.SUPPLEMENT_REQUESTED:
         _check_resume_target(dossier, target)
         paused = deadlines.resume_clock(dossier, now)
@@ -120,6 +128,11 @@ def _apply(dossier: Dossier, transition: Transition, actor, now, data: dict) -> 
     elif target == S.DONE:
         if not Attachment.objects.filter(dossier=dossier, kind=AttachmentKind.RESULT).exists():
             raise TransitionError(_("Cần tải lên văn bản kết quả trước khi phê duyệt."))
+        if needs_approval(transition) and not dossier.awaiting_approval:
+            raise TransitionError(
+                _("Hồ sơ chưa được trình phê duyệt: chuyên viên cần “Trình phê duyệt” trước.")
+            )
+        dossier.awaiting_approval = False
         dossier.completed_at = now
         dossier.timeliness = deadlines.timeliness_of(dossier, now)
     elif target == S.RETURNED:

@@ -31,12 +31,13 @@ EXPECTED = {
         "request_payment",
         "stop",
         "upload_result",
+        "submit_for_approval",
     },
+    # The leader approves only what the specialist submitted (test_approval.py).
     (S.PROCESSING, "leader"): {
         "request_supplement",
         "request_payment",
         "stop",
-        "approve",
         "upload_result",
     },
     (S.PAYMENT_REQUESTED, "counter"): {"payment_paid"},

@@ -11,6 +11,7 @@ from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.processing.machine import RoleNotAllowed, TransitionError
 from dichvucong.processing.services import (
     add_result_file,
+    approval_step,
     counter_create_dossier,
     dossier_transition,
     record_counter_payment,
@@ -86,6 +87,7 @@ def test_partly_online_result_needs_originals_and_counter_fee_before_hand_over()
     add_result_file(
         dossier=dossier, actor=team["specialist"], upload=SimpleUploadedFile("kq.pdf", small_pdf())
     )
+    approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     with pytest.raises(TransitionError, match="đối chiếu bản gốc"):
         dossier_transition(dossier=dossier, to=S.RETURNED, actor=team["counter"])

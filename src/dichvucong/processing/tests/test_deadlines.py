@@ -10,7 +10,12 @@ from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.processing.inbox import TABS_BY_SLUG, InboxFilters, inbox_page, tab_counts
 from dichvucong.processing.models import DeadlineExtension
-from dichvucong.processing.services import add_result_file, dossier_transition, extend_deadline
+from dichvucong.processing.services import (
+    add_result_file,
+    approval_step,
+    dossier_transition,
+    extend_deadline,
+)
 from dichvucong.processing.tests.factories import make_dossier, make_team
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -103,6 +108,7 @@ def test_completion_after_the_original_appointment_counts_as_late_even_with_an_a
             upload=SimpleUploadedFile("kq.pdf", small_pdf()),
         )
     with _clock(at(2026, 11, 5, 9)):
+        approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
         dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     assert dossier.timeliness == "late"
 
@@ -117,5 +123,6 @@ def test_completion_a_day_before_the_appointment_is_early():
             actor=team["specialist"],
             upload=SimpleUploadedFile("kq.pdf", small_pdf()),
         )
+        approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
         dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     assert dossier.timeliness == "early"

@@ -14,7 +14,7 @@ from dichvucong.processing.machine import (
     TransitionError,
     TransitionNotAllowed,
 )
-from dichvucong.processing.services import add_result_file, dossier_transition
+from dichvucong.processing.services import add_result_file, approval_step, dossier_transition
 from dichvucong.processing.tests.factories import make_dossier, make_team
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +127,7 @@ def test_leader_approval_needs_a_result_file_and_records_timeliness():
     )
     with pytest.raises(RoleNotAllowed):
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["specialist"])
+    approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     assert dossier.completed_at is not None
     assert dossier.timeliness in ("early", "on_time")
@@ -158,6 +159,7 @@ def test_late_completion_is_recorded_as_late():
     add_result_file(
         dossier=dossier, actor=team["leader"], upload=SimpleUploadedFile("ket-qua.pdf", small_pdf())
     )
+    approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
     dossier = dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     assert dossier.timeliness == "late"
 

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from dichvucong.catalog.fees import counter_quantities
 from dichvucong.core.audit import client_ip
+from dichvucong.dossiers.selectors import dossier_papers
 from dichvucong.processing import selectors, services
 from dichvucong.processing.forms import (
     ActionForm,
@@ -34,7 +35,7 @@ def _bad_form(request, dossier, form):
 @officer_required
 def transition_view(request, pk: int):
     dossier = scoped_dossier(request, pk)
-    form = ActionForm(request.POST)
+    form = ActionForm(request.POST, papers=dossier_papers(dossier))
     if not form.is_valid():
         return _bad_form(request, dossier, form)
     return _perform(
@@ -48,6 +49,31 @@ def transition_view(request, pk: int):
             note=form.cleaned_data["note"],
             data=form.transition_data(),
             expected_status=form.cleaned_data["expected_status"],
+            ip_address=client_ip(request),
+        ),
+    )
+
+
+@require_POST
+@officer_required
+def approval_step_view(request, pk: int, action: str):
+    dossier = scoped_dossier(request, pk)
+    note = request.POST.get("note", "")[:2000]
+    done = {
+        "submit_for_approval": _("Đã trình phê duyệt hồ sơ %(code)s."),
+        "return_for_rework": _("Đã trả lại hồ sơ %(code)s để xử lý lại."),
+    }
+    if action not in done:
+        raise Http404
+    return _perform(
+        request,
+        dossier,
+        done[action] % {"code": dossier.code},
+        lambda: services.approval_step(
+            dossier=dossier,
+            action=action,
+            actor=request.user,
+            note=note,
             ip_address=client_ip(request),
         ),
     )

@@ -3,17 +3,24 @@
 import datetime as dt
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from dichvucong.accounts.permissions import staff_agency_ids
+from dichvucong.accounts.permissions import (
+    is_identity_clerk,
+    lands_in_back_office,
+    may_verify_identity,
+    staff_agency_ids,
+)
 from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import client_ip
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import Attachment, SignatureState, SignedCopy
+from dichvucong.dossiers.selectors import dossier_papers
 from dichvucong.dossiers.uploads.serving import private_file_headers, stored_file_response
 from dichvucong.processing import inbox
 from dichvucong.processing.allowed import allowed_actions
@@ -38,26 +45,41 @@ from dichvucong.processing.services.exports import (
     request_tracking_log,
     tracking_log_range,
 )
+from dichvucong.processing.supplements import earlier_requests
 from dichvucong.processing.views.common import officer_required, scoped_dossier
 
 
-@officer_required
+@login_required
 def inbox_view(request):
+    """The officer home: an identity clerk (no dossier role) is sent to the identity checks."""
+    user = request.user
+    if not lands_in_back_office(user) and may_verify_identity(user):
+        return redirect("accounts:officer_pending")
+    return _inbox(request)
+
+
+@officer_required
+def _inbox(request):
     agency_ids = staff_agency_ids(request.user)
-    tab = inbox.TABS_BY_SLUG.get(request.GET.get("tab", ""), inbox.TABS[0])
+    tab = inbox.TABS_BY_SLUG.get(request.GET.get("tab", "")) or inbox.landing_tab(request.user)
     form = InboxFilterForm(request.GET or None, agency_ids=agency_ids)
     filters = form.to_filters()
     now = timezone.now()
     soon = due_soon_threshold(now)
     rows, next_cursor = inbox.inbox_page(
-        agency_ids=agency_ids, tab=tab, filters=filters, cursor=request.GET.get("sau", ""), now=now
+        agency_ids=agency_ids,
+        tab=tab,
+        filters=filters,
+        cursor=request.GET.get("sau", ""),
+        now=now,
+        user_id=request.user.pk,
     )
     for row in rows:
         row.mark = deadline_mark(row, now, soon)
     query = request.GET.copy()
     query.pop("sau", None)
     query.pop("tab", None)
-    counts = inbox.cached_tab_counts(agency_ids, now, soon)
+    counts = inbox.cached_tab_counts(agency_ids, now, soon, request.user.pk)
     return render(
         request,
         "processing/inbox.html",
@@ -69,6 +91,7 @@ def inbox_view(request):
             "next_cursor": next_cursor,
             "filter_query": query.urlencode(),
             "is_first_page": not request.GET.get("sau"),
+            "verifies_identity": is_identity_clerk(request.user),
             "selected": {"date_from": filters.date_from, "date_to": filters.date_to},
             **form.option_html(filters),
         },
@@ -99,6 +122,10 @@ def dossier_view(request, pk: int):
             "payment_form": CounterPaymentForm(initial={"amount": fees.outstanding or None}),
             "fees": fees,
             "sections": dossier_answers(dossier),
+            "papers": dossier_papers(dossier) if "request_supplement" in actions else (),
+            "earlier_supplements": earlier_requests(dossier)
+            if "request_supplement" in actions
+            else 0,
         },
     )
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from dichvucong.dossiers.counter_visit import counter_visit
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
@@ -96,6 +97,7 @@ def my_dossier_detail(request: HttpRequest, ref: str) -> HttpResponse:
             "actions": actions,
             "withdraw_form": WithdrawForm(),
             "supplement_request": asked,
+            "visit": counter_visit(dossier),
             "accept": ACCEPT,
             "requested_documents": requested_documents(dossier, asked)
             if dossier.status == S.SUPPLEMENT_REQUESTED
