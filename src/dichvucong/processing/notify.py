@@ -38,6 +38,7 @@ PLACEHOLDERS = {
     "so_tien": "số tiền phí, lệ phí (đồng)",
     "noi_nhan": "nơi nhận kết quả",
     "ho_ten": "họ tên người nộp",
+    "giay_to": "giấy tờ cần bổ sung (yêu cầu bổ sung), hoặc lý do",
 }
 register_message(
     codes=[f"dossier_{event}" for event in DEFAULT_TEXTS],

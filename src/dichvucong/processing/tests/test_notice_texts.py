@@ -27,8 +27,7 @@ def test_a_reason_typed_with_a_full_stop_does_not_end_in_two(django_capture_on_c
             to=S.SUPPLEMENT_REQUESTED,
             actor=team["counter"],
             note="Thiếu bản sao căn cước.",
-            data={"documents": ["Căn cước công dân mặt sau"]},
         )
     text = SmsMessage.objects.get(dossier_id=dossier.pk).text
-    assert "Thiếu bản sao căn cước. Vui lòng" in text
+    assert "cần bổ sung: Thiếu bản sao căn cước. Xem chi tiết" in text
     assert ".." not in text

@@ -10,7 +10,7 @@ from dichvucong.dossiers.services.signing import request_result_signatures, sign
 from dichvucong.dossiers.tests.helpers import document_photo, small_pdf
 from dichvucong.esign.tests.helpers import use_demo_signer
 from dichvucong.esign.verify import State, verify_pdf
-from dichvucong.processing.services import add_result_file, dossier_transition
+from dichvucong.processing.services import add_result_file, approval_step, dossier_transition
 from dichvucong.processing.tests.factories import make_dossier, make_team
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +47,7 @@ def test_approval_signs_the_result_with_its_code_and_the_control_slip_after_comm
     team, dossier = _processing_with_result()
 
     with django_capture_on_commit_callbacks(execute=True):
+        approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
 
     result = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
@@ -62,6 +63,7 @@ def test_approval_signs_the_result_with_its_code_and_the_control_slip_after_comm
 def test_the_signature_is_pending_until_the_task_runs_and_never_made_in_the_request(signing):
     team, dossier = _processing_with_result()
 
+    approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
     dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])  # no commit in a test
 
     copy = _copies(dossier).get()
@@ -70,6 +72,7 @@ def test_the_signature_is_pending_until_the_task_runs_and_never_made_in_the_requ
 
 def test_signing_twice_keeps_one_code_and_one_signed_copy(signing):
     team, dossier = _processing_with_result()
+    approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
     dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     first = request_result_signatures(dossier=dossier)[0]
     signed = sign_copy(copy_id=first.pk)
@@ -87,6 +90,7 @@ def test_a_failed_signature_is_shown_to_the_officer_with_its_reason_and_can_be_r
     settings.ESIGN_PKCS12_PATH = "/nonexistent/agency.p12"
     settings.ESIGN_PKCS12_PASSPHRASE = "x"
     with django_capture_on_commit_callbacks(execute=True):
+        approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     copy = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
     assert copy.state == SignatureState.FAILED and copy.error
@@ -114,6 +118,7 @@ def test_a_failed_signature_is_shown_to_the_officer_with_its_reason_and_can_be_r
 def test_a_photo_result_is_not_signed_and_says_why(signing, django_capture_on_commit_callbacks):
     team, dossier = _processing_with_result("kq.jpg", document_photo())
     with django_capture_on_commit_callbacks(execute=True):
+        approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
 
     copy = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)

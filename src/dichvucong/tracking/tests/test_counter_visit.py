@@ -36,7 +36,7 @@ def test_the_success_page_the_dossier_page_and_the_sms_say_what_to_bring(client)
         assert "Bản sao sổ hộ khẩu" not in visit  # no original to compare
     send_submission_sms.call(dossier.pk)
     sms = SmsMessage.objects.get(dossier_id=dossier.pk).text
-    assert "ban goc" in sms.lower() and "Tran Hung Dao" in sms
+    assert "bản gốc" in sms.lower() and "Trần Hưng Đạo" in sms  # folded only by the SMS layer
 
 
 def test_a_fully_online_dossier_asks_for_no_visit(client):
@@ -45,4 +45,4 @@ def test_a_fully_online_dossier_asks_for_no_visit(client):
     page = client.get(reverse("dossiers:submitted", args=[dossier.pk])).content.decode()
     assert 'id="counter-visit"' not in page
     send_submission_sms.call(dossier.pk)
-    assert "ban goc" not in SmsMessage.objects.get(dossier_id=dossier.pk).text.lower()
+    assert "bản gốc" not in SmsMessage.objects.get(dossier_id=dossier.pk).text.lower()

@@ -8,7 +8,7 @@ from dichvucong.dossiers.models import AttachmentKind, SignedCopy
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.esign.tests.helpers import use_demo_signer
-from dichvucong.processing.services import add_result_file, dossier_transition
+from dichvucong.processing.services import add_result_file, approval_step, dossier_transition
 from dichvucong.processing.tests.factories import make_dossier, make_team
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +28,7 @@ def signed_result(settings, ca_dir, django_capture_on_commit_callbacks):
         dossier=dossier, actor=team["specialist"], upload=SimpleUploadedFile("kq.pdf", small_pdf())
     )
     with django_capture_on_commit_callbacks(execute=True):
+        approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
         dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
     copy = SignedCopy.objects.get(
         attachment__dossier=dossier, attachment__kind=AttachmentKind.RESULT
