@@ -292,3 +292,17 @@ def test_csrf_is_enforced_on_a_citizen_s_post():
     assert response.status_code == 403
     dossier.refresh_from_db()
     assert dossier.status == S.PROCESSING
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/thanh-toan/demo/%00/", "/ho-so-cua-toi/%00/", "/thu-tuc/%00/", "/tra-cuu/qr/%00.png"],
+)
+def test_a_nul_character_in_the_address_is_a_404_not_a_500(path):
+    """Found by the crawler on PostgreSQL: a `<str:…>` parameter holding NUL reached a query
+    and PostgreSQL refuses NUL in text."""
+    client = Client(raise_request_exception=False)
+    client.force_login(make_citizen())
+    response = client.get(path)
+    record("crawl", response)
+    assert response.status_code == 404
