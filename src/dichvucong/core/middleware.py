@@ -1,10 +1,28 @@
-"""Portal-wide middleware: the language, and the security headers of every response."""
+"""Portal-wide middleware: the language, the security headers of every response, and
+addresses no page can have."""
 
 import secrets
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import Http404
 from django.utils import translation
+
+
+class NulInPathMiddleware:
+    """Answer 404 to an address holding a NUL character (`%00`).
+
+    No page has one, and a path parameter carrying it reached a query: PostgreSQL refuses NUL
+    in text ("cannot contain NUL (0x00) bytes"), which was a 500 on every `<str:…>` page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info:
+            raise Http404
+        return self.get_response(request)
 
 
 class PortalLanguageMiddleware:

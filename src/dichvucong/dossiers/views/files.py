@@ -150,10 +150,13 @@ def receipt(request: HttpRequest, pk: int) -> HttpResponse:
 def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """The photos of one paper combined into one PDF, for the officer."""
     dossier = _visible_dossier(request, pk)
+    # Through the paper's own primary key: a foreign-key filter does not check the integer's
+    # range, and a 40-digit number in the address was a 500 (SQLite overflow, PostgreSQL bigint).
+    document = get_object_or_404(
+        RequiredDocument.objects.filter(procedure_id=dossier.procedure_id), pk=document_pk
+    )
     photos = list(
-        dossier.attachments.filter(
-            kind=AttachmentKind.APPLICATION, required_document_id=document_pk
-        )
+        dossier.attachments.filter(kind=AttachmentKind.APPLICATION, required_document=document)
     )
     try:
         data = combine_photos(photos)
