@@ -5,7 +5,7 @@ import pytest
 from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.dossiers.models import AttachmentKind, DossierStatus
 from dichvucong.tracking.models import RatingCriterion
-from dichvucong.tracking.tests.factories import make_attachment, make_dossier, make_event
+from dichvucong.tracking.tests.factories import internal_remark, make_attachment, make_dossier
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 S = DossierStatus
@@ -31,13 +31,11 @@ def _returned_dossier(owner):
         status=S.RETURNED,
         applicant_phone="0987654321",
         applicant_name="Phạm Thị Theo Dõi",
+        notes={S.RECEIVED: "Đã nhận đủ giấy tờ, hẹn trả đúng hạn"},
     )
-    make_event(dossier, action="submit", to_status=S.NEW)
-    make_event(dossier, to_status=S.RECEIVED, note="Đã nhận đủ giấy tờ, hẹn trả đúng hạn")
-    make_event(dossier, action="internal", note="Trao đổi nội bộ", is_public=False)
-    make_event(dossier, to_status=S.RETURNED)
+    internal_remark(dossier, "Trao đổi nội bộ")
     slip = make_attachment(dossier, kind=AttachmentKind.SLIP, name="phieu-tiep-nhan.pdf")
-    result = make_attachment(dossier, kind=AttachmentKind.RESULT, name="ket-qua.pdf")
+    result = dossier.attachments.get(kind=AttachmentKind.RESULT)  # "ket-qua.pdf", uploaded
     return dossier, slip, result
 
 

@@ -1,8 +1,12 @@
-"""Plain factory functions for catalog rows in tests."""
+"""Factories for catalog rows in tests (factory_boy), and the plain `make_*` names built on them.
+
+The catalog has no write services of its own beyond the importer: a procedure gets its search
+texts from `refresh_search_fields`, as the importer and the admin give them.
+"""
 
 from decimal import Decimal
-from itertools import count
 
+import factory
 from django.core.files.base import ContentFile
 
 from dichvucong.catalog.models import (
@@ -17,48 +21,99 @@ from dichvucong.catalog.models import (
 )
 from dichvucong.catalog.search_fields import refresh_search_fields
 
-_seq = count(1)
+
+class FieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Field
+
+    code = factory.Sequence(lambda n: f"linh-vuc-{n}")
+    name = factory.Sequence(lambda n: f"Lĩnh vực {n}")
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    # Second group from 50 up: apart from the codes tests spell out ("000.00.31.H56").
+    code = factory.Sequence(lambda n: f"000.{50 + n // 100 % 50:02d}.{n % 100:02d}.H56")
+    name = factory.Sequence(lambda n: f"Ủy ban nhân dân xã Thử Nghiệm {n}")
+    level = AgencyLevel.COMMUNE
+    is_demo_code = True
+
+
+class ProcedureFactory(factory.django.DjangoModelFactory):
+    """A procedure with its search texts filled in, handled by one new agency unless told.
+
+    `agencies=[...]` names the agencies; `fees=[amount, ...]` adds one fee row per amount
+    (per dossier, any channel).
+    """
+
+    class Meta:
+        model = Procedure
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"9.{n:06d}")
+    name = factory.Sequence(lambda n: f"Thủ tục thử nghiệm {n}")
+    field = factory.SubFactory(FieldFactory)
+    online_level = OnlineLevel.FULL
+    accepts_online = True
+    processing_days = Decimal("3")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        procedure = model_class(*args, **kwargs)
+        refresh_search_fields(procedure)
+        procedure.save()
+        return procedure
+
+    @factory.post_generation
+    def agencies(self, create, extracted, **kwargs):
+        if create:
+            self.agencies.set(extracted if extracted is not None else [AgencyFactory()])
+
+    @factory.post_generation
+    def fees(self, create, extracted, **kwargs):
+        for amount in extracted or ():
+            FeeFactory(procedure=self, amount=amount)
+
+    class Params:
+        partly_online = factory.Trait(online_level=OnlineLevel.PARTIAL)
+
+
+class FeeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Fee
+
+    procedure = factory.SubFactory(ProcedureFactory)
+    name = "Lệ phí"
+    amount = 8000
+
+
+class RequiredDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RequiredDocument
+
+    procedure = factory.SubFactory(ProcedureFactory)
+    name = "Tờ khai theo mẫu"
+    originals = 1
+    copies = 0
 
 
 def make_field(**overrides) -> Field:
-    n = next(_seq)
-    values = {"code": f"linh-vuc-{n}", "name": f"Lĩnh vực {n}"} | overrides
-    return Field.objects.create(**values)
+    return FieldFactory(**overrides)
 
 
 def make_agency(**overrides) -> Agency:
-    n = next(_seq)
-    values = {
-        "code": f"000.00.{n:02d}.H56",
-        "name": f"Ủy ban nhân dân xã Thử Nghiệm {n}",
-        "level": AgencyLevel.COMMUNE,
-        "is_demo_code": True,
-    } | overrides
-    return Agency.objects.create(**values)
+    return AgencyFactory(**overrides)
 
 
 def make_procedure(*, agencies=None, **overrides) -> Procedure:
     """Create a procedure with its search texts filled in, as the importer does."""
-    n = next(_seq)
-    if "field" not in overrides:
-        overrides["field"] = make_field()
-    values = {
-        "code": f"9.{n:06d}",
-        "name": f"Thủ tục thử nghiệm {n}",
-        "online_level": OnlineLevel.FULL,
-        "accepts_online": True,
-        "processing_days": Decimal("3"),
-    } | overrides
-    procedure = Procedure(**values)
-    refresh_search_fields(procedure)
-    procedure.save()
-    procedure.agencies.set(agencies if agencies is not None else [make_agency()])
-    return procedure
+    return ProcedureFactory(agencies=agencies, **overrides)
 
 
 def make_fee(procedure: Procedure, **overrides) -> Fee:
-    values = {"name": "Lệ phí", "amount": 8000} | overrides
-    return Fee.objects.create(procedure=procedure, **values)
+    return FeeFactory(procedure=procedure, **overrides)
 
 
 def make_form_template(
@@ -75,5 +130,4 @@ def make_form_template(
 
 
 def make_document(procedure: Procedure, **overrides) -> RequiredDocument:
-    values = {"name": "Tờ khai theo mẫu", "originals": 1, "copies": 0} | overrides
-    return RequiredDocument.objects.create(procedure=procedure, **values)
+    return RequiredDocumentFactory(procedure=procedure, **overrides)

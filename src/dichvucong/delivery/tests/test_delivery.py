@@ -7,10 +7,11 @@ from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.core.models import AuditLog
 from dichvucong.core.vn.addresses import communes, provinces
 from dichvucong.delivery.models import Shipment, ShipmentStatus
-from dichvucong.dossiers.models import DossierStatus, ResultDelivery
+from dichvucong.dossiers.models import Dossier, DossierStatus, ResultDelivery
 from dichvucong.notifications.models import SmsMessage
 from dichvucong.payments.tests.factories import make_dossier, make_fee_procedure, make_officer_for
 from dichvucong.payments.tests.fakes import FakeVnpost
+from dichvucong.processing.tests.factories import walk_to
 
 pytestmark = pytest.mark.django_db
 PROVINCE = provinces()[0][0]
@@ -89,9 +90,7 @@ def ready_for_post(client, *, requires_originals=False):
     dossier = make_dossier(status=DossierStatus.PROCESSING, procedure=procedure)
     client.force_login(dossier.applicant)
     assert client.post(reverse("delivery:choice", args=[dossier.pk]), address()).status_code == 302
-    dossier.refresh_from_db()
-    dossier.status = DossierStatus.DONE
-    dossier.save()
+    dossier = walk_to(Dossier.objects.get(pk=dossier.pk), DossierStatus.DONE)
     officer = make_officer_for(dossier)
     client.force_login(officer)
     return dossier, officer

@@ -1,62 +1,34 @@
-"""Dossiers made directly in the database for payment and delivery tests."""
+"""Dossiers with fees for payment and delivery tests, made through the services."""
 
-from itertools import count
+from dichvucong.catalog.tests.factories import ProcedureFactory
+from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.tests.factories import FEE
+from dichvucong.processing.tests import factories as processing_factories
+from dichvucong.processing.tests.factories import make_officer
 
-from django.utils import timezone
-
-from dichvucong.accounts.tests.factories import make_citizen, make_staff
-from dichvucong.catalog.fees import fee_quote
-from dichvucong.catalog.models import Fee
-from dichvucong.catalog.tests.factories import make_procedure
-from dichvucong.dossiers.models import Channel, Dossier, DossierStatus
-
-_seq = count(1)
-FEE = 50000
+__all__ = ["FEE", "make_dossier", "make_fee_procedure", "make_officer_for"]
 
 
 def make_fee_procedure(*, amount: int = FEE, **overrides):
-    procedure = make_procedure(**overrides)
-    if amount:
-        Fee.objects.create(procedure=procedure, name="Lệ phí cấp bản sao", amount=amount)
-    return procedure
+    """A procedure with one fee row of `amount` (none when 0)."""
+    return ProcedureFactory(fees=[amount] if amount else [], **overrides)
 
 
 def make_dossier(
     *, status: int = DossierStatus.NEW, procedure=None, applicant=None, **overrides
 ) -> Dossier:
+    """A dossier of a procedure with a fee (unless told), opened and moved by the services."""
     procedure = procedure or make_fee_procedure()
-    applicant = applicant or make_citizen()
-    agency = procedure.agencies.first()
-    n = next(_seq)
-    values = {
-        "code": f"{agency.code}-{timezone.localdate():%y%m%d}-{n:04d}",
-        "procedure": procedure,
-        "agency": agency,
-        "applicant": applicant,
-        "applicant_name": applicant.full_name,
-        "applicant_phone": applicant.phone or "",
-        "status": status,
-        "submitted_at": timezone.now(),
-    } | overrides
-    if "fee_total" not in values and values.get("code"):
-        # What opening the dossier snapshots in production (catalog/fees.py).
-        quote = fee_quote(
-            procedure=procedure,
-            channel=values.get("channel", Channel.ONLINE),
-            data=values.get("form_data") or {},
-        )
-        values["fee_total"], values["fee_lines"] = quote.snapshot()
-    return Dossier.objects.create(**values)
+    return processing_factories.make_dossier(
+        status=status, procedure=procedure, applicant=applicant, **overrides
+    )
 
 
 def make_officer_for(dossier: Dossier, *, roles=("counter", "specialist", "leader"), **overrides):
     """Return an officer holding the given back-office roles in the dossier's agency."""
-    from dichvucong.accounts.models import StaffRole
-
-    officer = make_staff(is_staff=True, agency_code=dossier.agency.code, **overrides)
-    for role in roles:
-        StaffRole.objects.create(user=officer, agency=dossier.agency, role=role)
-    return officer
+    return make_officer(
+        dossier.agency, *roles, is_staff=True, agency_code=dossier.agency.code, **overrides
+    )
 
 
 def start_gateway_payment(provider_id: str, **dossier_kw):

@@ -9,7 +9,7 @@ from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.processing.allowed import allowed_actions
 from dichvucong.processing.machine import TRANSITIONS
 from dichvucong.processing.services import dossier_transition
-from dichvucong.processing.tests.factories import make_dossier, make_officer, make_team
+from dichvucong.processing.tests.factories import make_dossier, make_officer, make_team, walk_to
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +98,7 @@ def test_the_citizen_page_offers_payment_only_when_asked_to_pay(client, team):
     )
     page = client.get(url).content.decode()
     assert 'id="payment"' in page
-    type(dossier).objects.filter(pk=dossier.pk).update(status=S.DONE)
+    walk_to(dossier, S.DONE)  # paid at the counter, result uploaded, approved
     page = client.get(url).content.decode()
     assert 'id="payment"' not in page and 'id="withdraw"' not in page
 

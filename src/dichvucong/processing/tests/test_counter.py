@@ -80,10 +80,10 @@ def test_only_counter_officers_register_walk_ins():
 
 def test_partly_online_result_needs_originals_and_counter_fee_before_hand_over():
     team = make_team()
-    procedure = make_procedure(agencies=[team["agency"]], online_level=OnlineLevel.PARTIAL)
-    dossier = make_dossier(
-        agency=team["agency"], procedure=procedure, status=S.PROCESSING, fee_total=50000
+    procedure = make_procedure(
+        agencies=[team["agency"]], online_level=OnlineLevel.PARTIAL, fees=[50000]
     )
+    dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.PROCESSING)
     add_result_file(
         dossier=dossier, actor=team["specialist"], upload=SimpleUploadedFile("kq.pdf", small_pdf())
     )

@@ -7,8 +7,10 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
+from dichvucong.catalog.tests.factories import make_procedure
 from dichvucong.core.text import search_text
 from dichvucong.dossiers.models import Dossier, DossierStatus
+from dichvucong.dossiers.tests.factories import legacy_dossier_row
 from dichvucong.processing.tests.factories import make_dossier
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +23,25 @@ EDITOR = SimpleNamespace(connection=connection)
 
 def test_backfill_gives_old_online_dossiers_their_search_text_in_chunks(monkeypatch):
     monkeypatch.setattr(backfill, "CHUNK", 2)
-    made = [make_dossier(applicant_name=f"Lê Thị Cũ {n}") for n in range(5)]
+    procedure = make_procedure()
+    agency = procedure.agencies.get()
+    # As the old online submission left them: numbered, but no search text.
+    made = [
+        legacy_dossier_row(
+            procedure=procedure,
+            agency=agency,
+            code=f"{agency.code}-261125-{n:04d}",
+            status=DossierStatus.NEW,
+            applicant_name=f"Lê Thị Cũ {n}",
+            search_text="",
+        )
+        for n in range(1, 6)
+    ]
     draft = make_dossier(status=DossierStatus.DRAFT)
-    Dossier.objects.filter(pk=draft.pk).update(code=None)
-    Dossier.objects.update(search_text="")  # as the old online submission left them
     backfill.backfill(apps, EDITOR)
     for n, dossier in enumerate(made):
         dossier.refresh_from_db()
-        assert f"le thi cu {n}" in dossier.search_text
+        assert f"le thi cu {n + 1}" in dossier.search_text
         assert search_text(dossier.procedure.name) in dossier.search_text
     assert Dossier.objects.get(pk=draft.pk).search_text == ""
 

@@ -5,6 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from dichvucong.catalog.tests.factories import make_procedure
 from dichvucong.core.models import AuditLog
 from dichvucong.dossiers.models import Attachment, AttachmentKind
 from dichvucong.dossiers.models import DossierStatus as S
@@ -225,7 +226,8 @@ def test_history_on_the_dossier_page_names_every_entry_in_vietnamese(client):
     from dichvucong.processing.services import record_counter_payment, record_originals_checked
 
     team = make_team()
-    dossier = make_dossier(agency=team["agency"], status=S.DONE, fee_total=20000)
+    procedure = make_procedure(agencies=[team["agency"]], fees=[20000])
+    dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.DONE)
     record_originals_checked(dossier=dossier, actor=team["counter"])
     record_counter_payment(
         dossier=dossier, actor=team["counter"], amount=20000, method="cash", receipt_number="BL-77"

@@ -1,12 +1,7 @@
-"""Plain factory functions for dossiers, history and files as the tracking part sees them."""
-
-from itertools import count
+"""Dossiers, history and files as the tracking part sees them (dossiers made by the services)."""
 
 from django.core.files.base import ContentFile
-from django.utils import timezone
 
-from dichvucong.accounts.tests.factories import make_citizen
-from dichvucong.catalog.tests.factories import make_procedure
 from dichvucong.dossiers.models import (
     Attachment,
     AttachmentKind,
@@ -15,8 +10,7 @@ from dichvucong.dossiers.models import (
     DossierStatus,
 )
 from dichvucong.dossiers.tests.helpers import small_pdf
-
-_seq = count(1)
+from dichvucong.processing.tests import factories as processing_factories
 
 PDF = small_pdf()
 
@@ -24,29 +18,35 @@ PDF = small_pdf()
 def make_dossier(
     *, applicant=None, status=DossierStatus.RECEIVED, procedure=None, **overrides
 ) -> Dossier:
-    n = next(_seq)
-    procedure = procedure or make_procedure()
-    agency = overrides.pop("agency", None) or procedure.agencies.first()
-    applicant = applicant if applicant is not None else make_citizen()
-    now = timezone.now()
-    values = {
-        "code": f"{agency.code}-261125-{n:04d}",
-        "procedure": procedure,
-        "agency": agency,
-        "applicant": applicant or None,
-        "applicant_name": getattr(applicant, "full_name", "") or "Trần Thị Nộp",
-        "applicant_phone": getattr(applicant, "phone", "") or "0912345678",
-        "applicant_id_number": getattr(applicant, "id_number", "") or "001090012345",
-        "status": status,
-        "submitted_at": now,
-        "received_at": now,
-        "due_at": now + timezone.timedelta(days=5),
-        "form_data": {"Họ và tên": "Nguyễn Văn Thử", "Nơi cư trú": "Thôn 1, xã Thử Nghiệm"},
-    } | overrides
-    return Dossier.objects.create(**values)
+    """A dossier the citizen follows, received unless told; made through the services.
+
+    `applicant=False` is a dossier without an account (typed details only).
+    """
+    if applicant is False:
+        overrides.setdefault("applicant_name", "Trần Thị Nộp")
+        overrides.setdefault("applicant_phone", "0912345678")
+        overrides.setdefault("applicant_id_number", "001090012345")
+    return processing_factories.make_dossier(
+        applicant=applicant,
+        status=status,
+        procedure=procedure,
+        form_data=overrides.pop(
+            "form_data", {"Họ và tên": "Nguyễn Văn Thử", "Nơi cư trú": "Thôn 1, xã Thử Nghiệm"}
+        ),
+        **overrides,
+    )
 
 
-def make_event(
+def internal_remark(dossier: Dossier, note: str) -> DossierEvent:
+    """Add an officer's internal history entry (not public): the note of an originals check."""
+    from dichvucong.processing.services.counter import record_originals_checked
+
+    counter = processing_factories.agency_officer(dossier.agency, "counter")
+    record_originals_checked(dossier=dossier, actor=counter, note=note)
+    return dossier.events.filter(action="originals_checked").latest("id")
+
+
+def make_event(  # a hand-written history row: prefer the services (`make_dossier(notes=...)`)
     dossier: Dossier,
     *,
     to_status=None,

@@ -3,9 +3,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from dichvucong.accounts.tests.factories import make_citizen
+from dichvucong.catalog.tests.factories import make_procedure
 from dichvucong.dossiers.models import AttachmentKind, Dossier, DossierStatus
 from dichvucong.dossiers.uploads.sniff import ACCEPT
-from dichvucong.tracking.tests.factories import PDF, make_attachment, make_dossier, make_event
+from dichvucong.tracking.tests.factories import (
+    PDF,
+    internal_remark,
+    make_attachment,
+    make_dossier,
+)
 
 pytestmark = pytest.mark.django_db
 S = DossierStatus
@@ -18,10 +24,8 @@ def owner():
 
 @pytest.fixture
 def dossier(owner):
-    d = make_dossier(applicant=owner, status=S.PROCESSING)
-    make_event(d, action="submitted", to_status=S.NEW)
-    make_event(d, to_status=S.RECEIVED, note="Đã nhận đủ giấy tờ")
-    make_event(d, action="internal", note="Ý kiến nội bộ", is_public=False)
+    d = make_dossier(applicant=owner, status=S.PROCESSING, notes={S.RECEIVED: "Đã nhận đủ giấy tờ"})
+    internal_remark(d, "Ý kiến nội bộ")
     return d
 
 
@@ -120,14 +124,14 @@ def test_withdraw_needs_a_reason_and_an_open_dossier(client, owner, dossier):
 
 
 def test_supplement_attaches_files_and_resubmits(client, owner):
-    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
-    doc = d.procedure.required_documents.create(name="Bản sao giấy khai sinh")
-    make_event(
-        d,
-        from_status=S.PROCESSING,
-        to_status=S.SUPPLEMENT_REQUESTED,
-        note="Thiếu bản sao giấy khai sinh",
-        data={"required_document_ids": [doc.pk]},
+    procedure = make_procedure()
+    doc = procedure.required_documents.create(name="Bản sao giấy khai sinh")
+    d = make_dossier(
+        applicant=owner,
+        procedure=procedure,
+        status=S.SUPPLEMENT_REQUESTED,
+        notes={S.SUPPLEMENT_REQUESTED: "Thiếu bản sao giấy khai sinh"},
+        step_data={S.SUPPLEMENT_REQUESTED: {"required_document_ids": [doc.pk]}},
     )
     client.force_login(owner)
     page = client.get(_url("my_dossier", d)).content.decode()
@@ -177,8 +181,9 @@ def test_supplement_photos_go_through_the_photo_pipeline(client, owner):
 
     from dichvucong.dossiers.tests.helpers import document_photo
 
-    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
-    make_event(d, from_status=S.PROCESSING, to_status=S.SUPPLEMENT_REQUESTED, note="Thiếu ảnh")
+    d = make_dossier(
+        applicant=owner, status=S.SUPPLEMENT_REQUESTED, notes={S.SUPPLEMENT_REQUESTED: "Thiếu ảnh"}
+    )
     exif = Image.Exif()
     exif[0x8825] = {1: "N", 2: (21.0, 1.0, 30.0)}  # GPS position of the citizen's home
     photo = document_photo(exif=exif)
@@ -246,15 +251,11 @@ def _page_mark(number: int, pages: int) -> str:
 
 
 def test_a_fully_online_dossier_owing_a_fee_offers_online_payment_with_its_lines(client, owner):
-    from dichvucong.catalog.models import Fee
+    from dichvucong.catalog.tests.factories import make_fee
 
-    d = make_dossier(applicant=owner, status=S.NEW)
-    Fee.objects.create(procedure=d.procedure, name="Lệ phí cấp bản sao", amount=8000)
-    d.fee_total, d.fee_lines = (
-        8000,
-        [{"name": "Lệ phí cấp bản sao", "unit": "dossier", "unit_amount": 8000, "quantity": 1}],
-    )
-    d.save()
+    procedure = make_procedure()
+    make_fee(procedure, name="Lệ phí cấp bản sao", amount=8000)
+    d = make_dossier(applicant=owner, procedure=procedure, status=S.NEW)
     client.force_login(owner)
     page = client.get(_url("my_dossier", d)).content.decode()
     assert "Lệ phí cấp bản sao" in page and "8.000 đồng" in page
@@ -264,8 +265,9 @@ def test_a_fully_online_dossier_owing_a_fee_offers_online_payment_with_its_lines
 def test_a_blurred_supplement_photo_is_flagged_to_the_citizen(client, owner):
     from dichvucong.dossiers.tests.helpers import document_photo
 
-    d = make_dossier(applicant=owner, status=S.SUPPLEMENT_REQUESTED)
-    make_event(d, from_status=S.PROCESSING, to_status=S.SUPPLEMENT_REQUESTED, note="Thiếu ảnh")
+    d = make_dossier(
+        applicant=owner, status=S.SUPPLEMENT_REQUESTED, notes={S.SUPPLEMENT_REQUESTED: "Thiếu ảnh"}
+    )
     client.force_login(owner)
     photo = SimpleUploadedFile("mo.jpg", document_photo(blurred=True), content_type="image/jpeg")
     response = client.post(_url("supplement", d), {"other": photo}, follow=True)
