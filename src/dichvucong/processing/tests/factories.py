@@ -20,7 +20,7 @@ from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.models import Channel, Dossier, DossierStatus, ResultDelivery
 from dichvucong.dossiers.tests.factories import FEE, FORM_DATA, DossierFactory
 from dichvucong.dossiers.tests.helpers import small_pdf
-from dichvucong.processing.services import dossier_transition
+from dichvucong.processing.services import approval_step, dossier_transition
 from dichvucong.processing.services.counter import (
     counter_create_dossier,
     needs_counter_checks,
@@ -97,6 +97,8 @@ def walk_to(
             data.setdefault("amount", fee_amount or fee_state(dossier).outstanding or FEE)
         if target == S.DONE:
             add_result_file(dossier=dossier, actor=actor, upload=result_upload())
+            specialist = agency_officer(dossier.agency, "specialist")
+            approval_step(dossier=dossier, action="submit_for_approval", actor=specialist)
         if target == S.RETURNED:
             _ready_to_hand_over(dossier, actor)
         dossier = dossier_transition(
