@@ -3,7 +3,8 @@
 The citizen submits at 390 px with photos of their papers and gets a code; the counter officer
 finds the dossier in the inbox by the citizen's name (typed with and without tone marks, the
 search text the one opening service writes), receives it and hands it to the specialist, who
-uploads the result; the leader approves; the counter returns it; the citizen sees it returned.
+uploads the result and submits it for approval; the leader approves; the counter returns it;
+the citizen sees it returned.
 """
 
 import re
@@ -130,6 +131,7 @@ def test_online_dossier_found_by_name_processed_and_returned(
     )
     page.get_by_role("button", name="Tải lên kết quả").click()
     expect(page.locator(".message--success")).to_be_visible()
+    _act(page, "submit_for_approval")  # "Trình phê duyệt": the leader approves only after it
     _switch(page, login_browser, team["leader"])
     page.goto(url)
     _act(page, "approve")
