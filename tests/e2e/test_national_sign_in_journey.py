@@ -11,6 +11,7 @@ from dichvucong.interop.tests.issuers import (
     NodeProvider,
     e2e_required,
     node_provider_available,
+    real_clock,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -30,7 +31,8 @@ def national_portal(live_server, settings):
     settings.OIDC_DVCQG_CLIENT_ID = CLIENT_ID
     settings.OIDC_DVCQG_CLIENT_SECRET = CLIENT_SECRET
     settings.OIDC_DVCQG_SCOPES = "openid email phone"
-    yield provider
+    with real_clock():  # the provider signs with the real time, whatever the suite's clock
+        yield provider
     provider.stop()
 
 

@@ -8,6 +8,7 @@ from dichvucong.interop.tests.issuers import (
     NodeProvider,
     e2e_required,
     node_provider_available,
+    real_clock,
 )
 
 
@@ -40,9 +41,10 @@ def node_provider():
 
 @pytest.fixture
 def dvcqg(settings, node_provider):
-    """The DVCQG provider pointed at the certified provider on loopback."""
+    """The DVCQG provider pointed at the certified provider on loopback (on the real clock)."""
     _use(settings, node_provider.issuer)
-    return node_provider
+    with real_clock():
+        yield node_provider
 
 
 @pytest.fixture

@@ -11,11 +11,14 @@ import os
 import subprocess
 import threading
 import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import time_machine
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
@@ -62,6 +65,21 @@ class NodeProvider:
             self.process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+@contextmanager
+def real_clock():
+    """Run on the machine's real clock while the suite's clock is moved (`--on-date`).
+
+    The Node provider signs its tokens with the real time; checked against a moved clock they
+    would all look expired (or not yet valid).
+    """
+    if not time_machine.escape_hatch.is_travelling():
+        yield
+        return
+    now = datetime.fromtimestamp(time_machine.escape_hatch.time.time(), tz=UTC)
+    with time_machine.travel(now, tick=True):
+        yield
 
 
 def node_provider_available() -> bool:
