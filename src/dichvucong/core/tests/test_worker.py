@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-import time_machine
 from django.db import OperationalError
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
@@ -20,18 +19,7 @@ from dichvucong.core.worker import (
     reclaim_abandoned_tasks,
 )
 
-# 05:42 on Wednesday 2 December in Vietnam, while the UTC date is still the 1st.
-FIXED_MOMENT = "2026-12-01T22:42:00+00:00"
-
-
-@pytest.fixture(autouse=True)
-def _fixed_clock():
-    """Every moment these tests compare is counted from one fixed, ticking moment."""
-    with time_machine.travel(FIXED_MOMENT, tick=True):
-        yield
-
-
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.usefixtures("fixed_clock"), pytest.mark.django_db(transaction=True)]
 
 
 def _worker(**overrides) -> SupervisedWorker:
