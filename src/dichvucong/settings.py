@@ -280,7 +280,7 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 CSP_GATEWAY_URL_SETTINGS = [
     "VNPAY_PAY_URL",
     "MOMO_ENDPOINT",
-    "PAYGOV_ENDPOINT",
+    "DVCQG_PAY_INIT_URL",
     "OIDC_VNEID_ISSUER",
     "OIDC_DVCQG_ISSUER",
 ]
@@ -357,9 +357,17 @@ MOMO_ACCESS_KEY = env_str("MOMO_ACCESS_KEY", "")
 MOMO_SECRET_KEY = env_str("MOMO_SECRET_KEY", "")
 MOMO_ENDPOINT = env_str("MOMO_ENDPOINT", "https://test-payment.momo.vn")
 MOMO_REQUEST_TYPE = env_str("MOMO_REQUEST_TYPE", "captureWallet")
-PAYGOV_MERCHANT_CODE = env_str("PAYGOV_MERCHANT_CODE", "")
-PAYGOV_SECRET = env_str("PAYGOV_SECRET", "")
-PAYGOV_ENDPOINT = env_str("PAYGOV_ENDPOINT", "")
+# The DVCQG payment platform (payments/providers/dvcqg.py, docs/PAYMENTS.md): the partner code
+# and secret it issued, its three URLs, an optional bearer token, and the beneficiary account.
+DVCQG_PAY_PARTNER_CODE = env_str("DVCQG_PAY_PARTNER_CODE", "")
+DVCQG_PAY_SECRET = env_str("DVCQG_PAY_SECRET", "")
+DVCQG_PAY_INIT_URL = env_str("DVCQG_PAY_INIT_URL", "")
+DVCQG_PAY_QUERY_URL = env_str("DVCQG_PAY_QUERY_URL", "")
+DVCQG_PAY_RECEIPT_URL = env_str("DVCQG_PAY_RECEIPT_URL", "")
+DVCQG_PAY_ACCESS_TOKEN = env_str("DVCQG_PAY_ACCESS_TOKEN", "")
+DVCQG_PAY_BENEFICIARY_ACCOUNT = env_str("DVCQG_PAY_BENEFICIARY_ACCOUNT", "")
+DVCQG_PAY_BENEFICIARY_BANK = env_str("DVCQG_PAY_BENEFICIARY_BANK", "")
+DVCQG_PAY_BENEFICIARY_NAME = env_str("DVCQG_PAY_BENEFICIARY_NAME", "")
 
 # --- Postal delivery of results (delivery/providers; docs/PAYMENTS.md) ------------------------
 DELIVERY_PROVIDER = env_str("DELIVERY_PROVIDER", "demo")

@@ -19,7 +19,7 @@ from dichvucong.dossiers.models import FeeSettlement
 from dichvucong.payments.models import PaymentStatus
 from dichvucong.payments.tests.conftest import _loopback_only  # noqa: F401 (autouse fixture)
 from dichvucong.payments.tests.factories import FEE, start_gateway_payment
-from dichvucong.payments.tests.fakes import FakeMomo, FakePaygov, FakeVnpay, get_url
+from dichvucong.payments.tests.fakes import FakeDvcqgPayment, FakeMomo, FakeVnpay, get_url
 from tests.faults.conftest import no_server_error, record
 
 pytestmark = [pytest.mark.django_db, pytest.mark.faults]
@@ -35,13 +35,17 @@ def gateways(settings):
         access_key=settings.MOMO_ACCESS_KEY,
         secret=settings.MOMO_SECRET_KEY,
     )
-    paygov = FakePaygov(merchant=settings.PAYGOV_MERCHANT_CODE, secret=settings.PAYGOV_SECRET)
-    with vnpay.running(), momo.running(), paygov.running():
+    dvcqg = FakeDvcqgPayment(
+        partner=settings.DVCQG_PAY_PARTNER_CODE, secret=settings.DVCQG_PAY_SECRET
+    )
+    with vnpay.running(), momo.running(), dvcqg.running():
         settings.VNPAY_PAY_URL = f"{vnpay.url}/paymentv2/vpcpay.html"
         settings.VNPAY_API_URL = f"{vnpay.url}/merchant_webapi/api/transaction"
         settings.MOMO_ENDPOINT = momo.url
-        settings.PAYGOV_ENDPOINT = paygov.url
-        yield {"vnpay": vnpay, "momo": momo, "paygov": paygov}
+        settings.DVCQG_PAY_INIT_URL = f"{dvcqg.url}/init"
+        settings.DVCQG_PAY_QUERY_URL = f"{dvcqg.url}/query"
+        settings.DVCQG_PAY_RECEIPT_URL = f"{dvcqg.url}/bill"
+        yield {"vnpay": vnpay, "momo": momo, "dvcqg": dvcqg}
 
 
 def _genuine(provider: str, fake, ref: str, amount: int | None = None):
@@ -50,8 +54,7 @@ def _genuine(provider: str, fake, ref: str, amount: int | None = None):
         return "get", fake.result_params(ref, amount=amount), None
     if provider == "momo":
         return "post", json.dumps(fake.ipn_body(ref, amount=amount)), "application/json"
-    data = fake.result(ref, status="00", amount=amount)
-    return "post", data, None
+    return "post", json.dumps(fake.confirm(ref, amount=amount)), "application/json"
 
 
 def _forged(provider: str, fake, ref: str):
@@ -61,7 +64,7 @@ def _forged(provider: str, fake, ref: str):
     elif provider == "momo":
         data = json.dumps(json.loads(data) | {"signature": "0" * 64})
     else:
-        data = data | {"checksum": "0" * 64}
+        data = json.dumps(json.loads(data) | {"MaXacThuc": "0" * 64})
     return method, data, content_type
 
 
@@ -84,7 +87,7 @@ def _state(payment):
     )
 
 
-GATEWAYS = ["vnpay", "momo", "paygov"]
+GATEWAYS = ["vnpay", "momo", "dvcqg"]
 
 
 @pytest.mark.parametrize("provider", GATEWAYS)

@@ -162,7 +162,7 @@ def _world() -> World:
             values.setdefault(kind, []).extend((str(v), owner) for v in items)
     shared = {
         "document": [doc.pk],
-        "provider": ["demo", "vnpay", "momo", "paygov", "vnpost", "khong-co"],
+        "provider": ["demo", "vnpay", "momo", "dvcqg", "vnpost", "khong-co"],
         "procedure_code": [procedure.code],
         "language": ["en", "vi"],
         "number": [1],

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from dichvucong.dossiers.models import Dossier
 from dichvucong.payments.models import Payment, PaymentStatus
+from dichvucong.payments.providers import PAYMENT_PROVIDER_CLASSES, get_payment_provider
 
 
 @dataclass
@@ -63,7 +64,8 @@ def citizen_payment(user: Any, order_ref: str) -> Payment:
 
 def payments_to_reconcile(*, older_than_seconds: int = 120) -> list[Payment]:
     """Return attempts whose gateway result may have drifted: pending ones sent a while ago,
-    and attempts superseded in the last day (the citizen may still have paid them)."""
+    and attempts superseded in the last day (the citizen may still have paid them), at the
+    gateways still registered."""
     cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
     recent = timezone.now() - timedelta(days=1)
     drift = Q(status=PaymentStatus.PENDING) | Q(
@@ -71,6 +73,20 @@ def payments_to_reconcile(*, older_than_seconds: int = 120) -> list[Payment]:
     )
     return list(
         Payment.objects.filter(drift, started_at__lt=cutoff)
-        .exclude(provider__in=["", "counter", "demo"])
+        .filter(provider__in=[pid for pid in PAYMENT_PROVIDER_CLASSES if pid != "demo"])
         .order_by("started_at")[:500]
     )
+
+
+def online_payment_channel(dossier: Dossier) -> int:
+    """DVCQG's DuocThanhToanTrucTuyen for the dossier: 1 when a fee was paid online on the
+    national platform, 2 through the province's own gateway, 0 when nothing was paid online."""
+    providers = dossier.payments.filter(status=PaymentStatus.PAID).values_list(
+        "provider", flat=True
+    )
+    channels = {
+        get_payment_provider(provider_id).national_channel
+        for provider_id in providers
+        if provider_id in PAYMENT_PROVIDER_CLASSES
+    }
+    return min(channels, default=0)

@@ -1,6 +1,7 @@
 """Write the receipt attachment of a paid payment."""
 
 import hashlib
+import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -8,8 +9,27 @@ from django.db import transaction
 from dichvucong.dossiers.models import Attachment, AttachmentKind
 from dichvucong.dossiers.services.signing import request_signature
 from dichvucong.payments.models import Payment, PaymentStatus
+from dichvucong.payments.providers import (
+    PAYMENT_PROVIDER_CLASSES,
+    PaymentGatewayError,
+    get_payment_provider,
+)
 from dichvucong.payments.receipts import render_receipt
 from dichvucong.payments.services import record_event
+
+logger = logging.getLogger(__name__)
+
+
+def _gateway_receipt(payment: Payment) -> bytes | None:
+    """The receipt the gateway issued itself (the DVCQG platform's e-receipt), if any; a
+    gateway that cannot answer now leaves the portal's own receipt to be issued instead."""
+    if payment.provider not in PAYMENT_PROVIDER_CLASSES:
+        return None
+    try:
+        return get_payment_provider(payment.provider).receipt_pdf(payment=payment)
+    except PaymentGatewayError as exc:
+        logger.warning("Receipt of %s from the gateway failed: %s", payment.order_ref, exc)
+        return None
 
 
 def receipt_issue(*, payment_id: int) -> Attachment | None:
@@ -19,7 +39,8 @@ def receipt_issue(*, payment_id: int) -> Attachment | None:
     )
     if payment.status != PaymentStatus.PAID or payment.receipt_id:
         return None
-    content = render_receipt(payment)
+    issued_by_gateway = _gateway_receipt(payment)
+    content = issued_by_gateway or render_receipt(payment)
     with transaction.atomic():
         locked = Payment.objects.select_for_update().get(pk=payment_id)
         if locked.receipt_id:
@@ -37,6 +58,11 @@ def receipt_issue(*, payment_id: int) -> Attachment | None:
         attachment.save()
         locked.receipt = attachment
         locked.save(update_fields=["receipt", "updated_at"])
-        record_event(locked, "receipt_issued", data={"attachment": attachment.pk})
-        request_signature(attachment=attachment)
+        record_event(
+            locked,
+            "receipt_issued",
+            data={"attachment": attachment.pk, "by_gateway": bool(issued_by_gateway)},
+        )
+        if not issued_by_gateway:  # the gateway's own receipt carries its issuer's signature
+            request_signature(attachment=attachment)
     return attachment

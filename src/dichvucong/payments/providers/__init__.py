@@ -58,6 +58,9 @@ class PaymentProvider:
     # otherwise, and provider_enabled() answers False): merchant id, secret, URLs.
     required_settings: tuple[str, ...] = ()
     url_settings: tuple[str, ...] = ()
+    # Decision 766's DuocThanhToanTrucTuyen for a fee paid here: 1 on the national platform,
+    # 2 through the province's own gateway.
+    national_channel: int = 2
 
     def start(self, *, payment: Any, return_url: str, ipn_url: str, client_ip: str) -> str:
         """Register the order with the gateway and return the URL to send the citizen to."""
@@ -79,12 +82,17 @@ class PaymentProvider:
         """Ask the gateway about the payment (for reconciliation)."""
         raise NotImplementedError
 
+    def receipt_pdf(self, *, payment: Any) -> bytes | None:
+        """The receipt the gateway itself issued for a paid payment (None: the portal issues
+        its own); raise PaymentGatewayError when the gateway cannot be asked."""
+        return None
+
 
 PAYMENT_PROVIDER_CLASSES = {
     "demo": "dichvucong.payments.providers.demo.DemoPaymentProvider",
     "vnpay": "dichvucong.payments.providers.vnpay.VnpayProvider",
     "momo": "dichvucong.payments.providers.momo.MomoProvider",
-    "paygov": "dichvucong.payments.providers.paygov.PaygovProvider",
+    "dvcqg": "dichvucong.payments.providers.dvcqg.DvcqgPaymentProvider",
 }
 
 

@@ -325,72 +325,76 @@ class FakeMomo(FakeServer):
         return body
 
 
-class FakePaygov(FakeServer):
-    """PayGov: init (payment_url), query; builds callbacks with the |-joined SHA-256 checksum."""
+class FakeDvcqgPayment(FakeServer):
+    """The DVCQG payment platform 1.0.6: INIT, QUERY and GET_BILL at their own paths, each
+    checked with its |-joined SHA-256 MaXacThuc; builds the confirm callbacks it would send.
+    `answer` overrides what the next INIT gets (a status and raw body), for broken platforms."""
 
-    def __init__(self, *, merchant: str, secret: str):
+    INIT = ("LoaiBanTin", "PhienBan", "MaDoiTac", "MaThamChieu", "SoTien", "LoaiHinhThanhToan",
+            "MaKenhThanhToan", "MaThietBi", "NgonNgu", "MaTienTe", "MaNganHang",
+            "ThongTinGiaoDich", "ThoiGianGD", "Ip")  # fmt: skip
+    REQUEST = ("LoaiBanTin", "PhienBan", "MaDoiTac", "MaThamChieu", "ThoiGianGD")
+    CONFIRM = ("LoaiBanTin", "MaLoi", "MaDoiTac", "MaThamChieu", "SoTien", "MaTienTe",
+               "MaGiaoDich", "MaNganHang", "ThoiGianGD", "ThongTinGiaoDich")  # fmt: skip
+    RECEIPT = b"%PDF-1.4\n% bien lai dien tu DVCQG\n%%EOF\n"
+
+    def __init__(self, *, partner: str, secret: str):
         super().__init__()
-        self.merchant, self.secret = merchant, secret
+        self.partner, self.secret = partner, secret
         self.orders: dict[str, dict] = {}
+        self.requests: list[dict] = []
+        self.answer: tuple[int, bytes] | None = None
 
-    def checksum(self, values) -> str:
-        return hashlib.sha256("|".join([*map(str, values), self.secret]).encode()).hexdigest()
+    def checksum(self, message: dict, fields) -> str:
+        text = "|".join([*(str(message.get(f, "")) for f in fields), self.secret])
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def route(self, method, path, query, body, headers):
-        data = json.loads(body or b"{}")
-        if path == "/api/v1/payment/init":
-            fields = (
-                "version",
-                "merchant_code",
-                "order_id",
-                "amount",
-                "currency",
-                "order_info",
-                "return_url",
-                "notify_url",
-                "create_time",
-            )
-            if self.checksum(data.get(f, "") for f in fields) != data.get("checksum"):
-                return self.json({"error_code": "97"})
-            self.orders[data["order_id"]] = data | {"status": "01"}
-            url = f"{self.url}/pay/{data['order_id']}"
-            return self.json(
-                {
-                    "error_code": "00",
-                    "order_id": data["order_id"],
-                    "payment_url": url,
-                    "checksum": self.checksum(["00", data["order_id"], url]),
-                }
-            )
-        if path == "/api/v1/payment/query":
-            if self.checksum(
-                data.get(f, "") for f in ("merchant_code", "order_id", "request_time")
-            ) != data.get("checksum"):
-                return self.json({"error_code": "97"})
-            if data["order_id"] not in self.orders:
-                return self.json({"error_code": "01"})
-            return self.json({"error_code": "00", **self.result(data["order_id"])})
+        message = json.loads(body or b"{}")
+        self.requests.append(message)
+        if path == "/init":
+            if self.answer is not None:
+                status, raw = self.answer
+                return status, {"Content-Type": "application/json"}, raw
+            if self.checksum(message, self.INIT) != message.get("MaXacThuc"):
+                return self.json({"error_code": "97", "message": "Sai ma xac thuc"})
+            ref = message["MaThamChieu"]
+            self.orders[ref] = message | {"TrangThaiGD": "0", "MaLoi": ""}
+            url = f"{self.url}/thanh-toan/{ref}"
+            return self.json({"error_code": "0", "message": json.dumps({"UrlThanhToan": url})})
+        if path in ("/query", "/bill"):
+            if self.checksum(message, self.REQUEST) != message.get("MaXacThuc"):
+                return self.json({"MaLoi": "97"})
+            ref = message.get("MaThamChieu", "")
+            if ref not in self.orders:
+                return self.json({"MaLoi": "01", "MoTaLoi": "Khong tim thay"})
+            if path == "/bill":
+                return 200, {"Content-Type": "application/pdf"}, self.RECEIPT
+            order = self.orders[ref]
+            answer = self.confirm(ref, code=order["MaLoi"]) | {"LoaiBanTin": "QUERY"}
+            answer["MaXacThuc"] = self.checksum(answer, self.CONFIRM)
+            return self.json(answer | {"TrangThaiGD": order["TrangThaiGD"]})
         return 404, {}, b""
 
-    def result(
-        self, order_id: str, *, status: str | None = None, amount: int | None = None
-    ) -> dict:
-        order = self.orders[order_id]
-        if status is not None:
-            order["status"] = status
-        data = {
-            "merchant_code": self.merchant,
-            "order_id": order_id,
-            "amount": amount if amount is not None else order["amount"],
-            "transaction_no": "PG0001",
-            "status": order["status"],
-            "pay_time": "20261125103000",
+    def confirm(self, ref: str, *, code: str = "00", amount: int | None = None) -> dict:
+        """The confirm callback the platform sends once the citizen has paid (code 00)."""
+        order = self.orders[ref]
+        if code == "00":
+            order.update(MaLoi="00", TrangThaiGD="1")
+        message = {
+            "LoaiBanTin": "CONFIRM",
+            "MaLoi": code,
+            "MaDoiTac": self.partner,
+            "MaThamChieu": ref,
+            "SoTien": amount if amount is not None else int(order["SoTien"]),
+            "MaTienTe": "VND",
+            "MaGiaoDich": "DVCQG" + ref[-6:],
+            "MaNganHang": "VCB",
+            "ThoiGianGD": "20270201054500",
+            "ThongTinGiaoDich": order["ThongTinGiaoDich"],
         }
-        data["checksum"] = self.checksum(
-            data[f]
-            for f in ("merchant_code", "order_id", "amount", "transaction_no", "status", "pay_time")
-        )
-        return data
+        message["MaXacThuc"] = self.checksum(message, self.CONFIRM)
+        return message
 
 
 class FakeVnpost(FakeServer):

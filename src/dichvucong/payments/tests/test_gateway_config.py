@@ -24,7 +24,10 @@ def _ids() -> set[str]:
 def test_a_fully_configured_portal_passes_its_checks(settings):
     settings.VNPAY_PAY_URL = "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html"
     settings.VNPAY_API_URL = "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction"
-    settings.MOMO_ENDPOINT = settings.PAYGOV_ENDPOINT = "https://gateway.example.vn"
+    settings.MOMO_ENDPOINT = "https://gateway.example.vn"
+    settings.DVCQG_PAY_INIT_URL = "https://thanhtoan.example.vn/init"
+    settings.DVCQG_PAY_QUERY_URL = "https://thanhtoan.example.vn/query"
+    settings.DVCQG_PAY_RECEIPT_URL = "https://thanhtoan.example.vn/bill"
     assert not {i for i in _ids() if i.split(".")[0] in ("payments", "delivery", "notifications")}
 
 
@@ -42,7 +45,13 @@ def test_an_enabled_gateway_without_its_merchant_id_secret_or_urls_refuses_to_st
 
 @pytest.mark.parametrize(
     ("provider", "setting"),
-    [("momo", "MOMO_SECRET_KEY"), ("momo", "MOMO_PARTNER_CODE"), ("paygov", "PAYGOV_SECRET")],
+    [
+        ("momo", "MOMO_SECRET_KEY"),
+        ("momo", "MOMO_PARTNER_CODE"),
+        ("dvcqg", "DVCQG_PAY_SECRET"),
+        ("dvcqg", "DVCQG_PAY_BENEFICIARY_ACCOUNT"),
+        ("dvcqg", "DVCQG_PAY_RECEIPT_URL"),
+    ],
 )
 def test_every_gateway_is_checked(settings, provider, setting):
     settings.PAYMENT_PROVIDERS = [provider]
