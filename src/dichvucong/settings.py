@@ -88,6 +88,7 @@ TEMPLATES = [
                 "dichvucong.core.context_processors.portal",
                 "dichvucong.tracking.context_processors.notifications",
                 "dichvucong.interop.context_processors.sign_in_providers",
+                "dichvucong.interop.context_processors.national_sync",
             ],
         },
     },
@@ -378,6 +379,26 @@ VNPOST_CALLBACK_SECRET = env_str("VNPOST_CALLBACK_SECRET", "")
 POSTAL_FEE_IN_PROVINCE = env_int("POSTAL_FEE_IN_PROVINCE", 25000)
 POSTAL_FEE_OTHER_PROVINCE = env_int("POSTAL_FEE_OTHER_PROVINCE", 35000)
 POSTAL_FEE_ORIGINALS = env_int("POSTAL_FEE_ORIGINALS", 10000)
+
+# --- Dossier sync with the National Public Service Portal (interop; docs/INTEROP.md) ---------
+NATIONAL_PORTAL_PROVIDER = env_str("NATIONAL_PORTAL_PROVIDER", "demo")
+DVCQG_SYNC_PROVINCE_ID = env_str("DVCQG_SYNC_PROVINCE_ID", "")
+DVCQG_SYNC_TOKEN = env_str("DVCQG_SYNC_TOKEN", "")
+DVCQG_SYNC_CREATE_URL = env_str("DVCQG_SYNC_CREATE_URL", "")
+DVCQG_SYNC_UPDATE_URL = env_str("DVCQG_SYNC_UPDATE_URL", "")
+DVCQG_SYNC_PROGRESS_URL = env_str("DVCQG_SYNC_PROGRESS_URL", "")
+DVCQG_SYNC_PULL_URL = env_str("DVCQG_SYNC_PULL_URL", "")
+DVCQG_SYNC_FILE_URL = env_str("DVCQG_SYNC_FILE_URL", "")
+DVCQG_SYNC_ACK_URL = env_str("DVCQG_SYNC_ACK_URL", "")
+DVCQG_SYNC_TIMEOUT_SECONDS = env_int("DVCQG_SYNC_TIMEOUT_SECONDS", 20)
+# Entries per request; attempts before an entry is dead; the first retry's delay (doubling,
+# capped at an hour); how long a drainer holds the lease without renewing it.
+NATIONAL_SYNC_BATCH_SIZE = env_int("NATIONAL_SYNC_BATCH_SIZE", 200)
+NATIONAL_SYNC_MAX_ATTEMPTS = env_int("NATIONAL_SYNC_MAX_ATTEMPTS", 8)
+NATIONAL_SYNC_RETRY_SECONDS = env_int("NATIONAL_SYNC_RETRY_SECONDS", 30)
+NATIONAL_SYNC_LEASE_SECONDS = env_int("NATIONAL_SYNC_LEASE_SECONDS", 120)
+# Queue a drain after each event's commit (`sync_national` from a timer catches up otherwise).
+NATIONAL_SYNC_DRAIN_ON_COMMIT = env_bool("NATIONAL_SYNC_DRAIN_ON_COMMIT", True)
 
 # --- National sign-in: VNeID / DVCQG over OpenID Connect (interop/sso; docs/IDENTITY.md) ------
 # Enabled providers, in the order of the login page's buttons: vneid, dvcqg, demo (the demo

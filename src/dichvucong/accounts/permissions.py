@@ -45,6 +45,8 @@ RECORD_ORIGINALS_ROLES = RECEIVE_ROLES
 HAND_OVER_ROLES = RECEIVE_ROLES
 SHIP_RESULT_ROLES = RECEIVE_ROLES
 VERIFY_IDENTITY_ROLES = frozenset({IDENTITY_CLERK})
+# Watch the sync with the National Public Service Portal and resend what it refused.
+NATIONAL_SYNC_ROLES = frozenset({LEADER, AGENCY_ADMIN})
 
 
 def _agency_id(target: Any) -> int | None:
@@ -131,6 +133,20 @@ def may_ship_result(user: Any, dossier: Any) -> bool:
 def may_keep_tracking_log(user: Any, agency: Any) -> bool:
     """Ask for and download the tracking log (form 07) of one agency (or its id)."""
     return _holds(user, agency, DOSSIER_ROLES)
+
+
+def national_sync_agency_ids(user: Any) -> set[int] | None:
+    """The agencies whose sync with DVCQG the user watches (None: every agency, a superuser)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return None
+    return agencies_with_role(user, NATIONAL_SYNC_ROLES)
+
+
+def may_resend_national_sync(user: Any, dossier: Any) -> bool:
+    """Put a dossier's refused sync entries back in the queue."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return _holds(user, dossier, NATIONAL_SYNC_ROLES)
 
 
 def may_verify_identity(user: Any) -> bool:

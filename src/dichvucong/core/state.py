@@ -1,7 +1,9 @@
-"""Small named values the portal's processes share (`SystemValue` rows): digests, heartbeats."""
+"""Small named values the portal's processes share (`SystemValue` rows): digests, heartbeats,
+leases."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from dichvucong.core.models import SystemValue
@@ -20,3 +22,17 @@ def write_value(key: str, value: str = "", *, moment: datetime | None = None) ->
         SystemValue.objects.update_or_create(
             key=key, defaults={"value": value, "updated_at": moment}
         )
+
+
+def take_lease(key: str, owner: str, *, seconds: int) -> bool:
+    """Hold the lease `key` for `seconds` if it is free, expired or already ours; one atomic
+    conditional update, so of two processes asking at once only one gets it."""
+    now = timezone.now()
+    SystemValue.objects.get_or_create(key=key, defaults={"value": "", "updated_at": now})
+    free = Q(value="") | Q(value=owner) | Q(updated_at__lt=now - timedelta(seconds=seconds))
+    return bool(SystemValue.objects.filter(free, key=key).update(value=owner, updated_at=now))
+
+
+def release_lease(key: str, owner: str) -> None:
+    """Give the lease back (only if we still hold it)."""
+    SystemValue.objects.filter(key=key, value=owner).update(value="")

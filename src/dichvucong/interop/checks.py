@@ -33,3 +33,22 @@ def check_sso_providers(app_configs=None, *, deploy: bool = False, **kwargs):
 
 def check_sso_providers_deploy(app_configs=None, **kwargs):
     return check_sso_providers(app_configs, deploy=True)
+
+
+def check_national_portal(app_configs=None, *, deploy: bool = False, **kwargs):
+    """Refuse an unknown or half-configured NATIONAL_PORTAL_PROVIDER (the `dvcqg` one needs
+    its province id, token and URLs)."""
+    from dichvucong.interop.national import NATIONAL_PORTAL_CLASSES
+
+    return provider_checks(
+        provider_ids=[settings.NATIONAL_PORTAL_PROVIDER],
+        registry=NATIONAL_PORTAL_CLASSES,
+        kind="national portal",
+        switch="NATIONAL_PORTAL_PROVIDER",
+        check_id="interop_sync",
+        deploy=deploy,
+    )
+
+
+def check_national_portal_deploy(app_configs=None, **kwargs):
+    return check_national_portal(app_configs, deploy=True)

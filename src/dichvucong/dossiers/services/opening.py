@@ -61,6 +61,7 @@ def dossier_open(
     applicant_details: Mapping[str, str] | None = None,
     ip_address: str | None = None,
     identity: SignedInIdentity | None = None,
+    national_code: str | None = None,
 ) -> DossierEvent:
     """Open a dossier in the caller's transaction: code, appointment, search text, first event.
 
@@ -68,7 +69,9 @@ def dossier_open(
     counter (channel 1) the officer `actor` receives it there and then ("Được tiếp nhận").
     Writes the audit row and queues the after-commit work; returns the first history entry.
     The dossier records how the applicant proved who they are: `identity` (accounts.signin)
-    for an account holder (a password login when None), "counter" for details an officer typed.
+    for an account holder (a password login when None) or as the national portal vouched for
+    them, "counter" for details an officer typed. A dossier filed on the national portal keeps
+    its `national_code` as its code.
     """
     received = channel == Channel.COUNTER
     from_status = None if dossier.pk is None else dossier.status
@@ -77,10 +80,13 @@ def dossier_open(
         identity = identity or PASSWORD_SIGN_IN
         dossier.applicant_identity_method = identity.method
         dossier.applicant_identity_level = identity.level
+    elif identity is not None:
+        dossier.applicant_identity_method = identity.method
+        dossier.applicant_identity_level = identity.level
     else:
         dossier.applicant_identity_method = "counter"
         dossier.applicant_identity_level = None
-    dossier.code = allocate_dossier_code(agency=dossier.agency, moment=moment)
+    dossier.code = national_code or allocate_dossier_code(agency=dossier.agency, moment=moment)
     dossier.channel = channel
     dossier.status = DossierStatus.RECEIVED if received else DossierStatus.NEW
     dossier.submitted_at = moment

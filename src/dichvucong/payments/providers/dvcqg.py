@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from dichvucong.catalog.fees import FeeLine
 from dichvucong.core.signing import require_key, same_digest, sha256_hex
+from dichvucong.core.vn.clock import compact_time
 from dichvucong.payments.providers import (
     GatewayNotice,
     InvalidSignature,
@@ -30,7 +31,6 @@ from dichvucong.payments.providers import (
     QueryResult,
     http_timeout,
 )
-from dichvucong.payments.providers.vnpay import vnp_time
 
 VERSION = "1.0.6"
 INIT_CHECKSUM = (
@@ -183,7 +183,7 @@ class DvcqgPaymentProvider(PaymentProvider):
             "MaTienTe": "VND",
             "MaNganHang": "PAYMENT",
             "ThongTinGiaoDich": payment.description,
-            "ThoiGianGD": vnp_time(timezone.now()),
+            "ThoiGianGD": compact_time(timezone.now()),
             "Ip": client_ip or "127.0.0.1",
             "ThongTinBienLai": self.receipt_details(payment),
         }
@@ -243,7 +243,7 @@ class DvcqgPaymentProvider(PaymentProvider):
             "MaDoiTac": settings.DVCQG_PAY_PARTNER_CODE,
             "MaThamChieu": payment.order_ref,
             "ThoiGianGD": (payment.start_data or {}).get("ThoiGianGD")
-            or vnp_time(payment.started_at or timezone.now()),
+            or compact_time(payment.started_at or timezone.now()),
         }
         message["MaXacThuc"] = dvcqg_checksum(message, QUERY_CHECKSUM, self.secret)
         return message

@@ -7,9 +7,8 @@ signs its JSON with the fields joined by "|" in the order VNPay's guide lists.
 """
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import httpx
 from django.conf import settings
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.core.signing import canonical_query, hmac_hex, hmac_matches
+from dichvucong.core.vn.clock import compact_time
 from dichvucong.payments.providers import (
     GatewayNotice,
     InvalidSignature,
@@ -28,7 +28,6 @@ from dichvucong.payments.providers import (
     http_timeout,
 )
 
-VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 VERSION = "2.1.0"
 IPN_CODES = {
     IpnResult.CONFIRMED: ("00", "Confirm Success"),
@@ -66,11 +65,6 @@ QUERY_RESPONSE_FIELDS = (
     "vnp_PromotionCode",
     "vnp_PromotionAmount",
 )
-
-
-def vnp_time(moment: datetime) -> str:
-    """Format a moment as yyyyMMddHHmmss in GMT+7."""
-    return moment.astimezone(VN_TZ).strftime("%Y%m%d%H%M%S")
 
 
 def signed_query(params: dict[str, Any], secret: str) -> tuple[str, str]:
@@ -113,8 +107,10 @@ class VnpayProvider(PaymentProvider):
             "vnp_Locale": "vn",
             "vnp_ReturnUrl": return_url,
             "vnp_IpAddr": client_ip or "127.0.0.1",
-            "vnp_CreateDate": vnp_time(now),
-            "vnp_ExpireDate": vnp_time(now + timedelta(minutes=settings.PAYMENT_EXPIRE_MINUTES)),
+            "vnp_CreateDate": compact_time(now),
+            "vnp_ExpireDate": compact_time(
+                now + timedelta(minutes=settings.PAYMENT_EXPIRE_MINUTES)
+            ),
         }
         payment.start_data = {"vnp_CreateDate": params["vnp_CreateDate"]}
         query, digest = signed_query(params, self.secret)
@@ -160,7 +156,7 @@ class VnpayProvider(PaymentProvider):
             "vnp_TxnRef": payment.order_ref,
             "vnp_OrderInfo": payment.description,
             "vnp_TransactionDate": payment.start_data.get("vnp_CreateDate", ""),
-            "vnp_CreateDate": vnp_time(timezone.now()),
+            "vnp_CreateDate": compact_time(timezone.now()),
             "vnp_IpAddr": "127.0.0.1",
         }
         body["vnp_SecureHash"] = hmac_hex(

@@ -13,6 +13,7 @@ from dichvucong.accounts.permissions import (
     is_identity_clerk,
     lands_in_back_office,
     may_verify_identity,
+    national_sync_agency_ids,
     staff_agency_ids,
 )
 from dichvucong.accounts.selectors import specialists_of
@@ -92,6 +93,7 @@ def _inbox(request):
             "filter_query": query.urlencode(),
             "is_first_page": not request.GET.get("sau"),
             "verifies_identity": is_identity_clerk(request.user),
+            "watches_national_sync": national_sync_agency_ids(request.user) != set(),
             "selected": {"date_from": filters.date_from, "date_to": filters.date_to},
             **form.option_html(filters),
         },
