@@ -115,7 +115,8 @@ def _page_post(request: HttpRequest, state: dict, form: SignatureForm) -> HttpRe
 
 def signature_page(request: HttpRequest, state: dict) -> HttpResponse:
     """The signing page: one section per enabled signing means, the paste form folded away."""
-    form = SignatureForm(request.POST if request.POST.get("action", "paste") == "paste" else None)
+    pasted = request.method == "POST" and request.POST.get("action", "paste") == "paste"
+    form = SignatureForm(request.POST if pasted else None)
     if request.method == "POST":
         response = _page_post(request, state, form)
         if response is not None:
