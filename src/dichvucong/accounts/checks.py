@@ -17,7 +17,16 @@ def check_signature_providers(app_configs=None, **kwargs):
         switch="SIGNATURE_PROVIDERS",
         check_id="accounts",
     )
-    if "demo" in settings.SIGNATURE_PROVIDERS:
+    if "demo" in settings.SIGNATURE_PROVIDERS and not settings.DEMO_MODE:
+        messages.append(
+            checks.Error(
+                "SIGNATURE_PROVIDERS has 'demo' while DEMO_MODE=0: the demo CA certifies any ID "
+                "number, so anyone could verify an account at level high.",
+                hint="Remove 'demo' from SIGNATURE_PROVIDERS (or set DEMO_MODE=1 for a demo).",
+                id="accounts.E003",
+            )
+        )
+    elif "demo" in settings.SIGNATURE_PROVIDERS:
         from dichvucong.esign.trust import demo_trusted
 
         if not demo_trusted():

@@ -61,6 +61,7 @@ class SignatureProvider:
     label = ""
     help = ""
     browser = False  # True: the page's script does the signing (no server calls)
+    demo_only = False  # True: certifies anyone, so it works only with DEMO_MODE=1
     methods: frozenset[str] = frozenset()
     required_settings: tuple[str, ...] = ()
     url_settings: tuple[str, ...] = ()
@@ -88,7 +89,7 @@ def enabled_providers(method: str | None = None) -> list[SignatureProvider]:
         if provider_id not in SIGNATURE_PROVIDER_CLASSES:
             continue
         provider = get_signature_provider(provider_id)
-        if settings_problems(provider):
+        if settings_problems(provider) or (provider.demo_only and not settings.DEMO_MODE):
             continue
         if method is None or method in provider.methods:
             providers.append(provider)

@@ -7,6 +7,7 @@ or ESIGN_TRUST_DEMO_CA=1), else the signature is refused as untrusted.
 """
 
 import base64
+import datetime as dt
 import json
 import secrets
 import time
@@ -15,6 +16,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts.models import VerificationMethod
@@ -71,6 +73,7 @@ class DemoProvider(SignatureProvider):
         "“điện thoại” demo và xác nhận ký, như khi xác nhận trên điện thoại thật."
     )
     methods = frozenset({VerificationMethod.USB_TOKEN, VerificationMethod.SIM_SIGNATURE})
+    demo_only = True
 
     def start(
         self, *, id_number: str, full_name: str, data: bytes, description: str
@@ -78,7 +81,8 @@ class DemoProvider(SignatureProvider):
         transaction_id = secrets.token_urlsafe(24)
         wait = settings.SIGNATURE_REMOTE_WAIT_SECONDS
         # Old requests are of no use to anyone: keep the table small.
-        SystemValue.objects.filter(key__startswith=PREFIX, updated_at__lt=_an_hour_ago()).delete()
+        an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+        SystemValue.objects.filter(key__startswith=PREFIX, updated_at__lt=an_hour_ago).delete()
         request = {
             "id_number": id_number,
             "full_name": full_name,
@@ -103,11 +107,3 @@ class DemoProvider(SignatureProvider):
         if request["state"] == State.PENDING and request["expires"] < time.time():
             return SignStatus(State.EXPIRED)
         return SignStatus(request["state"])
-
-
-def _an_hour_ago():
-    import datetime as dt
-
-    from django.utils import timezone
-
-    return timezone.now() - dt.timedelta(hours=1)

@@ -251,3 +251,15 @@ def test_an_enabled_remote_provider_without_its_secret_refuses_to_start(settings
     assert not [m for m in check_signature_providers() if m.level >= checks.ERROR]
     settings.SIGNATURE_PROVIDERS = ["usb-magic"]
     assert [m.id for m in check_signature_providers()] == ["accounts.E002"]
+
+
+def test_the_demo_provider_refuses_to_start_outside_demo_mode(client, settings):
+    from dichvucong.accounts.checks import check_signature_providers
+
+    settings.SIGNATURE_PROVIDERS = ["plugin", "demo"]
+    settings.DEMO_MODE = False
+    assert "accounts.E003" in [m.id for m in check_signature_providers()]
+    # Nor is it offered, should the portal be started anyway.
+    _to_signature_step(client, method="usb_token")
+    page = client.get(reverse("accounts:register_signature")).content.decode()
+    assert "Ký bằng USB ký số" in page and "chứng thư số demo" not in page
