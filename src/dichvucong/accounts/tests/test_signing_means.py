@@ -6,6 +6,8 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import checks
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.urls import reverse
 
 from dichvucong.accounts.models import VerificationLevel
@@ -88,6 +90,8 @@ def test_sim_signature_confirmed_on_the_phone_verifies_the_account_at_level_high
     service.confirm(ID)
     answer = _poll(client).json()
     assert answer == {"ok": True, "next": reverse("accounts:register_password")}
+    # The answer was spent with its challenge: asking again finds nothing waiting.
+    assert "Chưa có yêu cầu ký nào đang chờ" in _poll(client).json()["error"]
     _finish(client)
     user = _account()
     assert user.verification_level == VerificationLevel.HIGH
@@ -247,6 +251,8 @@ def test_an_enabled_remote_provider_without_its_secret_refuses_to_start(settings
     errors = [m for m in check_signature_providers() if m.level >= checks.ERROR]
     assert [m.id for m in errors] == ["accounts.E001"]
     assert "SIGNATURE_REMOTE_SECRET is empty" in errors[0].msg
+    with pytest.raises(SystemCheckError, match=r"accounts\.E001"):
+        call_command("check")  # what runportal and migrate run before starting
     settings.SIGNATURE_REMOTE_SECRET = "s3cret"
     assert not [m for m in check_signature_providers() if m.level >= checks.ERROR]
     settings.SIGNATURE_PROVIDERS = ["usb-magic"]
