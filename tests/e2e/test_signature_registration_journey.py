@@ -98,6 +98,12 @@ def test_usb_token_through_the_signing_plugin(page, live_server, signing):
         assert_accessible(page, "signature-means")
         button = page.get_by_role("button", name="Ký bằng USB ký số")
 
+        # The plug-in is not running yet: its port refuses the connection.
+        page.route(f"{plugin.url}**", lambda route: route.abort("connectionrefused"))
+        button.click()
+        page.get_by_text("Không kết nối được với phần mềm ký số trên máy tính.").wait_for()
+        page.unroute(f"{plugin.url}**")
+
         plugin.cancel = True  # the citizen presses "Hủy" in the plug-in's PIN dialog
         button.click()
         page.get_by_text("Bạn đã hủy thao tác ký trên phần mềm ký số.").wait_for()
