@@ -184,6 +184,19 @@ IDENTITY_DEMO_REGISTRY = env_str(
 # Digital signatures (USB token / SIM): trusted root CA files or PEM texts, and CRL files.
 TRUSTED_SIGNATURE_ROOTS = env_list("TRUSTED_SIGNATURE_ROOTS", [])
 SIGNATURE_CRLS = env_list("SIGNATURE_CRLS", [])
+# How a citizen signs (accounts.signing_means; docs/IDENTITY.md): "plugin" (a signing plug-in on
+# the citizen's computer at SIGNATURE_PLUGIN_URL), "remote" (SIM PKI / cloud signing service),
+# "demo" (the demo CA and a built-in "phone" page; its root must be trusted, see ESIGN_SIGNER).
+SIGNATURE_PROVIDERS = env_list(
+    "SIGNATURE_PROVIDERS", ["plugin", "demo"] if DEMO_MODE else ["plugin"]
+)
+SIGNATURE_PLUGIN_URL = env_str("SIGNATURE_PLUGIN_URL", "http://127.0.0.1:8987/")
+SIGNATURE_REMOTE_URL = env_str("SIGNATURE_REMOTE_URL", "")
+SIGNATURE_REMOTE_CLIENT_ID = env_str("SIGNATURE_REMOTE_CLIENT_ID", "")
+SIGNATURE_REMOTE_SECRET = env_str("SIGNATURE_REMOTE_SECRET", "")
+SIGNATURE_REMOTE_TIMEOUT = env_int("SIGNATURE_REMOTE_TIMEOUT", 10)
+# How long the person has to confirm a sign request on their phone (seconds).
+SIGNATURE_REMOTE_WAIT_SECONDS = env_int("SIGNATURE_REMOTE_WAIT_SECONDS", 180)
 # Signing of results, slips and receipts (docs/E-RESULTS.md): "" is off; "demo" signs with a
 # demo CA made under DATA_DIR at first use (and trusts it); "pkcs12", "pkcs11", "remote".
 ESIGN_SIGNER = env_str("ESIGN_SIGNER", "demo")
@@ -285,6 +298,8 @@ CSP_GATEWAY_URL_SETTINGS = [
     "OIDC_VNEID_ISSUER",
     "OIDC_DVCQG_ISSUER",
 ]
+# Scripts may also call these (the citizen's signing plug-in on loopback).
+CSP_CONNECT_URL_SETTINGS = ["SIGNATURE_PLUGIN_URL"]
 
 # --- Logging ---------------------------------------------------------------------------------
 LOGGING = {

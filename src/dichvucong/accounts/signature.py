@@ -3,18 +3,19 @@
 The portal issues a one-time challenge kept in the session; the signing plug-in returns the
 signer's X.509 certificate (PEM or DER, optionally with intermediates) and a signature over the
 challenge. We check the signature, the certificate's dates and key usage, its chain up to a
-trusted root (settings.TRUSTED_SIGNATURE_ROOTS) and the configured CRLs.
+trusted root and the CRLs of the trust list (`esign.trust`: TRUSTED_SIGNATURE_ROOTS,
+SIGNATURE_CRLS, and the demo CA where it is trusted). How the certificate and signature reach
+the portal (plug-in, remote signing, demo) is `accounts.signing_means`.
 """
 
 import base64
 import hashlib
 import logging
+import re
 import secrets
 import time
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
-from pathlib import Path
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -22,7 +23,6 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,7 +48,9 @@ class VerifiedSigner:
 
     def carries(self, id_number: str) -> bool:
         """Return True when the certificate's subject names this ID number."""
-        return any(id_number and id_number in value for value in self.identifiers)
+        # A whole number in a subject field ("CCCD:0601…", "Người ký 0601…"), never a part.
+        numbers = {n for value in self.identifiers for n in re.findall(r"\d+", value)}
+        return bool(id_number) and id_number in numbers
 
 
 def issue_challenge(session) -> dict:
@@ -79,19 +81,12 @@ def load_certificates(data: bytes | str) -> list[x509.Certificate]:
         raise SignatureError(_("Chứng thư số không đọc được.")) from exc
 
 
-@lru_cache(maxsize=8)
-def _load_trust(items: tuple[str, ...]) -> tuple[x509.Certificate, ...]:
-    certs: list[x509.Certificate] = []
-    for item in items:
-        text = item if "-----BEGIN" in item else Path(item).read_text()
-        certs.extend(x509.load_pem_x509_certificates(text.encode()))
-    return tuple(certs)
-
-
 def trusted_roots() -> tuple[x509.Certificate, ...]:
-    """Return the configured trusted root certificates."""
+    """Return the trusted roots of the one trust list (`esign.trust.trust_roots`)."""
+    from dichvucong.esign.trust import trust_roots
+
     try:
-        return _load_trust(tuple(settings.TRUSTED_SIGNATURE_ROOTS))
+        return tuple(x509.load_der_x509_certificate(cert.dump()) for cert in trust_roots())
     except (OSError, ValueError) as exc:
         logger.exception("TRUSTED_SIGNATURE_ROOTS cannot be read")
         raise SignatureError(
@@ -100,19 +95,16 @@ def trusted_roots() -> tuple[x509.Certificate, ...]:
 
 
 def _load_crls() -> list[x509.CertificateRevocationList]:
-    crls = []
+    from dichvucong.esign.trust import revocation_lists
+
     try:
-        for item in settings.SIGNATURE_CRLS:
-            raw = item.encode() if "-----BEGIN" in item else Path(item).read_bytes()
-            load = x509.load_pem_x509_crl if b"-----BEGIN" in raw else x509.load_der_x509_crl
-            crls.append(load(raw))
+        return [x509.load_der_x509_crl(crl.dump()) for crl in revocation_lists()]
     except (OSError, ValueError) as exc:
         # Without the revocation list we cannot tell a revoked certificate: refuse.
         logger.exception("SIGNATURE_CRLS cannot be read")
         raise SignatureError(
             _("Cổng chưa kiểm tra được chứng thư số lúc này. Vui lòng thử lại sau.")
         ) from exc
-    return crls
 
 
 def _check_dates(cert: x509.Certificate, now) -> None:

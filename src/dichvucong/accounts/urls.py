@@ -26,4 +26,10 @@ urlpatterns = [
     path("api/dia-ban/xa/", profile.communes_api, name="communes_api"),
     path("api/chu-ky-so/thu-thach/", signing.challenge_api, name="signature_challenge"),
     path("api/chu-ky-so/xac-minh/", signing.verify_api, name="signature_verify"),
+    path("api/chu-ky-so/tu-xa/", signing.remote_status_api, name="signature_remote_status"),
+    path(
+        "chu-ky-so/dien-thoai-demo/<str:transaction_id>/",
+        signing.demo_phone,
+        name="signature_demo_phone",
+    ),
 ]

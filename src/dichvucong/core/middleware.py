@@ -73,7 +73,7 @@ def content_security_policy(nonce: str | None) -> str:
         "style-src": f"'self'{extra}",
         "img-src": "'self' data:",
         "font-src": "'self'",
-        "connect-src": "'self'",
+        "connect-src": " ".join(["'self'", *_connect_origins()]),
         "object-src": "'none'",
         "base-uri": "'self'",
         "frame-ancestors": "'none'",
@@ -90,6 +90,17 @@ def _gateway_origins() -> list[str]:
         parts = urlsplit(getattr(settings, name, "") or "")
         if parts.scheme == "http" and parts.netloc:
             origins.append(f"http://{parts.netloc}")
+    return sorted(set(origins))
+
+
+def _connect_origins() -> list[str]:
+    """Return the origins the pages' scripts may call besides this site (the signing plug-in
+    on the citizen's computer, CSP_CONNECT_URL_SETTINGS)."""
+    origins = []
+    for name in settings.CSP_CONNECT_URL_SETTINGS:
+        parts = urlsplit(getattr(settings, name, "") or "")
+        if parts.scheme in ("http", "https") and parts.netloc:
+            origins.append(f"{parts.scheme}://{parts.netloc}")
     return sorted(set(origins))
 
 

@@ -161,3 +161,51 @@ def demo_ca(*, now: dt.datetime | None = None) -> DemoCA:
             shutil.rmtree(aside, ignore_errors=True)
     _refresh_crl(ca, now)
     return ca
+
+
+@dataclass(frozen=True)
+class PersonCertificate:
+    """A demo person's signing certificate (PEM) and its private key."""
+
+    certificate_pem: bytes
+    key: ec.EllipticCurvePrivateKey
+
+
+def issue_person_certificate(
+    *, id_number: str, full_name: str, days: int = 365, now: dt.datetime | None = None
+) -> PersonCertificate:
+    """Issue a demo person a signing certificate naming their ID number (UID `CCCD:<number>`,
+    as Vietnamese CAs write it), with a fresh key; the demo root signs it."""
+    now = now or dt.datetime.now(dt.UTC)
+    ca = demo_ca(now=now)
+    root = x509.load_pem_x509_certificate(ca.root_pem.read_bytes())
+    root_key = serialization.load_pem_private_key(
+        (ca.directory / "root-key.pem").read_bytes(), None
+    )
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+            x509.NameAttribute(NameOID.COMMON_NAME, full_name or id_number),
+            x509.NameAttribute(NameOID.USER_ID, f"CCCD:{id_number}"),
+        ]
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(root.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=days))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
+            critical=True,
+        )
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), False
+        )
+        .sign(root_key, hashes.SHA256())
+    )
+    return PersonCertificate(cert.public_bytes(serialization.Encoding.PEM), key)

@@ -12,12 +12,11 @@ from dichvucong.accounts.forms import (
     NewPasswordForm,
     OtpForm,
     RegistrationDetailsForm,
-    SignatureForm,
 )
 from dichvucong.accounts.models import VerificationMethod
 from dichvucong.accounts.services import DuplicateAccountError, register_account
 from dichvucong.accounts.views.common import client_ip, redirect_to
-from dichvucong.accounts.views.signing import accept_signature_form
+from dichvucong.accounts.views.signing import signature_page
 from dichvucong.core.vn.phones import display_phone
 
 STATE = "registration"
@@ -168,23 +167,11 @@ def register_otp(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def register_signature(request: HttpRequest) -> HttpResponse:
-    """Step 3 (USB token / SIM): sign the challenge with the plug-in or paste the answer."""
+    """Step 3 (USB token / SIM): sign the challenge with a signing means (or paste it)."""
     state = _state(request)
     if not state or "data" not in state or state["method"] not in SIGNATURE_METHODS:
         return _restart(request)
-    form = SignatureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and accept_signature_form(request, form):
-        return redirect_to("register_password")
-    from dichvucong.accounts import signature
-
-    challenge = signature.issue_challenge(request.session)
-    status = 400 if form.is_bound else 200
-    return render(
-        request,
-        "accounts/register_signature.html",
-        {"form": form, "step": 3, "challenge": challenge, "state": state},
-        status=status,
-    )
+    return signature_page(request, state)
 
 
 @require_http_methods(["GET", "POST"])
