@@ -70,6 +70,11 @@ def asks_upload(dossier: Dossier, document: RequiredDocument) -> bool:
     return not filled_online(dossier, document)
 
 
+def papers_filled_online(dossier: Dossier) -> list[RequiredDocument]:
+    """Return the papers the dossier's e-form stands in for (shown, never asked as uploads)."""
+    return [doc for doc in dossier_papers(dossier) if filled_online(dossier, doc)]
+
+
 def documents_with_files(dossier: Dossier) -> list[tuple]:
     """Return (required document, its attachments) for each paper the upload step asks."""
     files: dict[int | None, list[Attachment]] = {}
