@@ -60,3 +60,26 @@ def test_a_procedure_without_an_eform_still_asks_the_marked_paper():
     with pytest.raises(SubmissionError) as caught:
         _submit(procedure, data={})
     assert "Còn thiếu giấy tờ bắt buộc: Tờ khai theo mẫu" in caught.value.messages
+
+
+def test_a_failed_rendering_never_refuses_the_submission_and_the_pdf_is_made_later(
+    monkeypatch,
+):
+    from dichvucong.dossiers import eform_pdf
+    from dichvucong.dossiers.tasks import generate_receipt
+
+    procedure, to_khai, _ = procedure_with_documents()
+    to_khai.replaced_by_eform = True
+    to_khai.save()
+
+    def broken(dossier):
+        raise RuntimeError("font missing")
+
+    monkeypatch.setattr(eform_pdf, "render_eform_pdf", broken)
+    dossier = _submit(procedure)
+    assert dossier.code and not dossier.attachments.filter(kind=AttachmentKind.EFORM).exists()
+
+    monkeypatch.undo()
+    generate_receipt.enqueue(dossier.pk)  # the receipt task repairs it (as the officer page does)
+    eform = dossier.attachments.get(kind=AttachmentKind.EFORM)
+    assert "Trần Thị Mai" in _text(eform.file.read())
