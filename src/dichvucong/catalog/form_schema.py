@@ -131,6 +131,8 @@ _TYPES = (
     FieldType("phone", gettext_lazy("Số điện thoại di động")),
     FieldType("email", gettext_lazy("Thư điện tử")),
     FieldType("address", gettext_lazy("Địa chỉ (tỉnh, xã, số nhà)")),
+    FieldType("ethnicity", gettext_lazy("Dân tộc (danh mục 54 dân tộc)")),
+    FieldType("nationality", gettext_lazy("Quốc tịch (danh mục quốc gia)")),
 )
 # The registry: a new field type is one entry here and one in dossiers.forms.registry.
 FIELD_TYPES: dict[str, FieldType] = {t.name: t for t in _TYPES}

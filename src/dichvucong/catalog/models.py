@@ -306,6 +306,14 @@ class RequiredDocument(models.Model):
         on_delete=models.SET_NULL,
         related_name="documents",
     )
+    replaced_by_eform = models.BooleanField(
+        _("thay bằng tờ khai điện tử"),
+        default=False,
+        help_text=_(
+            "Khi nộp trực tuyến, người nộp điền biểu mẫu điện tử thay cho giấy tờ này: "
+            "không phải tải ảnh lên, giấy tiếp nhận ghi “Tờ khai điện tử”."
+        ),
+    )
     is_active = models.BooleanField(
         _("đang áp dụng"),
         default=True,

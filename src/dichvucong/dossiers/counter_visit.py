@@ -37,13 +37,17 @@ def office_hours_text() -> str:
 
 def counter_visit(dossier: Dossier) -> CounterVisit | None:
     """Return what to bring, where and when for a partly-online dossier, else None."""
-    from dichvucong.dossiers.selectors import dossier_papers
+    from dichvucong.dossiers.selectors import dossier_papers, filled_online
 
     if not dossier.code or not needs_originals_at_counter(dossier):
         return None
     if dossier.originals_checked_at is not None or dossier.status in FINAL:
         return None  # compared already, or nothing more will be handed over
-    papers = [(p.name, p.originals) for p in dossier_papers(dossier) if p.originals]
+    papers = [
+        (p.name, p.originals)
+        for p in dossier_papers(dossier)
+        if p.originals and not filled_online(dossier, p)
+    ]
     due = appointment_text(dossier, DATE)
     when = (
         _("từ ngày hẹn trả kết quả %(date)s, trong giờ hành chính") % {"date": due}

@@ -159,6 +159,7 @@ class AttachmentKind(models.TextChoices):
     RESULT = "result", _("Kết quả giải quyết")
     SLIP = "slip", _("Phiếu")
     RECEIPT = "receipt", _("Biên lai")
+    EFORM = "eform", _("Tờ khai điện tử")
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

@@ -32,11 +32,12 @@ from dichvucong.dossiers.models import (
     Dossier,
     ResultDelivery,
 )
-from dichvucong.dossiers.selectors import dossier_papers
+from dichvucong.dossiers.selectors import dossier_papers, filled_online
 from dichvucong.dossiers.services.signing import request_signature
 
 RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
 RECEIPT_NAME = "giay-tiep-nhan-{code}.pdf"
+EFORM_LINE = "Tờ khai điện tử (đã điền trực tuyến)"
 
 
 def _when(moment) -> str:
@@ -50,7 +51,9 @@ def _documents(dossier: Dossier) -> list[str]:
         counts[attachment.required_document_id] = counts.get(attachment.required_document_id, 0) + 1
     lines = []
     for n, document in enumerate(dossier_papers(dossier), start=1):
-        if document.pk in counts:
+        if filled_online(dossier, document) and document.pk not in counts:
+            lines.append(f"{n}. {EFORM_LINE}")
+        elif document.pk in counts:
             lines.append(f"{n}. {document.name} (bản điện tử: {counts.pop(document.pk)} tệp)")
     others = sum(counts.values())
     if others:

@@ -30,13 +30,18 @@ register_message(
 
 @task()
 def generate_receipt(dossier_id: int) -> str:
-    """Render and store the receipt of a submitted dossier (safe to retry)."""
+    """Render and store the receipt of a submitted dossier (safe to retry).
+
+    Also repairs a missing e-form PDF (normally stored in the submission's transaction).
+    """
+    from dichvucong.dossiers.eform_pdf import ensure_eform_pdf
     from dichvucong.dossiers.models import Dossier
     from dichvucong.dossiers.receipts import store_receipt
 
     dossier = Dossier.objects.select_related("procedure", "agency").filter(pk=dossier_id).first()
     if dossier is None or not dossier.code:
         return "skipped"
+    ensure_eform_pdf(dossier)
     store_receipt(dossier=dossier)
     return "stored"
 

@@ -59,7 +59,16 @@ PROCEDURE_KEYS = frozenset(
 )
 FEE_KEYS = frozenset({"name", "amount", "note", "channel", "unit", "quantity_field", "is_optional"})
 DOCUMENT_KEYS = frozenset(
-    {"code", "name", "originals", "copies", "is_required", "note", "form_template"}
+    {
+        "code",
+        "name",
+        "originals",
+        "copies",
+        "is_required",
+        "replaced_by_eform",
+        "note",
+        "form_template",
+    }
 )
 CHANNELS = ("counter", "online", "post")
 SECTIONS = ("fields", "agencies", "forms", "procedures")
@@ -324,6 +333,7 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
             lambda r: checks.integer(r, "originals", high=100),
             lambda r: checks.integer(r, "copies", high=100),
             lambda r: checks.boolean(r, "is_required"),
+            lambda r: checks.boolean(r, "replaced_by_eform"),
             lambda r: checks.text(r, "note"),
             lambda r: _check_reference(r, "form_template", known["form"], _("biểu mẫu")),
         ),

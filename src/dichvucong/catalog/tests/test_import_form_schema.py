@@ -37,6 +37,6 @@ def test_a_typo_in_a_form_refuses_the_file_and_names_procedure_and_row():
     assert refused.value.problems == [
         "Thủ tục dòng 1 (1.001193): biểu mẫu điện tử, Dòng 2 («Giới tính»): loại trường "
         "“choise” không có; các loại được hỗ trợ: text, textarea, number, date, choice, "
-        "checkbox, id_number, phone, email, address."
+        "checkbox, id_number, phone, email, address, ethnicity, nationality."
     ]
     assert Procedure.objects.filter(code="1.001193").count() == 0

@@ -1,9 +1,13 @@
-"""Django form fields for Vietnamese data: mobile / any phone, CCCD, province and commune."""
+"""Django form fields for Vietnamese data: mobile / any phone, CCCD, province and commune,
+ethnic group and nationality."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from dichvucong.core.vn import addresses, identity, phones
+from dichvucong.core.vn.reference import ETHNIC_GROUPS, NATIONALITIES, ReferenceList
 
 
 class _NormalisedField(forms.CharField):
@@ -90,3 +94,78 @@ def link_address_fields(form: forms.Form, *, province: str, commune: str) -> Non
     field.widget.attrs.update(
         {"data-commune-select": "", "data-province-field": form[province].auto_id}
     )
+
+
+class ReferenceInput(forms.TextInput):
+    """A text box with the list's names in a <datalist>: the browser offers and filters them
+    as the person types (no script, no outside widget); it shows the name of a stored code."""
+
+    def __init__(self, reference: ReferenceList, attrs=None):
+        super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
+        self.reference = reference
+
+    def format_value(self, value):
+        return self.reference.display(value) or None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id') or 'id_' + name}-list"
+        html = super().render(name, value, {**(attrs or {}), "list": list_id}, renderer)
+        options = format_html_join(
+            "",
+            '<option value="{}">{}</option>',
+            ((e.name, ", ".join(e.other_names[:4]) or e.name) for e in self.reference.entries),
+        )
+        return format_html('{}<datalist id="{}">{}</datalist>', html, list_id, options)
+
+
+class ReferenceField(forms.CharField):
+    """A value of a national reference list: cleaned to its official code (a name, another
+    name or the code itself is accepted; anything else is refused with `invalid_choice`)."""
+
+    default_error_messages = {"invalid_choice": _("Giá trị không có trong danh mục.")}
+
+    def __init__(self, *, reference: ReferenceList, **kwargs):
+        self.reference = reference
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("widget", ReferenceInput(reference))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        code = self.reference.find(value)
+        if not code:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return code
+
+
+class EthnicGroupField(ReferenceField):
+    """One of the 54 ethnic groups of Viet Nam, stored as its two-digit code ("14" Chăm)."""
+
+    default_error_messages = {
+        "invalid_choice": _(
+            "“%(value)s” không có trong danh mục 54 dân tộc Việt Nam; "
+            "vui lòng chọn một dân tộc trong danh sách."
+        )
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(reference=ETHNIC_GROUPS, **kwargs)
+
+
+class NationalityField(ReferenceField):
+    """A nationality, stored as its ISO 3166-1 code ("VN")."""
+
+    default_error_messages = {
+        "invalid_choice": _(
+            "“%(value)s” không có trong danh mục quốc tịch; vui lòng chọn trong danh sách."
+        )
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(reference=NATIONALITIES, **kwargs)

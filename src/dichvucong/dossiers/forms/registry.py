@@ -15,8 +15,16 @@ from django.utils.translation import gettext_lazy
 
 from dichvucong.catalog.form_schema import FIELD_TYPES, choice_options
 from dichvucong.core.vn import addresses
-from dichvucong.core.vn.fields import CccdField, CommuneField, PhoneField, ProvinceField
+from dichvucong.core.vn.fields import (
+    CccdField,
+    CommuneField,
+    EthnicGroupField,
+    NationalityField,
+    PhoneField,
+    ProvinceField,
+)
 from dichvucong.core.vn.phones import display_phone
+from dichvucong.core.vn.reference import ETHNIC_GROUPS, NATIONALITIES
 from dichvucong.dossiers.forms.fields import PastDateField, messages
 
 # A builder returns the Django fields of one schema row: {"": field} for a single field, or
@@ -124,6 +132,29 @@ def _address(spec: dict, context: dict) -> dict[str, forms.Field]:
     }
 
 
+def _own_list_message() -> dict:
+    """The common messages, leaving the list field its own "not in the list" message."""
+    return {k: v for k, v in messages().items() if k != "invalid_choice"}
+
+
+def _ethnicity(spec: dict, context: dict) -> dict[str, forms.Field]:
+    """One of the 54 ethnic groups; stored as its official code, shown as its name."""
+    return {"": EthnicGroupField(error_messages=_own_list_message(), **_common(spec))}
+
+
+def _nationality(spec: dict, context: dict) -> dict[str, forms.Field]:
+    """A nationality; stored as its ISO 3166-1 code, shown as its Vietnamese name."""
+    return {"": NationalityField(error_messages=_own_list_message(), **_common(spec))}
+
+
+def _show_ethnicity(spec: dict, value) -> str:
+    return ETHNIC_GROUPS.display(value)
+
+
+def _show_nationality(spec: dict, value) -> str:
+    return NATIONALITIES.display(value)
+
+
 def _plain(spec: dict, value) -> str:
     return "" if value in (None, "") else str(value)
 
@@ -169,6 +200,8 @@ FORM_FIELD_TYPES: dict[str, FormFieldType] = {
     "phone": FormFieldType(_phone, _show_phone),
     "email": FormFieldType(_email, _plain),
     "address": FormFieldType(_address, _show_address),
+    "ethnicity": FormFieldType(_ethnicity, _show_ethnicity),
+    "nationality": FormFieldType(_nationality, _show_nationality),
 }
 
 

@@ -1,5 +1,6 @@
 """Writes on dossiers: drafts, their files, and the atomic online submission."""
 
+import logging
 import uuid
 from datetime import datetime
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from dichvucong.accounts.signin import SignedInIdentity
 from dichvucong.catalog.models import Agency, Procedure, RequiredDocument
+from dichvucong.dossiers.eform_pdf import store_eform_pdf
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import (
     FormSchemaUnavailable,
@@ -25,6 +27,7 @@ from dichvucong.dossiers.models import (
     Dossier,
     DossierStatus,
 )
+from dichvucong.dossiers.selectors import asks_upload
 from dichvucong.dossiers.services.opening import dossier_open, snapshot_applicant
 from dichvucong.dossiers.uploads import CheckedFile, check_upload
 from dichvucong.dossiers.uploads.store import (
@@ -32,6 +35,8 @@ from dichvucong.dossiers.uploads.store import (
     files_cleaned_on_failure,
     store_checked,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def pick_agency(procedure: Procedure, agency: Agency | None) -> Agency:
@@ -132,7 +137,7 @@ def _check_documents(dossier: Dossier, procedure: Procedure) -> None:
     missing = [
         d.name
         for d in procedure.required_documents.active()
-        if d.is_required and d.pk not in attached
+        if d.is_required and d.pk not in attached and asks_upload(dossier, d)
     ]
     if missing:
         raise SubmissionError(
@@ -220,7 +225,21 @@ def _submit(
             moment=moment or timezone.now(),
             identity=identity,
         )
+        _store_eform(dossier, stored)
     return dossier
+
+
+def _store_eform(dossier: Dossier, stored: list[str]) -> None:
+    """Attach the filled e-form's PDF in the submission's transaction.
+
+    A rendering failure never refuses a submission: it is logged and the PDF is made again
+    when the officer opens the dossier (`dossiers.eform_pdf.ensure_eform_pdf`).
+    """
+    try:
+        with transaction.atomic():
+            store_eform_pdf(dossier=dossier, stored=stored)
+    except Exception:
+        logger.exception("Could not store the e-form PDF of dossier %s", dossier.pk)
 
 
 def _mark_submitted(dossier: Dossier, *, applicant, cleaned, key, moment, identity) -> None:

@@ -72,6 +72,8 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(pk=request.POST.get("document") or 0, procedure_id=draft.procedure_id)
         .first()
     )
+    if document is not None and not selectors.asks_upload(draft, document):
+        document = None  # the e-form stands in for this paper: nothing to upload
     replaces = draft.attachments.filter(pk=request.POST.get("replaces") or 0).first()
     file = request.FILES.get("file")
     try:

@@ -123,6 +123,7 @@ def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "draft": draft,
             "documents": selectors.documents_with_files(draft),
+            "filled_online": selectors.papers_filled_online(draft),
             "accept": ACCEPT,
             "step": "files",
             "max_file": settings.UPLOAD_MAX_FILE_BYTES,

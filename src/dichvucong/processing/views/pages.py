@@ -18,6 +18,7 @@ from dichvucong.accounts.permissions import (
 )
 from dichvucong.accounts.selectors import specialists_of
 from dichvucong.core.audit import client_ip
+from dichvucong.dossiers.eform_pdf import ensure_eform_pdf
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import Attachment, SignatureState, SignedCopy
@@ -105,6 +106,7 @@ def dossier_view(request, pk: int):
     dossier = scoped_dossier(request, pk)
     now = timezone.now()
     actions = allowed_actions(request.user, dossier, now)
+    ensure_eform_pdf(dossier)  # a dossier filed before (or whose rendering failed) gets it now
     attachments = list(dossier.attachments.select_related("required_document", "signed_copy"))
     fees = fee_state(dossier)
     return render(
