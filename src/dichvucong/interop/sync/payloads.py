@@ -33,7 +33,7 @@ STATUS_CODES = {
 }
 # LoaiDoiTuong: 1 a citizen, 2 an organisation (the applicant's account type, as VNeID has it).
 CITIZEN, ORGANISATION = "1", "2"
-PAPER_KINDS = (AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT)
+PAPER_KINDS = (AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT, AttachmentKind.EFORM)
 VNEID_METHODS = ("vneid", "dvcqg")
 
 
