@@ -308,7 +308,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    # httpx logs every request at INFO (the providers log what matters themselves).
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},  # font subsetting for every PDF, at INFO
+    },
 }
 
 # --- Outside services (each behind a provider registry; "demo" needs no outside service) ------

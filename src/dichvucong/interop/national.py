@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 from django.conf import settings
 
+from dichvucong.core.http import http_client
 from dichvucong.core.providers import load_provider, settings_problems
 
 NATIONAL_PORTAL_CLASSES = {
@@ -99,7 +100,7 @@ class DvcqgNationalPortal(NationalPortal):
 
     def _call(self, url: str, body: Any) -> Any:
         try:
-            answer = httpx.post(
+            answer = http_client().post(
                 url,
                 content=json.dumps(body, ensure_ascii=False).encode(),
                 headers=self._headers() | {"Content-Type": "application/json"},
@@ -136,7 +137,7 @@ class DvcqgNationalPortal(NationalPortal):
 
     def fetch_file(self, path: str) -> bytes:
         try:
-            answer = httpx.get(
+            answer = http_client().get(
                 settings.DVCQG_SYNC_FILE_URL,
                 params={"path": path},
                 headers=self._headers(),

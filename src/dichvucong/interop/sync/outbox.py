@@ -78,26 +78,30 @@ def record_event(event: DossierEvent) -> OutboxEntry | None:
 
 def eligible_batch(limit: int) -> list[OutboxEntry]:
     """The next entries to send, oldest first: a dossier whose earliest unsent entry waits for
-    a retry or is dead sends nothing after it."""
+    a retry or is dead sends nothing after it. (Payloads are read for the chosen ones only.)"""
     now = timezone.now()
     blocked: set[int] = set()
-    batch: list[OutboxEntry] = []
+    chosen: list[int] = []
     unsent = (
         OutboxEntry.objects.filter(state__in=(OutboxState.PENDING, OutboxState.DEAD))
-        .only("id", "dossier_id", "kind", "state", "attempts", "next_attempt_at", "payload")
+        .order_by("id")
+        .values_list("id", "dossier_id", "state", "next_attempt_at")
+    )
+    for entry_id, dossier_id, state, next_attempt_at in unsent[: limit * 4]:
+        waiting = state == OutboxState.DEAD or (
+            next_attempt_at is not None and next_attempt_at > now
+        )
+        if waiting or dossier_id in blocked:
+            blocked.add(dossier_id)
+            continue
+        chosen.append(entry_id)
+        if len(chosen) >= limit:
+            break
+    return list(
+        OutboxEntry.objects.filter(pk__in=chosen)
+        .only("id", "dossier_id", "kind", "attempts", "payload")
         .order_by("id")
     )
-    for entry in unsent[: limit * 4]:
-        waiting = entry.state == OutboxState.DEAD or (
-            entry.next_attempt_at is not None and entry.next_attempt_at > now
-        )
-        if waiting or entry.dossier_id in blocked:
-            blocked.add(entry.dossier_id)
-            continue
-        batch.append(entry)
-        if len(batch) >= limit:
-            break
-    return batch
 
 
 def _push(batch: list[OutboxEntry]) -> None:

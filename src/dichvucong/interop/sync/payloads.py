@@ -10,6 +10,7 @@ from dichvucong.catalog.fees import FeeLine
 from dichvucong.core.vn.clock import compact_time
 from dichvucong.dossiers.events import event_label
 from dichvucong.dossiers.models import (
+    Attachment,
     AttachmentKind,
     Dossier,
     DossierEvent,
@@ -42,9 +43,9 @@ def status_code(status: int) -> str:
     return STATUS_CODES.get(status, "")
 
 
-def _papers(dossier: Dossier) -> list[dict[str, Any]]:
+def _papers(dossier: Dossier, attachments: list[Attachment]) -> list[dict[str, Any]]:
     rows = []
-    for attachment in dossier.attachments.all():
+    for attachment in attachments:
         if attachment.kind not in PAPER_KINDS:
             continue
         document = attachment.required_document
@@ -64,9 +65,9 @@ def _papers(dossier: Dossier) -> list[dict[str, Any]]:
     return rows
 
 
-def _results(dossier: Dossier) -> list[dict[str, Any]]:
+def _results(dossier: Dossier, attachments: list[Attachment]) -> list[dict[str, Any]]:
     rows = []
-    for attachment in dossier.attachments.all():
+    for attachment in attachments:
         if attachment.kind != AttachmentKind.RESULT:
             continue
         signed = getattr(attachment, "signed_copy", None)
@@ -101,6 +102,7 @@ def dossier_record(dossier: Dossier, *, supplement: dict[str, str] | None = None
     """HoSoDongBoDVC of the dossier as it is now (`supplement`: the appointment it had and has
     after a supplement, for DanhSachHoSoBoSung)."""
     procedure, agency = dossier.procedure, dossier.agency
+    attachments = list(dossier.attachments.select_related("required_document", "signed_copy"))
     organisation = len(dossier.applicant_id_number) == 10  # a tax code, not a 12-digit ID
     return {
         "MaHoSo": dossier.code,
@@ -137,10 +139,10 @@ def dossier_record(dossier: Dossier, *, supplement: dict[str, str] | None = None
         "DinhDanhCHS": [{"LoaiDinhDanh": "1", "SoDinhDanh": dossier.applicant_id_number}]
         if dossier.applicant_id_number
         else [],
-        "TaiLieuNop": _papers(dossier),
+        "TaiLieuNop": _papers(dossier, attachments),
         "DanhSachLePhi": _fees(dossier),
         "DanhSachHoSoBoSung": [supplement] if supplement else [],
-        "DanhSachGiayToKetQua": _results(dossier),
+        "DanhSachGiayToKetQua": _results(dossier, attachments),
     }
 
 
