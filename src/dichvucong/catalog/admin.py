@@ -46,7 +46,7 @@ class RequiredDocumentInline(admin.StackedInline):
     fields = (
         ("order", "code", "is_required", "is_active"),
         "name",
-        ("originals", "copies"),
+        ("originals", "copies", "fetched_from"),
         "note",
         "form_template",
     )

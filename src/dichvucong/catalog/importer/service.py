@@ -60,6 +60,7 @@ PAPER_ATTRIBUTES: dict[str, object] = {
     "originals": 1,
     "copies": 0,
     "is_required": True,
+    "fetched_from": "",
     "note": "",
 }
 
