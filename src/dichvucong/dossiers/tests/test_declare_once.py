@@ -131,6 +131,13 @@ def test_the_fetched_paper_is_not_needed_and_the_receipt_says_where_it_came_from
         p.extract_text() for p in PdfReader(io.BytesIO(b"".join(receipt.streaming_content))).pages
     )
     assert "khai thác từ CSDL quốc gia về dân cư" in text
+    # The officer reads which paper the agency obtained itself.
+    from dichvucong.accounts.tests.factories import make_officer
+
+    client.force_login(make_officer(dossier.agency, "counter"))
+    officer = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "đã khai thác từ CSDL quốc gia về dân cư" in officer
+    assert card.name in officer
 
 
 def test_a_person_not_in_the_database_declares_and_still_sends_the_paper(client, settings):
@@ -231,7 +238,7 @@ def test_the_fictitious_population_is_refused_outside_the_demo(settings):
     settings.POPULATION_PROVIDER = "demo"
     settings.DEMO_MODE = False
     settings.OIDC_PROVIDERS = []
-    with pytest.raises(SystemCheckError, match="dossiers.population.E003"):
+    with pytest.raises(SystemCheckError, match=r"dossiers\.population\.E003"):
         call_command("check")
 
 
