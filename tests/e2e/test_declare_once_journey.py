@@ -80,6 +80,7 @@ def test_citizen_signs_in_submits_with_prefilled_data_and_signs_out_of_both(
     assert_accessible(page, "files-paper-not-needed")
     page.get_by_role("link", name="Xem lại hồ sơ").click()
     expect(page.get_by_text("Từ CSDL quốc gia về dân cư, không cần nộp")).to_be_visible()
+    expect(page.locator(".answer-source", has_text="Từ CSDL quốc gia về dân cư")).to_have_count(3)
     assert_accessible(page, "review")
     page.get_by_role("button", name="Nộp hồ sơ").click()
     expect(page.get_by_role("heading", name="Nộp thành công")).to_be_visible()

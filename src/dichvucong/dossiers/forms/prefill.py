@@ -101,3 +101,14 @@ def prefills(schema: list, *, user=None, record: dict | None = None) -> dict[str
             continue
         result[spec["name"]] = Prefill(value, origin, spec.get("editable", True) is not False)
     return result
+
+
+def national_sources(schema: list, data, *, user=None, record: dict | None = None) -> dict:
+    """Return {row name: source label} for the answers that are still the value a national
+    system gave (VNeID or the population database), for the pages that show the answers."""
+    data = data if isinstance(data, dict) else {}
+    return {
+        name: prefill.label
+        for name, prefill in prefills(schema, user=user, record=record).items()
+        if prefill.origin != "account" and data.get(name) == prefill.value
+    }

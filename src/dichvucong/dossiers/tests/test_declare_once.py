@@ -138,6 +138,8 @@ def test_the_fetched_paper_is_not_needed_and_the_receipt_says_where_it_came_from
     officer = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
     assert "đã khai thác từ CSDL quốc gia về dân cư" in officer
     assert card.name in officer
+    assert "Từ tài khoản định danh điện tử VNeID" in officer  # which answers were fetched
+    assert POPULATION in officer
 
 
 def test_a_person_not_in_the_database_declares_and_still_sends_the_paper(client, settings):

@@ -24,6 +24,7 @@ from dichvucong.dossiers.forms import (
     initial_values,
     prefills,
 )
+from dichvucong.dossiers.forms.prefill import national_sources
 from dichvucong.dossiers.identity import identity_gap
 from dichvucong.dossiers.models import Channel, Dossier, DossierStatus, LookupResult
 from dichvucong.dossiers.papers import obtained_paper_ids
@@ -174,7 +175,13 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
         "dossiers/review.html",
         {
             "draft": draft,
-            "sections": answer_sections(schema, draft.form_data),
+            "sections": answer_sections(
+                schema,
+                draft.form_data,
+                national_sources(
+                    schema, draft.form_data, user=request.user, record=draft.population_record
+                ),
+            ),
             "documents": selectors.documents_with_files(draft),
             "obtained": obtained_paper_ids(draft),
             # What submitting will charge: the same quote _mark_submitted snapshots.
