@@ -181,6 +181,14 @@ IDENTITY_PROVIDER = env_str("IDENTITY_PROVIDER", "demo")
 IDENTITY_DEMO_REGISTRY = env_str(
     "IDENTITY_DEMO_REGISTRY", str(PACKAGE_DIR / "demo" / "data" / "social_insurance.json")
 )
+# National population database (dossiers/population; docs/IDENTITY.md "Declare once"): "" is
+# off (nothing prefilled from it), "demo" answers for a few fictitious people, "http" asks the
+# database over HTTP (URL, token and integration code required, or the portal refuses to start).
+POPULATION_PROVIDER = env_str("POPULATION_PROVIDER", "demo" if DEMO_MODE else "")
+POPULATION_HTTP_URL = env_str("POPULATION_HTTP_URL", "")
+POPULATION_HTTP_TOKEN = env_str("POPULATION_HTTP_TOKEN", "")
+POPULATION_INTEGRATION_CODE = env_str("POPULATION_INTEGRATION_CODE", "")
+POPULATION_HTTP_TIMEOUT_SECONDS = env_int("POPULATION_HTTP_TIMEOUT_SECONDS", 5)
 # Digital signatures (USB token / SIM): trusted root CA files or PEM texts, and CRL files.
 TRUSTED_SIGNATURE_ROOTS = env_list("TRUSTED_SIGNATURE_ROOTS", [])
 SIGNATURE_CRLS = env_list("SIGNATURE_CRLS", [])

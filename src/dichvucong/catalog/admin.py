@@ -46,7 +46,7 @@ class RequiredDocumentInline(admin.StackedInline):
     fields = (
         ("order", "code", "is_required", "is_active"),
         "name",
-        ("originals", "copies", "replaced_by_eform"),
+        ("originals", "copies", "replaced_by_eform", "fetched_from"),
         "note",
         "form_template",
     )

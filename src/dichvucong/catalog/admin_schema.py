@@ -71,6 +71,8 @@ def row_from_input(raw: dict) -> dict:
     row["required"] = bool(raw.get("required"))
     if raw.get("prefill"):
         row["prefill"] = raw["prefill"]
+    if raw.get("locked"):
+        row["editable"] = False
     if raw.get("choices", "").strip():
         row["choices"] = parse_choices(raw["choices"])
     for key in NUMBER_KEYS:
@@ -98,7 +100,11 @@ class SchemaRowsWidget(forms.Widget):
             total = min(int(data.get(f"{name}-TOTAL", 0)), 500)
         except ValueError:
             total = 0
-        keys = (*TEXT_KEYS, *NUMBER_KEYS, "type", "required", "prefill", "choices", "past")
+        keys = (
+            *TEXT_KEYS,
+            *NUMBER_KEYS,
+            *("type", "required", "prefill", "locked", "choices", "past"),
+        )
         rows = []
         for i in range(total):
             raw = {key: data.get(f"{name}-{i}-{key}", "") for key in keys}
@@ -140,6 +146,7 @@ class SchemaRowsWidget(forms.Widget):
             "type_unknown": bool(row.get("type")) and row.get("type") not in FIELD_TYPES,
             "required": bool(row.get("required")),
             "prefill": str(row.get("prefill") or ""),
+            "locked": row.get("editable") is False,
             "prefill_unknown": bool(row.get("prefill"))
             and row.get("prefill") not in PREFILL_LABELS,
             "choices": choices_text(row.get("choices")),

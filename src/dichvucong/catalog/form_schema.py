@@ -13,17 +13,46 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 # Keys every row may carry, whatever its type.
-COMMON_KEYS = frozenset({"name", "label", "type", "required", "section", "help", "prefill"})
+COMMON_KEYS = frozenset(
+    {"name", "label", "type", "required", "section", "help", "prefill", "editable"}
+)
 # A stored answer of an address is split into sub-fields "<name>__province" etc.
 SUB = "__"
-# Where a prefilled value comes from in the citizen's account, and the types that can take it.
+# Where a prefilled value comes from, and the types that can take it. A plain name reads the
+# citizen's account; "identity.<x>" the account's data as the national sign-in (VNeID/DVCQG)
+# vouched for it; "population.<x>" the national population database (dossiers.population).
+_TEXT = ("text",)
+_ID = ("id_number", "text")
+_CHOICE = ("choice", "text")
 PREFILL_SOURCES: dict[str, tuple[str, ...]] = {
-    "full_name": ("text",),
-    "id_number": ("id_number", "text"),
+    "full_name": _TEXT,
+    "id_number": _ID,
     "phone": ("phone", "text"),
     "email": ("email", "text"),
     "date_of_birth": ("date",),
     "address": ("address",),
+    "identity.full_name": _TEXT,
+    "identity.id_number": _ID,
+    "identity.date_of_birth": ("date",),
+    "population.full_name": _TEXT,
+    "population.id_number": _ID,
+    "population.old_id_number": _TEXT,
+    "population.gender": _CHOICE,
+    "population.date_of_birth": ("date",),
+    "population.ethnicity": ("ethnicity", *_CHOICE),
+    "population.religion": _CHOICE,
+    "population.marital_status": _CHOICE,
+    "population.nationality": ("nationality", *_TEXT),
+    "population.birth_place": ("address",),
+    "population.native_place": ("address",),
+    "population.permanent_address": ("address",),
+    "population.current_address": ("address",),
+    "population.household_book_number": _TEXT,
+    "population.household_head_name": _TEXT,
+    "population.household_head_relation": _TEXT,
+    "population.father_name": _TEXT,
+    "population.mother_name": _TEXT,
+    "population.spouse_name": _TEXT,
 }
 PREFILL_LABELS = {
     "full_name": gettext_lazy("Họ và tên"),
@@ -32,7 +61,39 @@ PREFILL_LABELS = {
     "email": gettext_lazy("Thư điện tử"),
     "date_of_birth": gettext_lazy("Ngày sinh"),
     "address": gettext_lazy("Địa chỉ"),
+    "identity.full_name": gettext_lazy("VNeID: họ và tên"),
+    "identity.id_number": gettext_lazy("VNeID: số định danh cá nhân"),
+    "identity.date_of_birth": gettext_lazy("VNeID: ngày sinh"),
+    "population.full_name": gettext_lazy("CSDL dân cư: họ và tên"),
+    "population.id_number": gettext_lazy("CSDL dân cư: số định danh cá nhân"),
+    "population.old_id_number": gettext_lazy("CSDL dân cư: số CMND cũ"),
+    "population.gender": gettext_lazy("CSDL dân cư: giới tính"),
+    "population.date_of_birth": gettext_lazy("CSDL dân cư: ngày sinh"),
+    "population.ethnicity": gettext_lazy("CSDL dân cư: dân tộc"),
+    "population.religion": gettext_lazy("CSDL dân cư: tôn giáo"),
+    "population.marital_status": gettext_lazy("CSDL dân cư: tình trạng hôn nhân"),
+    "population.nationality": gettext_lazy("CSDL dân cư: quốc tịch"),
+    "population.birth_place": gettext_lazy("CSDL dân cư: nơi đăng ký khai sinh"),
+    "population.native_place": gettext_lazy("CSDL dân cư: quê quán"),
+    "population.permanent_address": gettext_lazy("CSDL dân cư: nơi thường trú"),
+    "population.current_address": gettext_lazy("CSDL dân cư: nơi ở hiện tại"),
+    "population.household_book_number": gettext_lazy("CSDL dân cư: số sổ hộ khẩu"),
+    "population.household_head_name": gettext_lazy("CSDL dân cư: họ tên chủ hộ"),
+    "population.household_head_relation": gettext_lazy("CSDL dân cư: quan hệ với chủ hộ"),
+    "population.father_name": gettext_lazy("CSDL dân cư: họ tên cha"),
+    "population.mother_name": gettext_lazy("CSDL dân cư: họ tên mẹ"),
+    "population.spouse_name": gettext_lazy("CSDL dân cư: họ tên vợ/chồng"),
 }
+
+
+def prefill_origin(source) -> str:
+    """Return where a prefill source reads: "account", "identity" or "population" ("" if none)."""
+    if not isinstance(source, str) or not source:
+        return ""
+    origin, dot, _name = source.partition(".")
+    return origin if dot else "account"
+
+
 MAX_TEXT = 5000
 
 Check = Callable[[dict], list[str]]
@@ -185,6 +246,11 @@ def row_problems(row, *, seen: set[str] | None = None) -> list[str]:
                 _("nguồn điền sẵn “%(source)s” không dùng được cho loại “%(type)s”.")
                 % {"source": prefill, "type": kind}
             )
+    if "editable" in row:
+        if not isinstance(row["editable"], bool):
+            problems.append(_("“editable” phải là true hoặc false."))
+        elif row["editable"] is False and prefill in (None, ""):
+            problems.append(_("“editable”: false chỉ dùng cho trường có nguồn điền sẵn “prefill”."))
     if field_type.check is not None:
         problems.extend(field_type.check(row))
     return problems

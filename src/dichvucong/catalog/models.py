@@ -276,6 +276,14 @@ class RequiredDocumentQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
+class PaperSource(models.TextChoices):
+    """Where the agency can obtain a paper's data itself, so the citizen need not send it
+    ("declare once": NQ 66.7/2025/NQ-CP)."""
+
+    NONE = "", _("— (công dân nộp)")
+    POPULATION = "population", _("CSDL quốc gia về dân cư")
+
+
 class RequiredDocument(models.Model):
     """A paper a procedure asks for (thành phần hồ sơ).
 
@@ -297,6 +305,17 @@ class RequiredDocument(models.Model):
     originals = models.PositiveSmallIntegerField(_("số bản chính"), default=1)
     copies = models.PositiveSmallIntegerField(_("số bản sao"), default=0)
     is_required = models.BooleanField(_("bắt buộc"), default=True)
+    fetched_from = models.CharField(
+        _("khai thác dữ liệu từ"),
+        max_length=20,
+        choices=PaperSource.choices,
+        default=PaperSource.NONE,
+        blank=True,
+        help_text=_(
+            "Khi dữ liệu của giấy tờ đã lấy được từ cơ sở dữ liệu này cho hồ sơ, "
+            "công dân không phải nộp giấy tờ đó."
+        ),
+    )
     note = models.TextField(_("ghi chú"), blank=True)
     form_template = models.ForeignKey(
         FormTemplate,

@@ -6,6 +6,7 @@ from dichvucong.dossiers.models import (
     Dossier,
     DossierEvent,
     FeeSettlement,
+    PopulationLookup,
 )
 
 
@@ -70,3 +71,31 @@ class DossierAdmin(admin.ModelAdmin):
 class DailyCounterAdmin(admin.ModelAdmin):
     list_display = ("agency_code", "day", "value")
     readonly_fields = ("agency_code", "day", "value")
+
+
+@admin.register(PopulationLookup)
+class PopulationLookupAdmin(admin.ModelAdmin):
+    """The lookup log (read only): who looked whom up, when, for which dossier and why."""
+
+    list_display = (
+        "created_at",
+        "requested_by",
+        "subject_id_number",
+        "dossier",
+        "purpose",
+        "provider",
+        "result",
+    )
+    list_filter = ("result", "provider")
+    search_fields = ("subject_id_number", "dossier__code", "request_id")
+    list_select_related = ("requested_by", "dossier")
+    readonly_fields = [field.name for field in PopulationLookup._meta.fields]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -37,7 +37,8 @@ def office_hours_text() -> str:
 
 def counter_visit(dossier: Dossier) -> CounterVisit | None:
     """Return what to bring, where and when for a partly-online dossier, else None."""
-    from dichvucong.dossiers.selectors import dossier_papers, filled_online
+    from dichvucong.dossiers.papers import filled_online
+    from dichvucong.dossiers.selectors import dossier_papers
 
     if not dossier.code or not needs_originals_at_counter(dossier):
         return None

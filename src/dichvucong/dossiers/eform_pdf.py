@@ -15,7 +15,7 @@ from django.utils import timezone
 from dichvucong.core.pdf import new_pdf, paragraph, render, title_block
 from dichvucong.dossiers.forms.display import dossier_answers, write_answers
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Channel, Dossier
-from dichvucong.dossiers.selectors import filled_online
+from dichvucong.dossiers.papers import filled_online
 
 logger = logging.getLogger(__name__)
 EFORM_TITLE = "Tờ khai điện tử"

@@ -90,6 +90,11 @@ class Dossier(TimeStampedModel):
         _("kênh nộp"), choices=Channel.choices, default=Channel.ONLINE
     )
     form_data = models.JSONField(_("nội dung tờ khai"), default=dict, blank=True)
+    # What the national population database answered for this dossier (dossiers.population:
+    # the portal's names, e.g. {"permanent_address": {...}}); {} when nothing was fetched.
+    population_record = models.JSONField(
+        _("dữ liệu từ CSDL quốc gia về dân cư"), default=dict, blank=True
+    )
     draft_step = models.CharField(_("bước đang soạn"), max_length=30, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
@@ -358,3 +363,47 @@ class SignedCopy(models.Model):
 
     def __str__(self) -> str:
         return self.result_code or str(self.attachment)
+
+
+class LookupResult(models.TextChoices):
+    FOUND = "found", _("Có dữ liệu")
+    NOT_FOUND = "not_found", _("Không tìm thấy")
+    FAILED = "failed", _("Không tra cứu được")
+
+
+class PopulationLookup(models.Model):
+    """One lookup in the national population database: who asked, when, for which dossier,
+    why, through which provider, and what came back (no personal data beyond the number)."""
+
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người tra cứu"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dossier = models.ForeignKey(
+        Dossier,
+        verbose_name=_("hồ sơ"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="population_lookups",
+    )
+    subject_id_number = models.CharField(_("số định danh được tra cứu"), max_length=20)
+    purpose = models.CharField(_("mục đích"), max_length=255)
+    provider = models.CharField(_("nhà cung cấp"), max_length=20)
+    request_id = models.UUIDField(_("mã yêu cầu (MaYeuCau)"), unique=True)
+    result = models.CharField(_("kết quả"), max_length=10, choices=LookupResult.choices)
+    detail = models.CharField(_("chi tiết"), max_length=255, blank=True)
+    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tra cứu CSDL dân cư")
+        verbose_name_plural = _("nhật ký tra cứu CSDL dân cư")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["subject_id_number", "created_at"])]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.subject_id_number} · {self.get_result_display()} · {self.created_at:%Y-%m-%d}"
+        )

@@ -32,7 +32,8 @@ from dichvucong.dossiers.models import (
     Dossier,
     ResultDelivery,
 )
-from dichvucong.dossiers.selectors import dossier_papers, filled_online
+from dichvucong.dossiers.papers import filled_online, obtained_paper_ids
+from dichvucong.dossiers.selectors import dossier_papers
 from dichvucong.dossiers.services.signing import request_signature
 
 RECEIPT_TITLE = "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"
@@ -49,12 +50,15 @@ def _documents(dossier: Dossier) -> list[str]:
     counts: dict[int | None, int] = {}
     for attachment in dossier.attachments.filter(kind=AttachmentKind.APPLICATION):
         counts[attachment.required_document_id] = counts.get(attachment.required_document_id, 0) + 1
+    obtained = obtained_paper_ids(dossier)
     lines = []
     for n, document in enumerate(dossier_papers(dossier), start=1):
         if filled_online(dossier, document) and document.pk not in counts:
             lines.append(f"{n}. {EFORM_LINE}")
         elif document.pk in counts:
             lines.append(f"{n}. {document.name} (bản điện tử: {counts.pop(document.pk)} tệp)")
+        elif document.pk in obtained:
+            lines.append(f"{n}. {document.name} (khai thác từ CSDL quốc gia về dân cư)")
     others = sum(counts.values())
     if others:
         lines.append(f"{len(lines) + 1}. Giấy tờ khác (bản điện tử: {others} tệp)")

@@ -6,8 +6,6 @@ from django.shortcuts import get_object_or_404
 from dichvucong.catalog.models import Procedure, RequiredDocument
 from dichvucong.dossiers.models import (
     Attachment,
-    AttachmentKind,
-    Channel,
     Dossier,
     DossierStatus,
 )
@@ -49,42 +47,6 @@ def dossier_papers(dossier: Dossier) -> QuerySet[RequiredDocument]:
     """Return the papers a dossier shows: the active ones, and retired ones it has files for."""
     has_files = Attachment.objects.filter(dossier=dossier, required_document=OuterRef("pk"))
     return dossier.procedure.required_documents.filter(Q(is_active=True) | Exists(has_files))
-
-
-def filled_online(dossier: Dossier, document: RequiredDocument) -> bool:
-    """Return True when the dossier's e-form stands in for this paper (it is not uploaded).
-
-    A paper marked "thay bằng tờ khai điện tử" in the catalog, in a dossier filed online
-    (or by post) for a procedure that has an e-form. The one rule of which papers the
-    upload step asks: `asks_upload`.
-    """
-    return (
-        document.replaced_by_eform
-        and dossier.channel != Channel.COUNTER
-        and bool(dossier.procedure.form_schema)
-    )
-
-
-def asks_upload(dossier: Dossier, document: RequiredDocument) -> bool:
-    """Return True when the online upload step asks the applicant for files of this paper."""
-    return not filled_online(dossier, document)
-
-
-def papers_filled_online(dossier: Dossier) -> list[RequiredDocument]:
-    """Return the papers the dossier's e-form stands in for (shown, never asked as uploads)."""
-    return [doc for doc in dossier_papers(dossier) if filled_online(dossier, doc)]
-
-
-def documents_with_files(dossier: Dossier) -> list[tuple]:
-    """Return (required document, its attachments) for each paper the upload step asks."""
-    files: dict[int | None, list[Attachment]] = {}
-    for attachment in dossier.attachments.filter(kind=AttachmentKind.APPLICATION):
-        files.setdefault(attachment.required_document_id, []).append(attachment)
-    return [
-        (doc, files.get(doc.pk, []))
-        for doc in dossier_papers(dossier)
-        if asks_upload(dossier, doc) or doc.pk in files
-    ]
 
 
 def signed_result(code: str):

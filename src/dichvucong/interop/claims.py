@@ -1,7 +1,6 @@
 """The one mapping from national sign-in claims (DVCQG/VNeID names, NATIONAL.md §3) to the
 person the accounts app links or creates."""
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -10,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from dichvucong.accounts.models import AccountType
 from dichvucong.accounts.services import NationalPerson
-from dichvucong.core.vn.identity import looks_like_cccd, normalise_cccd, validate_enterprise_code
+from dichvucong.core.vn.identity import (
+    looks_like_cccd,
+    national_date,
+    normalise_cccd,
+    validate_enterprise_code,
+)
 from dichvucong.core.vn.phones import normalise_mobile
 from dichvucong.interop.sso import SsoError
 
@@ -35,16 +39,6 @@ def assurance_level(claims: dict[str, Any]) -> int | None:
     return max(levels) if levels else None
 
 
-def _date(value: Any) -> dt.date | None:
-    text = str(value or "").strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(text[:10], pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
 def person_from_claims(provider_id: str, claims: dict[str, Any]) -> NationalPerson:
     """Map the claims; raise SsoError (no account is touched) when the essentials are missing."""
     kind = ACCOUNT_TYPES.get(str(claims.get("LoaiTaiKhoan") or "1"), AccountType.CITIZEN)
@@ -67,7 +61,7 @@ def person_from_claims(provider_id: str, claims: dict[str, Any]) -> NationalPers
         account_type=kind,
         id_number=number,
         full_name=name[:150],
-        date_of_birth=_date(claims.get("NgayThangNamSinh")),
+        date_of_birth=national_date(claims.get("NgayThangNamSinh")),
         tech_id=str(claims.get("TechID") or "")[:255],
         level=assurance_level(claims),
         phone=_phone(claims.get("phone_number") or claims.get("SoDienThoai")),

@@ -61,6 +61,7 @@ PAPER_ATTRIBUTES: dict[str, object] = {
     "copies": 0,
     "is_required": True,
     "replaced_by_eform": False,
+    "fetched_from": "",
     "note": "",
 }
 

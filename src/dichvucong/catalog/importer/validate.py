@@ -15,6 +15,7 @@ from dichvucong.catalog.models import (
     FormTemplate,
     IdentityLevel,
     OnlineLevel,
+    PaperSource,
     Procedure,
     form_field_names,
 )
@@ -60,14 +61,8 @@ PROCEDURE_KEYS = frozenset(
 FEE_KEYS = frozenset({"name", "amount", "note", "channel", "unit", "quantity_field", "is_optional"})
 DOCUMENT_KEYS = frozenset(
     {
-        "code",
-        "name",
-        "originals",
-        "copies",
-        "is_required",
-        "replaced_by_eform",
-        "note",
-        "form_template",
+        *("code", "name", "originals", "copies", "is_required"),
+        *("replaced_by_eform", "fetched_from", "note", "form_template"),
     }
 )
 CHANNELS = ("counter", "online", "post")
@@ -334,11 +329,21 @@ def _check_procedure(row, where: str, known: dict, problems: Problems) -> None:
             lambda r: checks.integer(r, "copies", high=100),
             lambda r: checks.boolean(r, "is_required"),
             lambda r: checks.boolean(r, "replaced_by_eform"),
+            _check_paper_source,
             lambda r: checks.text(r, "note"),
             lambda r: _check_reference(r, "form_template", known["form"], _("biểu mẫu")),
         ),
     )
     _check_paper_codes(row, where, problems)
+
+
+def _check_paper_source(row: dict) -> str | None:
+    value = row.get("fetched_from")
+    if value in (None, "") or value in PaperSource.values:
+        return None
+    return _("“fetched_from” chỉ nhận: %(values)s.") % {
+        "values": ", ".join(v for v in PaperSource.values if v)
+    }
 
 
 def _check_paper_codes(row, where: str, problems: Problems) -> None:

@@ -179,3 +179,19 @@ def test_the_editor_marks_the_wrong_row_as_soon_as_it_opens(admin_page):
     html = client.get(url).content.decode()
 
     assert '<ul class="errorlist"><li>loại “choice” cần danh sách lựa chọn' in html
+
+
+def test_a_source_and_its_lock_are_chosen_and_kept(admin_page):
+    client, url, procedure = admin_page
+    data = _form_data(client, url)
+    data |= {"form_schema-0-prefill": "identity.full_name", "form_schema-0-locked": "on"}
+
+    assert client.post(url, data).status_code == 302
+    procedure.refresh_from_db()
+    assert procedure.form_schema[0] == SCHEMA[0] | {
+        "prefill": "identity.full_name",
+        "editable": False,
+    }
+    assert client.post(url, _form_data(client, url)).status_code == 302  # saved again as is
+    procedure.refresh_from_db()
+    assert procedure.form_schema[0]["editable"] is False

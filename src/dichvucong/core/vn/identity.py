@@ -127,3 +127,15 @@ def validate_enterprise_code(value: str) -> str:
     if not code.isdigit() or len(code) not in (10, 13):
         raise ValidationError(_("Mã số doanh nghiệp gồm 10 hoặc 13 chữ số."), code="enterprise")
     return code
+
+
+def national_date(value) -> dt.date | None:
+    """Return a date as national systems send it (`yyyy-mm-dd`, `dd/mm/yyyy`, `yyyymmdd`,
+    `dd-mm-yyyy`; VNeID claims, the population database), or None."""
+    text = str(value or "").strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%Y%m%d", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text[:10], pattern).date()
+        except ValueError:
+            continue
+    return None

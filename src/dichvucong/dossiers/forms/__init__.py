@@ -1,6 +1,7 @@
 """Per-procedure forms built from data (the procedure's `form_schema`)."""
 
 from dichvucong.dossiers.forms.display import Answer, Section, answer_sections, dossier_answers
+from dichvucong.dossiers.forms.prefill import Prefill, prefills
 from dichvucong.dossiers.forms.schema import (
     FormSchemaUnavailable,
     SchemaForm,
@@ -12,6 +13,7 @@ from dichvucong.dossiers.forms.schema import (
 __all__ = [
     "Answer",
     "FormSchemaUnavailable",
+    "Prefill",
     "SchemaForm",
     "Section",
     "answer_sections",
@@ -19,4 +21,5 @@ __all__ = [
     "checked_schema",
     "dossier_answers",
     "initial_values",
+    "prefills",
 ]

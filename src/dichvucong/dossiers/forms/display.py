@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from dichvucong.core.pdf import paragraph
+from dichvucong.dossiers.forms.prefill import national_sources
 from dichvucong.dossiers.forms.registry import display_value
 
 # Answers stored without a schema row (the counter's free note) and how they are named.
@@ -22,6 +23,7 @@ class Answer:
 
     label: str
     text: str
+    source: str = ""  # where a national system's value came from ("Từ CSDL quốc gia về dân cư")
 
 
 @dataclass
@@ -32,8 +34,10 @@ class Section:
     answers: list[Answer] = field(default_factory=list)
 
 
-def answer_sections(schema, data) -> list[Section]:
-    """Return the stored answers of a dossier as sections of labelled, readable values."""
+def answer_sections(schema, data, sources: dict | None = None) -> list[Section]:
+    """Return the stored answers of a dossier as sections of labelled, readable values;
+    `sources` ({row name: label}, from `prefill.national_sources`) marks fetched ones."""
+    sources = sources or {}
     data = data if isinstance(data, dict) else {}
     rows = [
         spec  # a broken row of old data is skipped: its answer is listed below with the others
@@ -51,7 +55,9 @@ def answer_sections(schema, data) -> list[Section]:
         if not sections or sections[-1].title != title:
             sections.append(Section(title))
         label = spec.get("label") if isinstance(spec.get("label"), str) else name
-        sections[-1].answers.append(Answer(label or name, display_value(spec, data.get(name))))
+        sections[-1].answers.append(
+            Answer(label or name, display_value(spec, data.get(name)), sources.get(name, ""))
+        )
     extra = [
         Answer(str(EXTRA_LABELS.get(key, key)), display_value({}, value))
         for key, value in data.items()
@@ -64,7 +70,13 @@ def answer_sections(schema, data) -> list[Section]:
 
 def dossier_answers(dossier) -> list[Section]:
     """Return a dossier's answers against its procedure's form."""
-    return answer_sections(dossier.procedure.form_schema, dossier.form_data)
+    schema = (
+        dossier.procedure.form_schema if isinstance(dossier.procedure.form_schema, list) else []
+    )
+    sources = national_sources(
+        schema, dossier.form_data, user=dossier.applicant, record=dossier.population_record
+    )
+    return answer_sections(schema, dossier.form_data, sources)
 
 
 def write_answers(pdf, sections: list[Section], *, heading: str = "") -> None:

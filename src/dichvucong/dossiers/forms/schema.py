@@ -10,7 +10,7 @@ from datetime import date
 from django import forms
 
 from dichvucong.catalog.form_schema import SUB, validate_form_schema
-from dichvucong.core.vn.phones import display_phone
+from dichvucong.dossiers.forms.prefill import Prefill, prefills
 from dichvucong.dossiers.forms.registry import FORM_FIELD_TYPES
 
 logger = logging.getLogger(__name__)
@@ -42,9 +42,12 @@ def checked_schema(procedure) -> list:
 class SchemaForm(forms.Form):
     """A form built from a valid schema; `sections` groups bound fields for templates."""
 
-    def __init__(self, schema: list, *args, **kwargs) -> None:
+    def __init__(
+        self, schema: list, *args, prefilled: dict[str, Prefill] | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.schema = schema
+        self.prefilled = prefilled or {}
         self.sections: list[tuple[str, list[str]]] = []
         for spec in schema:
             names = self._add(spec)
@@ -55,8 +58,10 @@ class SchemaForm(forms.Form):
 
     def _add(self, spec: dict) -> list[str]:
         name = spec["name"]
+        prefill = self.prefilled.get(name)
+        locked = prefill is not None and not prefill.editable
         key = f"{name}{SUB}province"
-        province = self.data.get(key) if self.is_bound else None
+        province = self.data.get(key) if self.is_bound and not locked else None
         province = str(province or self.initial.get(key, "") or "")
         parts = FORM_FIELD_TYPES[spec["type"]].build(spec, {"province": province})
         names = []
@@ -64,6 +69,11 @@ class SchemaForm(forms.Form):
             full = f"{name}{SUB}{part}" if part else name
             self.fields[full] = field
             names.append(full)
+            field.disabled = locked  # Django keeps the initial value, whatever is posted
+        if prefill is not None:  # the source is told once, under the row's first input
+            first = self.fields[names[0]]
+            first.prefill = prefill
+            first.widget.attrs["aria-describedby"] = f"id_{names[0]}_source"
         if spec["type"] == "address":
             self.fields[names[1]].widget.attrs.update(
                 {"data-commune-select": "", "data-province-field": f"id_{names[0]}"}
@@ -111,33 +121,26 @@ def _value(form: SchemaForm, key: str, cleaned: bool):
     return None
 
 
-def initial_values(schema: list, stored: dict | None, user=None) -> dict:
-    """Return the form's initial values: saved answers first, then the applicant's profile."""
+def initial_values(
+    schema: list, stored: dict | None, user=None, *, prefilled: dict | None = None
+) -> dict:
+    """Return the form's initial values: a locked prefill, else the saved answer, else an
+    editable prefill. Without `prefilled`, the account's values are computed from `user`."""
     stored = stored or {}
+    if prefilled is None:
+        prefilled = prefills(schema, user=user) if user is not None else {}
     initial = {}
     for spec in schema:
         name = spec["name"]
         value = stored.get(name)
-        if value in (None, "", {}) and user is not None and spec.get("prefill"):
-            value = profile_value(user, spec["prefill"])
+        prefill = prefilled.get(name)
+        if prefill is not None and (not prefill.editable or value in (None, "", {})):
+            value = prefill.value
         if spec["type"] == "address":
             for part in ("province", "commune", "line"):
-                initial[f"{name}{SUB}{part}"] = (value or {}).get(part) or ""
+                initial[f"{name}{SUB}{part}"] = (value if isinstance(value, dict) else {}).get(
+                    part
+                ) or ""
         elif value not in (None, ""):
             initial[name] = value
     return initial
-
-
-def profile_value(user, source: str):
-    """Return one profile value used to prefill a form field."""
-    if source == "address":
-        return {
-            "province": user.province_code,
-            "commune": user.commune_code,
-            "line": user.address_line,
-        }
-    if source == "date_of_birth":
-        return user.date_of_birth.isoformat() if user.date_of_birth else None
-    if source == "phone" and user.phone:
-        return display_phone(user.phone)
-    return getattr(user, source, None) or None

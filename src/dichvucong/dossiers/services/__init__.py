@@ -18,16 +18,16 @@ from dichvucong.dossiers.forms import (
     answers,
     checked_schema,
     initial_values,
+    prefills,
 )
 from dichvucong.dossiers.identity import identity_gap
 from dichvucong.dossiers.models import (
     Attachment,
-    AttachmentKind,
     Channel,
     Dossier,
     DossierStatus,
 )
-from dichvucong.dossiers.selectors import asks_upload
+from dichvucong.dossiers.papers import missing_papers
 from dichvucong.dossiers.services.opening import dossier_open, snapshot_applicant
 from dichvucong.dossiers.uploads import CheckedFile, check_upload
 from dichvucong.dossiers.uploads.store import (
@@ -116,29 +116,22 @@ def attachment_remove(*, attachment: Attachment) -> None:
     transaction.on_commit(lambda: storage.delete(name))
 
 
-def _validate(procedure: Procedure, data: dict) -> dict:
+def _validate(procedure: Procedure, data: dict, prefilled: dict | None = None) -> dict:
     try:
         schema = checked_schema(procedure)
     except FormSchemaUnavailable as exc:
         raise SubmissionError([_("Biểu mẫu của thủ tục đang được cập nhật.")]) from exc
-    form = SchemaForm(schema, data=initial_values(schema, data))
+    values = initial_values(schema, data, prefilled=prefilled or {})
+    # A prefill the citizen may not correct is taken again here, whatever the draft holds.
+    form = SchemaForm(schema, data=values, initial=values, prefilled=prefilled)
     if not form.is_valid():
         errors = {k: [str(m) for m in v] for k, v in form.errors.items()}
         raise SubmissionError([_("Tờ khai còn thông tin chưa hợp lệ.")], errors)
     return answers(form)
 
 
-def _check_documents(dossier: Dossier, procedure: Procedure) -> None:
-    attached = set(
-        dossier.attachments.filter(kind=AttachmentKind.APPLICATION).values_list(
-            "required_document_id", flat=True
-        )
-    )
-    missing = [
-        d.name
-        for d in procedure.required_documents.active()
-        if d.is_required and d.pk not in attached and asks_upload(dossier, d)
-    ]
+def _check_documents(dossier: Dossier) -> None:
+    missing = [document.name for document in missing_papers(dossier)]
     if missing:
         raise SubmissionError(
             [_("Còn thiếu giấy tờ bắt buộc: %(name)s") % {"name": n} for n in missing]
@@ -173,7 +166,9 @@ def dossier_submit(
     gap = identity_gap(applicant, procedure)
     if gap:
         raise SubmissionError([gap])  # the draft stays; the review page says how to finish
-    cleaned = _validate(procedure, data)
+    schema = procedure.form_schema if isinstance(procedure.form_schema, list) else []
+    record = draft.population_record if draft is not None else {}
+    cleaned = _validate(procedure, data, prefills(schema, user=applicant, record=record))
     checked = _check_files(files)  # heavy image work happens before any lock is taken
     try:
         return _submit(
@@ -216,7 +211,7 @@ def _submit(
                 required_document=document,
                 user=applicant,
             )
-        _check_documents(dossier, procedure)
+        _check_documents(dossier)
         _mark_submitted(
             dossier,
             applicant=applicant,

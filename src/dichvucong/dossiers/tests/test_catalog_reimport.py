@@ -11,7 +11,7 @@ from dichvucong.catalog.importer import import_catalog
 from dichvucong.catalog.models import Procedure, RequiredDocument
 from dichvucong.catalog.tests.catalog_data import catalog
 from dichvucong.dossiers.models import Attachment
-from dichvucong.dossiers.selectors import documents_with_files
+from dichvucong.dossiers.papers import documents_with_files
 from dichvucong.dossiers.services import attachment_add, dossier_submit, draft_create
 from dichvucong.dossiers.tests.helpers import document_photo, small_pdf, upload
 

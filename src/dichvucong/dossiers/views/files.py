@@ -14,6 +14,7 @@ from dichvucong.catalog.models import RequiredDocument
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
+from dichvucong.dossiers.papers import asks_upload
 from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_file
 from dichvucong.dossiers.services import attachment_add, attachment_remove
@@ -72,7 +73,7 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(pk=request.POST.get("document") or 0, procedure_id=draft.procedure_id)
         .first()
     )
-    if document is not None and not selectors.asks_upload(draft, document):
+    if document is not None and not asks_upload(draft, document):
         document = None  # the e-form stands in for this paper: nothing to upload
     replaces = draft.attachments.filter(pk=request.POST.get("replaces") or 0).first()
     file = request.FILES.get("file")

@@ -8,11 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from dichvucong.accounts.signin import signed_in_identity
 from dichvucong.catalog.fees import fee_quote
-from dichvucong.dossiers import selectors
+from dichvucong.dossiers import papers, selectors
 from dichvucong.dossiers.counter_visit import counter_visit
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.forms import (
@@ -21,9 +22,13 @@ from dichvucong.dossiers.forms import (
     answer_sections,
     checked_schema,
     initial_values,
+    prefills,
 )
+from dichvucong.dossiers.forms.prefill import national_sources
 from dichvucong.dossiers.identity import identity_gap
-from dichvucong.dossiers.models import Channel, Dossier, DossierStatus
+from dichvucong.dossiers.models import Channel, Dossier, DossierStatus, LookupResult
+from dichvucong.dossiers.papers import obtained_paper_ids
+from dichvucong.dossiers.population.lookup import needs_population, population_lookup
 from dichvucong.dossiers.services import (
     dossier_submit,
     draft_create,
@@ -31,6 +36,18 @@ from dichvucong.dossiers.services import (
     draft_save_answers,
 )
 from dichvucong.dossiers.uploads.sniff import ACCEPT
+
+# What the form step says when the population database gave nothing (the citizen declares).
+LOOKUP_NOTICES = {
+    LookupResult.FAILED: gettext_lazy(
+        "Chưa kết nối được với Cơ sở dữ liệu quốc gia về dân cư nên chưa điền sẵn được thông "
+        "tin. Ông/bà vui lòng tự khai các thông tin bên dưới, hoặc quay lại sau."
+    ),
+    LookupResult.NOT_FOUND: gettext_lazy(
+        "Không tìm thấy thông tin của ông/bà trong Cơ sở dữ liệu quốc gia về dân cư. "
+        "Ông/bà vui lòng tự khai các thông tin bên dưới."
+    ),
+}
 
 STEPS = {
     "form": "dossiers:draft_form",
@@ -98,9 +115,17 @@ def draft_form(request: HttpRequest, pk: int) -> HttpResponse:
         schema = checked_schema(draft.procedure)
     except FormSchemaUnavailable:
         return _form_unavailable(request, draft.procedure)
-    initial = initial_values(schema, draft.form_data, request.user)
+    notice = ""
+    if (
+        request.method == "GET"
+        and not draft.population_record
+        and needs_population(draft.procedure)
+    ):
+        notice = LOOKUP_NOTICES.get(population_lookup(dossier=draft, user=request.user), "")
+    prefilled = prefills(schema, user=request.user, record=draft.population_record)
+    initial = initial_values(schema, draft.form_data, prefilled=prefilled)
     if request.method == "POST":
-        form = SchemaForm(schema, data=request.POST, initial=initial)
+        form = SchemaForm(schema, data=request.POST, initial=initial, prefilled=prefilled)
         valid = form.is_valid()
         draft_save_answers(dossier=draft, form=form, step="files" if valid else "form")
         if valid and "save" not in request.POST:
@@ -108,8 +133,12 @@ def draft_form(request: HttpRequest, pk: int) -> HttpResponse:
         if valid:
             messages.success(request, _("Đã lưu tờ khai."))
     else:
-        form = SchemaForm(schema, initial=initial)
-    return render(request, "dossiers/form.html", {"draft": draft, "form": form, "step": "form"})
+        form = SchemaForm(schema, initial=initial, prefilled=prefilled)
+    return render(
+        request,
+        "dossiers/form.html",
+        {"draft": draft, "form": form, "step": "form", "population_notice": notice},
+    )
 
 
 @login_required
@@ -122,8 +151,9 @@ def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
         "dossiers/files.html",
         {
             "draft": draft,
-            "documents": selectors.documents_with_files(draft),
-            "filled_online": selectors.papers_filled_online(draft),
+            "documents": papers.documents_with_files(draft),
+            "filled_online": papers.papers_filled_online(draft),
+            "obtained": obtained_paper_ids(draft),
             "accept": ACCEPT,
             "step": "files",
             "max_file": settings.UPLOAD_MAX_FILE_BYTES,
@@ -146,8 +176,15 @@ def draft_review(request: HttpRequest, pk: int) -> HttpResponse:
         "dossiers/review.html",
         {
             "draft": draft,
-            "sections": answer_sections(schema, draft.form_data),
-            "documents": selectors.documents_with_files(draft),
+            "sections": answer_sections(
+                schema,
+                draft.form_data,
+                national_sources(
+                    schema, draft.form_data, user=request.user, record=draft.population_record
+                ),
+            ),
+            "documents": papers.documents_with_files(draft),
+            "obtained": obtained_paper_ids(draft),
             # What submitting will charge: the same quote _mark_submitted snapshots.
             "fees": fee_quote(procedure=draft.procedure, channel=Channel.ONLINE, data=answers),
             "key": uuid.uuid4(),

@@ -22,6 +22,7 @@ from dichvucong.dossiers.eform_pdf import ensure_eform_pdf
 from dichvucong.dossiers.fees import fee_state
 from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import Attachment, SignatureState, SignedCopy
+from dichvucong.dossiers.papers import obtained_paper_ids
 from dichvucong.dossiers.selectors import dossier_papers
 from dichvucong.dossiers.uploads.serving import private_file_headers, stored_file_response
 from dichvucong.processing import inbox
@@ -109,6 +110,7 @@ def dossier_view(request, pk: int):
     ensure_eform_pdf(dossier)  # a dossier filed before (or whose rendering failed) gets it now
     attachments = list(dossier.attachments.select_related("required_document", "signed_copy"))
     fees = fee_state(dossier)
+    obtained = obtained_paper_ids(dossier)
     return render(
         request,
         "processing/dossier.html",
@@ -116,6 +118,7 @@ def dossier_view(request, pk: int):
             "dossier": dossier,
             "actions": actions,
             "attachments": attachments,
+            "obtained_papers": [p for p in dossier_papers(dossier) if p.pk in obtained],
             "combinable_documents": documents_with_several_photos(attachments),
             "events": dossier.events.select_related("actor").order_by("created_at", "id"),
             "mark": deadline_mark(dossier, now, due_soon_threshold(now)),
