@@ -16,8 +16,8 @@ import secrets
 from pathlib import Path
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from dichvucong.accounts import captcha_speech
@@ -81,7 +81,8 @@ def question(session) -> str:
     if not terms:
         return ""
     first, second = (str(NUMBER_WORDS[term]) for term in terms)
-    return _("%(first)s cộng %(second)s bằng bao nhiêu?") % {"first": first, "second": second}
+    text = gettext("%(first)s cộng %(second)s bằng bao nhiêu?")
+    return capfirst(text % {"first": first, "second": second})
 
 
 def page_state(session) -> dict:

@@ -53,7 +53,7 @@ def test_the_question_alternative_is_a_sum_in_words_that_registers(client):
     html = client.get(DETAILS).content.decode()
     terms = client.session[captcha.QUESTION_KEY]
     words = [str(captcha.NUMBER_WORDS[term]) for term in terms]
-    assert f"{words[0]} cộng {words[1]} bằng bao nhiêu?" in html
+    assert f"{words[0].capitalize()} cộng {words[1]} bằng bao nhiêu?" in html
     assert "Mã xác thực (câu trả lời, viết bằng chữ số)" in html
     assert 'aria-describedby="captcha-question"' in html
     assert "Dùng mã trong hình" in html  # the way back to the image

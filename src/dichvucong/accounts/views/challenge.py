@@ -86,4 +86,3 @@ def captcha_new(request: HttpRequest) -> HttpResponse:
     if _wants_json(request):
         return _no_store(JsonResponse(captcha.page_state(session)))
     return redirect(_back(request))
-
