@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.urls import reverse
 from django.utils.text import capfirst
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from dichvucong.accounts import captcha_speech
@@ -31,16 +31,16 @@ ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
 LENGTH = 5
 FONT = Path(__file__).resolve().parent.parent / "core" / "fonts" / "DejaVuSans-Bold.ttf"
 NUMBER_WORDS = (
-    gettext_lazy("không"),
-    gettext_lazy("một"),
-    gettext_lazy("hai"),
-    gettext_lazy("ba"),
-    gettext_lazy("bốn"),
-    gettext_lazy("năm"),
-    gettext_lazy("sáu"),
-    gettext_lazy("bảy"),
-    gettext_lazy("tám"),
-    gettext_lazy("chín"),
+    pgettext_lazy("số đếm", "không"),
+    pgettext_lazy("số đếm", "một"),
+    pgettext_lazy("số đếm", "hai"),
+    pgettext_lazy("số đếm", "ba"),
+    pgettext_lazy("số đếm", "bốn"),
+    pgettext_lazy("số đếm", "năm"),
+    pgettext_lazy("số đếm", "sáu"),
+    pgettext_lazy("số đếm", "bảy"),
+    pgettext_lazy("số đếm", "tám"),
+    pgettext_lazy("số đếm", "chín"),
 )
 LABELS = {
     IMAGE: gettext_lazy("Mã xác thực (chữ trong hình)"),
