@@ -83,8 +83,17 @@ def test_every_page_kind_passes_axe_and_fits_the_screen(browser, live_server, lo
             ("verify", "/xac-thuc/"),
             ("verify-result", f"/xac-thuc/{dossier.code}/"),
             ("not-found", "/khong-co-trang-nay/"),
+            ("demo-sms-outbox", "/dev/sms/"),
         ]:
             _visit(page, base + path, f"{width}-anon-{step}", failures)
+        # Registration's second step, with the captcha and its alternatives.
+        page.goto(f"{base}/dang-ky/")
+        page.get_by_label("Công dân").check()
+        page.get_by_label("Thuê bao di động").check()
+        page.get_by_role("button", name="Tiếp tục").click()
+        _check(page, f"{width}-anon-register-details", failures)
+        page.get_by_role("link", name="Trả lời câu hỏi thay cho hình").click()
+        _check(page, f"{width}-anon-register-details-question", failures)
 
         login_browser(page, world["citizen"])
         for step, path in [
@@ -98,6 +107,8 @@ def test_every_page_kind_passes_axe_and_fits_the_screen(browser, live_server, lo
             ("my-dossiers", "/ho-so-cua-toi/"),
             ("my-dossier", f"/ho-so-cua-toi/{dossier.code}/"),
             ("notices", "/thong-bao/"),
+            ("delivery-choice", f"/ho-so/{dossier.pk}/nhan-ket-qua/"),
+            ("fees", f"/thanh-toan/ho-so/{dossier.pk}/"),
         ]:
             _visit(page, base + path, f"{width}-citizen-{step}", failures)
         # The form step with every error shown: the summary and the marked fields.
@@ -116,6 +127,8 @@ def test_every_page_kind_passes_axe_and_fits_the_screen(browser, live_server, lo
                 ("dossier", f"/can-bo/ho-so/{dossier.pk}/"),
                 ("counter-intake", "/can-bo/tiep-nhan-truc-tiep/"),
                 ("tracking-log", "/can-bo/so-theo-doi/"),
+                ("fees", f"/can-bo/ho-so/{dossier.pk}/phi-le-phi/"),
+                ("delivery", f"/can-bo/ho-so/{dossier.pk}/buu-chinh/"),
             ]:
                 _visit(page, base + path, f"{width}-{role}-{step}", failures)
         page.context.clear_cookies()
