@@ -135,6 +135,15 @@ def test_dossier_codes_stay_on_one_line_and_the_inbox_reads_as_cards(
         assert cell.evaluate(_BOX)["h"] < 2.5 * cell.evaluate(_LINE), text  # not a word a line
         assert cell.evaluate(_BOX)["w"] >= 0.9 * card_width - 2
     assert_accessible(page, "inbox-cards")
+    # A search folds the filters away too: the found row is on the first screen.
+    page.locator("summary", has_text="Lọc và tìm kiếm").click()
+    page.get_by_label("Mã hồ sơ hoặc tên người nộp").fill("Lê Thị Hoa")
+    page.get_by_role("button", name="Lọc").click()
+    page.wait_for_url(re.compile(r"q=L"))
+    assert not page.locator("details.card").evaluate("el => el.open")
+    expect(page.locator("details.card summary")).to_contain_text("1 đang áp dụng")
+    found = page.locator(".card-table tbody tr").first.evaluate(_BOX)
+    assert found["top"] < page.viewport_size["height"]
     code.click()
     assert _one_line(page.locator("h1 .code-text"))
     assert_accessible(page, "officer-dossier")
