@@ -57,6 +57,7 @@ def test_the_question_alternative_is_a_sum_in_words_that_registers(client):
     assert "Mã xác thực (câu trả lời, viết bằng chữ số)" in html
     assert 'aria-describedby="captcha-question"' in html
     assert "Dùng mã trong hình" in html  # the way back to the image
+    assert client.get(reverse("accounts:captcha")).status_code == 404  # the sum is not drawn
     response = client.post(DETAILS, citizen_details() | {"captcha": str(sum(terms))})
     assert response.status_code == 302
 

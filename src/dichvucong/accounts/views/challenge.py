@@ -55,6 +55,8 @@ def _no_store(response: HttpResponse) -> HttpResponse:
 @require_GET
 def captcha_image(request: HttpRequest) -> HttpResponse:
     """Draw the session's current captcha (a new one if none is pending)."""
+    if captcha.kind(request.session) != captcha.IMAGE:
+        raise Http404  # a sum or spoken digits are never drawn: no easier way round them
     if refused := _limited(request):
         return refused
     answer = request.session.get(captcha.SESSION_KEY) or captcha.new_challenge(request.session)
