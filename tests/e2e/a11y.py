@@ -3,7 +3,9 @@
 `assert_accessible(page, step)` injects axe-core (from `tests/e2e/node_modules`, installed by
 `.ci/run`; no CDN), fails on any serious or critical violation, fails when the page scrolls
 sideways at its current width, and keeps a full-page screenshot of the step under
-`test-artifacts/screens/<test>/<step>.png`.
+`test-artifacts/screens/<test>/<step>.png`. A step seen on a wider screen is also looked at
+390 px wide (no sideways scroll there either, and a `<step>-390px.png` screenshot), so every
+journey step has its phone picture.
 """
 
 import os
@@ -15,6 +17,7 @@ import pytest
 AXE_SCRIPT = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 SCREENS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screens"
 BLOCKING_IMPACTS = {"serious", "critical"}
+PHONE_WIDTH = 390
 
 _RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ['violations']});
@@ -55,13 +58,33 @@ def axe_violations(page) -> list[dict]:
     return [v for v in page.evaluate(_RUN_AXE) if v["impact"] in BLOCKING_IMPACTS]
 
 
+def _assert_no_sideways_scroll(page, step: str) -> None:
+    overflow = page.evaluate(_HORIZONTAL_OVERFLOW)
+    width = page.viewport_size["width"] if page.viewport_size else "?"
+    assert overflow <= 0, f"{step} ({page.url}) scrolls sideways by {overflow}px at {width}px"
+
+
+def _check_at_phone_width(page, step: str) -> None:
+    """Look at the step 390 px wide too (then give the page its own size back)."""
+    size = page.viewport_size
+    if not size or size["width"] <= PHONE_WIDTH:
+        return
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": size["height"]})
+    try:
+        _screenshot(page, f"{step}-{PHONE_WIDTH}px")
+        _assert_no_sideways_scroll(page, step)
+    finally:
+        page.set_viewport_size(size)
+
+
 def assert_accessible(page, step: str) -> None:
-    """Screenshot the step, then fail on serious/critical axe violations or sideways scroll."""
+    """Screenshot the step, then fail on serious/critical axe violations or sideways scroll
+    (at the page's width and at 390 px)."""
     page.wait_for_load_state("load")
     _screenshot(page, step)
     violations = axe_violations(page)
     assert not violations, f"{step} ({page.url}): " + "; ".join(
         f"{v['impact']} {v['id']} ({v['help']}) at {', '.join(v['targets'])}" for v in violations
     )
-    overflow = page.evaluate(_HORIZONTAL_OVERFLOW)
-    assert overflow <= 0, f"{step} ({page.url}) scrolls sideways by {overflow}px"
+    _assert_no_sideways_scroll(page, step)
+    _check_at_phone_width(page, step)

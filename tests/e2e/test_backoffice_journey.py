@@ -8,6 +8,7 @@ from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.notifications.models import SmsMessage
 from dichvucong.processing.tests.factories import make_dossier, make_team
+from tests.e2e.a11y import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -36,8 +37,10 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     login_browser(page, team["counter"])
     page.goto(f"{live_server.url}/can-bo/")
     expect(page.locator('[data-tab="moi"] .badge-count')).to_have_text("1")
+    assert_accessible(page, "counter-inbox")
     page.get_by_role("link", name=dossier.code).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(dossier.code)
+    assert_accessible(page, "counter-dossier-new")
     _act(page, "receive")
     expect(page.locator("[data-status]")).to_have_text("Được tiếp nhận")
 
@@ -46,6 +49,7 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     expect(page.locator("[data-status]")).to_have_text("Đang xử lý")
     _switch(page, login_browser, team["specialist"])
     page.goto(url)
+    assert_accessible(page, "specialist-dossier")
     _act(
         page,
         "request_supplement",
@@ -59,6 +63,7 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     _switch(page, login_browser, dossier.applicant)
     page.goto(f"{live_server.url}/ho-so-cua-toi/{dossier.code}/")
     expect(page.locator("#supplement")).to_contain_text("Ảnh giấy khai sinh bị mờ")
+    assert_accessible(page, "citizen-supplement-request")
     expect(page.locator("[data-supplement-list]")).to_contain_text(
         "Bản sao giấy khai sinh: Ảnh bị mờ"
     )
@@ -76,6 +81,7 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     page.goto(url)
     expect(page.locator("[data-status]")).to_have_text("Đang xử lý")
     expect(page.get_by_text("giay-khai-sinh-ro.pdf")).to_be_visible()
+    assert_accessible(page, "specialist-dossier-supplemented")
     page.set_input_files(
         "#result-file",
         files=[
@@ -91,8 +97,10 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     _switch(page, login_browser, team["leader"])
     page.goto(live_server.url + "/can-bo/")
     expect(page.locator('[data-tab="cho-phe-duyet"][aria-current="page"]')).to_be_visible()
+    assert_accessible(page, "leader-inbox")
     page.goto(url)
     expect(page.locator(".timeline")).to_contain_text("Trình phê duyệt")
+    assert_accessible(page, "leader-dossier")
     _act(page, "approve")
     expect(page.locator("[data-status]")).to_have_text("Đã xử lý xong")
     _switch(page, login_browser, team["counter"])
@@ -100,6 +108,7 @@ def test_officers_take_an_online_dossier_from_receipt_to_return(
     _act(page, "return_result")
     expect(page.locator("[data-status]")).to_have_text("Đã trả kết quả")
     expect(page.locator(".timeline")).to_contain_text("Ảnh giấy khai sinh bị mờ")
+    assert_accessible(page, "counter-dossier-returned")
     page.screenshot(path=str(artifacts_dir / "backoffice-returned.png"), full_page=True)
 
     dossier = Dossier.objects.get(pk=dossier.pk)

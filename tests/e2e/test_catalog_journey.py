@@ -12,6 +12,7 @@ from dichvucong.catalog.tests.factories import (
     make_procedure,
 )
 from dichvucong.core.pdf import new_pdf, paragraph, render, title_block
+from tests.e2e.a11y import assert_accessible
 
 
 @pytest.fixture
@@ -62,17 +63,20 @@ def test_citizen_finds_birth_registration_and_downloads_its_form(
     page = phone_page
     page.goto(f"{live_server.url}/")
     assert page.locator("h1").first.inner_text().startswith("Tra cứu")
+    assert_accessible(page, "home")
 
     page.get_by_role("searchbox").first.fill("dang ky khai sinh")
     page.get_by_role("button", name="Tìm kiếm").first.click()
     page.wait_for_url("**/thu-tuc/?q=dang+ky+khai+sinh")
     assert "Tìm thấy 1 thủ tục" in page.get_by_role("status").inner_text()
+    assert_accessible(page, "search-results")
 
     page.get_by_role("link", name="Đăng ký khai sinh").click()
     page.wait_for_url(f"**/thu-tuc/{code}/")
     assert page.locator("h1").inner_text() == "Đăng ký khai sinh"
     assert "8.000 đồng" in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page, "procedure")
 
     with page.expect_download() as info:
         page.get_by_role("link", name="Tải về: Tờ khai đăng ký khai sinh").click()

@@ -19,6 +19,7 @@ from dichvucong.payments.tests.factories import make_fee_procedure, make_officer
 from dichvucong.payments.tests.fakes import FakeVnpay, FakeVnpost
 from dichvucong.processing.services import approval_step
 from dichvucong.processing.services import dossier_transition as transition
+from tests.e2e.a11y import assert_accessible
 
 
 @pytest.fixture
@@ -52,10 +53,13 @@ def submit_online(page, base: str) -> Dossier:
     )
     page.goto(f"{base}/nop-ho-so/{procedure.code}/")
     page.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
+    assert_accessible(page, "form")
     page.get_by_role("button", name="Lưu và tiếp tục").click()
+    assert_accessible(page, "files")
     page.get_by_role("link", name="Xem lại hồ sơ").click()
     page.get_by_role("button", name="Nộp hồ sơ").click()
     page.get_by_role("heading", name="Nộp thành công").wait_for()
+    assert_accessible(page, "submitted")
     return Dossier.objects.get(code=page.locator("#dossier-code").inner_text().strip())
 
 
@@ -76,6 +80,7 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
     page.get_by_role(
         "link", name="Chọn nhận kết quả tại Bộ phận Một cửa hoặc qua bưu chính"
     ).click()
+    assert_accessible(page, "delivery-choice")
     page.get_by_label("Nhận qua dịch vụ bưu chính").check()
     page.get_by_label("Họ tên người nhận").fill("Trần Thị Bình")
     page.get_by_label("Số điện thoại người nhận").fill("0912345678")
@@ -91,6 +96,7 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
     # Pays 30.000 đồng through the (fake) VNPay: its pay page sends the IPN, then redirects.
     page.goto(f"{base}/thanh-toan/ho-so/{dossier.pk}/")
     page.get_by_text("Chưa thanh toán").wait_for()
+    assert_accessible(page, "fees")
     page.get_by_label("VNPAY (thẻ ATM, Internet Banking, QR)").check()
     page.get_by_role("button", name="Thanh toán 30.000 đồng").click()
     page.wait_for_url(f"{vnpay.url}/**")
@@ -101,6 +107,7 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
     payment = dossier.payments.get(status=PaymentStatus.PAID)
     assert payment.provider == "vnpay" and payment.amount == 30000
     page.screenshot(path=str(artifacts_dir / "payments-return.png"), full_page=True)
+    assert_accessible(page, "payment-return")
 
     # The officer receives, processes and approves (status machine), then returns by post.
     officer = make_officer_for(dossier)
@@ -125,6 +132,7 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
     officer_page = browser.new_context(locale="vi-VN").new_page()
     login_browser(officer_page, officer)
     officer_page.goto(f"{base}/can-bo/ho-so/{dossier.pk}/buu-chinh/")
+    assert_accessible(officer_page, "officer-delivery")
     officer_page.get_by_role("button", name="Trả kết quả qua bưu chính").click()
     tracking = officer_page.locator(".tracking-number").inner_text()
     assert tracking.startswith("EB")
@@ -139,4 +147,5 @@ def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
     page.reload()
     assert page.locator(".dossier-status").inner_text() == "Đã trả kết quả"
     assert commune_name in page.locator(".shipment").inner_text()
+    assert_accessible(page, "delivered")
     page.screenshot(path=str(artifacts_dir / "delivery-returned.png"), full_page=True)

@@ -13,6 +13,7 @@ from dichvucong.interop.tests.issuers import (
     node_provider_available,
     real_clock,
 )
+from tests.e2e.a11y import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,6 +41,7 @@ def test_citizen_signs_in_with_the_national_portal_and_out_of_both(
     page, live_server, national_portal, artifacts_dir
 ):
     page.goto(f"{live_server.url}/dang-nhap/")
+    assert_accessible(page, "login")
     page.get_by_role("link", name="Đăng nhập bằng tài khoản Cổng Dịch vụ công quốc gia").click()
 
     # At the provider (its own login page): the test account "citizen".
@@ -52,6 +54,7 @@ def test_citizen_signs_in_with_the_national_portal_and_out_of_both(
     user = get_user_model().objects.get(id_number="079199000123")
     assert user.full_name == "Nguyễn Thị Thử Nghiệm"
     page.screenshot(path=str(artifacts_dir / "national-sign-in-profile.png"))
+    assert_accessible(page, "profile")
 
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url(f"{national_portal.issuer}/**")  # the provider's logout page

@@ -18,6 +18,7 @@ from dichvucong.dossiers.models import AttachmentKind, Dossier
 from dichvucong.dossiers.models import DossierStatus as S
 from dichvucong.dossiers.tests.helpers import document_photo, small_pdf
 from dichvucong.processing.tests.factories import make_team
+from tests.e2e.a11y import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -85,8 +86,10 @@ def test_online_dossier_found_by_name_processed_and_returned(
     citizen_page = phone_page
     login_browser(citizen_page, citizen)
     citizen_page.goto(f"{base}/nop-ho-so/{procedure.code}/")
+    assert_accessible(citizen_page, "start")
     citizen_page.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
     expect(citizen_page.get_by_label("Họ, chữ đệm, tên người yêu cầu")).to_have_value(NAME)
+    assert_accessible(citizen_page, "form")
     citizen_page.get_by_label("Tôi cam đoan").check()
     citizen_page.get_by_role("button", name="Lưu và tiếp tục").click()
     expect(citizen_page.get_by_role("heading", name="Giấy tờ đính kèm", exact=True)).to_be_visible()
@@ -95,13 +98,16 @@ def test_online_dossier_found_by_name_processed_and_returned(
     expect(citizen_page.locator(f"#giay-to-{front.pk} .attachment__preview")).to_be_visible()
     expect(citizen_page.locator(f"#giay-to-{back.pk} .attachment__preview")).to_be_visible()
     assert citizen_page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(citizen_page, "files")
     citizen_page.get_by_role("link", name="Xem lại hồ sơ").click()
+    assert_accessible(citizen_page, "review")
     citizen_page.get_by_role("button", name="Nộp hồ sơ").click()
     expect(citizen_page.get_by_role("heading", name="Nộp thành công")).to_be_visible()
     code = citizen_page.locator("#dossier-code").inner_text().strip()
     assert re.fullmatch(re.escape(team["agency"].code) + r"-\d{6}-\d{4}", code)
     assert citizen_page.evaluate("document.documentElement.scrollWidth") <= 390
     citizen_page.screenshot(path=str(artifacts_dir / "journey-submitted-390px.png"), full_page=True)
+    assert_accessible(citizen_page, "submitted")
     dossier = Dossier.objects.get(code=code)
     assert dossier.attachments.filter(kind=AttachmentKind.APPLICATION).count() == 2
 
@@ -112,8 +118,10 @@ def test_online_dossier_found_by_name_processed_and_returned(
     expect(
         _search_inbox(page, base, "Nguyễn Văn Khác").get_by_role("link", name=code)
     ).to_have_count(0)
+    assert_accessible(page, "inbox-search")
     _search_inbox(page, base, "tran thi ngoc anh").get_by_role("link", name=code).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(code)
+    assert_accessible(page, "officer-dossier-new")
     _act(page, "receive")
     expect(page.locator("[data-status]")).to_have_text("Được tiếp nhận")
     _act(page, "start_processing")  # to the agency's one specialist
@@ -123,6 +131,7 @@ def test_online_dossier_found_by_name_processed_and_returned(
     # The specialist uploads the result; the leader approves it.
     _switch(page, login_browser, team["specialist"])
     page.goto(url)
+    assert_accessible(page, "specialist-dossier")
     page.set_input_files(
         "#result-file",
         files=[
@@ -134,6 +143,7 @@ def test_online_dossier_found_by_name_processed_and_returned(
     _act(page, "submit_for_approval")  # "Trình phê duyệt": the leader approves only after it
     _switch(page, login_browser, team["leader"])
     page.goto(url)
+    assert_accessible(page, "leader-dossier")
     _act(page, "approve")
     expect(page.locator("[data-status]")).to_have_text("Đã xử lý xong")
 
@@ -142,6 +152,7 @@ def test_online_dossier_found_by_name_processed_and_returned(
     page.goto(url)
     _act(page, "return_result")
     expect(page.locator("[data-status]")).to_have_text("Đã trả kết quả")
+    assert_accessible(page, "officer-dossier-returned")
 
     # The citizen, back on the phone, sees it returned with the result.
     citizen_page.goto(f"{base}/ho-so-cua-toi/{code}/")
@@ -150,4 +161,5 @@ def test_online_dossier_found_by_name_processed_and_returned(
     expect(main).to_contain_text("ban-sao-chung-thuc.pdf")
     assert citizen_page.evaluate("document.documentElement.scrollWidth") <= 390
     citizen_page.screenshot(path=str(artifacts_dir / "journey-returned-390px.png"), full_page=True)
+    assert_accessible(citizen_page, "my-dossier-returned")
     assert Dossier.objects.get(pk=dossier.pk).status == S.RETURNED

@@ -5,6 +5,8 @@ import re
 import pytest
 from django.contrib.sessions.models import Session
 
+from tests.e2e.a11y import assert_accessible
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Ngay-moi-2026!"
@@ -19,10 +21,12 @@ def _captcha_from_session(page) -> str:
 def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server, artifacts_dir):
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Đăng ký").click()
+    assert_accessible(page, "register-start")
     page.get_by_label("Công dân").check()
     page.get_by_label("Thuê bao di động").check()
     page.get_by_role("button", name="Tiếp tục").click()
 
+    assert_accessible(page, "register-details")
     page.get_by_label("Họ và tên").fill("Nguyễn Thị Lan")
     page.get_by_label("Số định danh cá nhân (CCCD)").fill("060195001122")
     page.get_by_label("Ngày sinh").fill("1995-03-08")
@@ -30,21 +34,25 @@ def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server,
     page.get_by_label("Mã xác thực").fill(_captcha_from_session(page).lower())
     page.get_by_role("button", name="Đăng ký").click()
     page.get_by_text("Mã OTP gồm 6 chữ số đã được gửi đến số điện thoại 0987 654 321").wait_for()
+    assert_accessible(page, "register-otp")
 
     outbox = page.context.new_page()
     outbox.goto(f"{live_server.url}/dev/sms/")
+    assert_accessible(outbox, "demo-sms-outbox")
     row = outbox.locator("tr", has_text="+84987654321").first
     code = re.search(r"\b(\d{6})\b", row.locator(".sms-text").inner_text()).group(1)
     outbox.close()
 
     page.get_by_label("Mã OTP").fill(code)
     page.get_by_role("button", name="Xác nhận").click()
+    assert_accessible(page, "register-password")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Đăng ký").click()
 
     page.get_by_text("Tạo tài khoản thành công").wait_for()
     assert page.url.endswith("/dang-nhap/")
+    assert_accessible(page, "login")
     page.get_by_label("Số định danh cá nhân hoặc số điện thoại").fill("0987654321")
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
@@ -53,6 +61,7 @@ def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server,
     level = page.locator(".verification-level")
     assert level.inner_text() == "Trung bình"
     assert page.get_by_text("Nguyễn Thị Lan").first.is_visible()
+    assert_accessible(page, "profile")
 
     # The contact address: choosing a province fills the commune list (static/js/address.js).
     page.get_by_label("Tỉnh/thành phố").select_option(label="Lâm Đồng")
@@ -63,6 +72,7 @@ def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server,
     page.get_by_label("Số nhà, đường, thôn/xóm").fill("Số 5 Lê Lợi")
     page.get_by_role("button", name="Lưu").click()
     page.get_by_text("Đã lưu thông tin liên hệ.").wait_for()
+    assert_accessible(page, "profile-saved")
     assert chosen in page.get_by_text("Địa chỉ hiện tại").inner_text()
     page.screenshot(path=str(artifacts_dir / "registration-profile.png"), full_page=True)
 
@@ -143,12 +153,16 @@ def test_social_insurance_and_post_office_registrations_in_the_browser(browser, 
     )
     _login(page, "0912000333")
     page.get_by_text("Chờ xác minh").wait_for()
+    assert_accessible(page, "profile-awaiting-check")
 
     clerk = make_staff(is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="verify_identity"))
     officer = browser.new_context(locale="vi-VN").new_page()
     officer.goto(f"{live_server.url}/dang-nhap/?next=/can-bo/xac-minh/")
+    assert_accessible(officer, "officer-login")
     _login(officer, clerk.username, STAFF_PASSWORD, label="Tên đăng nhập cán bộ")
+    officer.get_by_role("heading", level=1).wait_for()
+    assert_accessible(officer, "verification-queue")
     officer.locator("tr", has_text="Phạm Gia Bảo").get_by_role(
         "button", name="Đã kiểm tra giấy tờ"
     ).click()

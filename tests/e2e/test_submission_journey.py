@@ -13,6 +13,7 @@ from dichvucong.catalog.models import RequiredDocument
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
 from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.dossiers.tests.helpers import document_photo
+from tests.e2e.a11y import assert_accessible
 
 SCHEMA = [
     {
@@ -93,8 +94,10 @@ def test_citizen_submits_online_replaces_a_blurred_photo_and_downloads_the_recei
     login_browser(page, citizen)
 
     page.goto(f"{live_server.url}/nop-ho-so/{procedure.code}/")
+    assert_accessible(page, "start")
     page.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
     expect(page.get_by_label("Họ, chữ đệm, tên người yêu cầu")).to_have_value("Lê Thị Hoa")
+    assert_accessible(page, "form")
     page.get_by_label("Nơi cư trú: tỉnh/thành phố").select_option(label="Thành phố Hà Nội")
     commune = page.get_by_label("Nơi cư trú: xã/phường")
     expect(commune.locator("option", has_text="Phường Hoàn Kiếm")).to_have_count(1)
@@ -111,6 +114,7 @@ def test_citizen_submits_online_replaces_a_blurred_photo_and_downloads_the_recei
     blurred_block = page.locator(f"#giay-to-{residence.pk}")
     expect(blurred_block.get_by_text("Ảnh chưa rõ nét, vui lòng chụp lại")).to_be_visible()
     expect(page.locator(f"#giay-to-{id_card.pk} .attachment__preview")).to_be_visible()
+    assert_accessible(page, "files-with-blurred-warning")
     page.screenshot(path=str(artifacts_dir / "submission-blurred-warning.png"), full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scroll
@@ -123,8 +127,10 @@ def test_citizen_submits_online_replaces_a_blurred_photo_and_downloads_the_recei
 
     page.get_by_role("link", name="Xem lại hồ sơ").click()
     expect(page.get_by_text("Số 5 phố Tràng Tiền, Phường Hoàn Kiếm")).to_be_visible()
+    assert_accessible(page, "review")
     page.get_by_role("button", name="Nộp hồ sơ").click()
     expect(page.get_by_role("heading", name="Nộp thành công")).to_be_visible()
+    assert_accessible(page, "submitted")
     code = page.locator("#dossier-code").inner_text().strip()
     assert re.fullmatch(r"000\.00\.12\.H56-\d{6}-0001", code)
     dossier = Dossier.objects.get(code=code)

@@ -6,6 +6,7 @@ from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.dossiers.models import AttachmentKind, DossierStatus
 from dichvucong.tracking.models import RatingCriterion
 from dichvucong.tracking.tests.factories import internal_remark, make_attachment, make_dossier
+from tests.e2e.a11y import assert_accessible
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 S = DossierStatus
@@ -49,8 +50,10 @@ def test_owner_public_visitor_and_another_citizen(
     # The owner sees everything: timeline with notes, slips, results, QR and the rating form.
     login_browser(page, owner)
     page.goto(f"{live_server.url}/ho-so-cua-toi/")
+    assert_accessible(page, "my-dossiers")
     page.get_by_role("link", name=dossier.code).click()
     page.wait_for_url(detail)
+    assert_accessible(page, "my-dossier")
     body = page.locator("main")
     for text in (
         "Đã trả kết quả",
@@ -72,10 +75,12 @@ def test_owner_public_visitor_and_another_citizen(
     # limited view.
     visitor = browser.new_context(locale="vi-VN", viewport={"width": 390, "height": 844}).new_page()
     visitor.goto(f"{live_server.url}/tra-cuu/")
+    assert_accessible(visitor, "lookup")
     visitor.get_by_label("Mã hồ sơ").fill(dossier.code)
     visitor.get_by_label("4 số cuối").fill("1111")
     visitor.get_by_role("button", name="Tra cứu").click()
     assert "Không tìm thấy hồ sơ khớp" in visitor.locator("#lookup-error").inner_text()
+    assert_accessible(visitor, "lookup-refused")
     visitor.get_by_label("4 số cuối").fill("4321")
     visitor.get_by_role("button", name="Tra cứu").click()
     view = visitor.locator("#lookup-result").inner_text()
@@ -83,6 +88,7 @@ def test_owner_public_visitor_and_another_citizen(
     assert "Phạm T. T. D." in view
     assert "hẹn trả đúng hạn" not in view and "ket-qua.pdf" not in view
     assert visitor.evaluate("document.documentElement.scrollWidth") <= 390  # reads on a phone
+    assert_accessible(visitor, "lookup-result")
     visitor.screenshot(path=artifacts_dir / "tracking-public.png", full_page=True)
     visitor.context.close()
 

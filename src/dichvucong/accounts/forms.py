@@ -26,22 +26,17 @@ REQUIRED = gettext_lazy("Vui lòng nhập thông tin này.")
 
 
 class PortalForm(forms.Form):
-    """A form whose required-field message is Vietnamese."""
+    """A form whose required-field message is Vietnamese.
+
+    An invalid input gets aria-invalid and aria-describedby to its "<id>_error" list from
+    Django itself; templates/partials/error_summary.html lists every error at the top.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.error_messages.setdefault("required", REQUIRED)
             field.error_messages["required"] = REQUIRED
-
-    def full_clean(self):
-        """Validate, then point screen readers from each invalid input to its message."""
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}_errors"}
-                )
 
 
 class CaptchaMixin(forms.Form):
@@ -52,10 +47,27 @@ class CaptchaMixin(forms.Form):
     def __init__(self, *args, session, **kwargs):
         self.session = session
         super().__init__(*args, **kwargs)
+        field, kind = self.fields["captcha"], captcha.kind(session)
+        field.label = captcha.LABELS[kind]  # the image, the digits heard, or the sum
+        field.widget.attrs["autocomplete"] = "off"
+        if kind != captcha.IMAGE:
+            field.widget.attrs["inputmode"] = "numeric"
+        if kind == captcha.QUESTION:  # the question is read with the field
+            field.widget.attrs["aria-describedby"] = "captcha-question"
+
+    def full_clean(self):
+        super().full_clean()
+        attrs = self.fields["captcha"].widget.attrs
+        if "captcha" in self.errors and "aria-describedby" in attrs:
+            attrs["aria-describedby"] = f"captcha-question {self['captcha'].auto_id}_error"
 
     def clean_captcha(self):
         if not captcha.check_answer(self.session, self.cleaned_data["captcha"]):
-            raise ValidationError(_("Mã xác thực không đúng, vui lòng nhập mã trong hình mới."))
+            if captcha.kind(self.session) == captcha.IMAGE:
+                message = _("Mã xác thực không đúng, vui lòng nhập mã trong hình mới.")
+            else:
+                message = _("Mã xác thực không đúng, vui lòng trả lời thử thách mới.")
+            raise ValidationError(message)
         return ""
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dichvucong.accounts.views import auth, common, officer, profile, registration, signing
+from dichvucong.accounts.views import auth, challenge, officer, profile, registration, signing
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,7 +9,9 @@ urlpatterns = [
     path("dang-ky/xac-nhan-otp/", registration.register_otp, name="register_otp"),
     path("dang-ky/chu-ky-so/", registration.register_signature, name="register_signature"),
     path("dang-ky/mat-khau/", registration.register_password, name="register_password"),
-    path("ma-xac-thuc.png", common.captcha_image, name="captcha"),
+    path("ma-xac-thuc.png", challenge.captcha_image, name="captcha"),
+    path("ma-xac-thuc.wav", challenge.captcha_audio, name="captcha_audio"),
+    path("ma-xac-thuc/moi/", challenge.captcha_new, name="captcha_new"),
     path("dang-nhap/", auth.login_view, name="login"),
     path("dang-xuat/", auth.PortalLogoutView.as_view(), name="logout"),
     path("quen-mat-khau/", auth.forgot_password, name="password_reset"),

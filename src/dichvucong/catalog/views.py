@@ -66,7 +66,9 @@ def _render_results(request: HttpRequest) -> str:
             "filters": form.select_filters(),
             "page": page,
             "query": filters["query"],
-            "has_filters": any(filters.values()),
+            # The panel stays closed after a search, so results open the page on a phone;
+            # its summary tells how many filters are applied.
+            "active_filters": sum(1 for key, value in filters.items() if key != "query" and value),
             "page_prefix": _page_prefix(request),
         },
     )

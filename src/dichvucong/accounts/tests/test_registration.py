@@ -286,7 +286,10 @@ def test_invalid_inputs_point_to_their_messages_for_screen_readers(client):
     start(client)
     html = submit_details(client, citizen_details(phone="123")).content.decode()
     assert 'aria-invalid="true"' in html
-    assert 'aria-describedby="id_phone_errors"' in html and 'id="id_phone_errors"' in html
+    assert 'aria-describedby="id_phone_error"' in html and 'id="id_phone_error"' in html
+    # The summary at the top is announced and links to the field.
+    summary = html.split('id="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert 'role="alert"' in summary and 'href="#id_phone"' in summary
 
 
 def test_identity_clerk_staff_role_may_verify_and_lands_on_the_identity_checks(client):

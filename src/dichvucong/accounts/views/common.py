@@ -4,20 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from dichvucong.accounts import captcha
 from dichvucong.accounts.permissions import back_office_home
 from dichvucong.core.audit import client_ip
 from dichvucong.core.redirects import safe_next
 
-__all__ = ["captcha_image", "client_ip", "landing_url", "redirect_to"]
-
-
-def captcha_image(request: HttpRequest) -> HttpResponse:
-    """Draw the session's current captcha (a new one if none is pending)."""
-    answer = request.session.get(captcha.SESSION_KEY) or captcha.new_challenge(request.session)
-    response = HttpResponse(captcha.render_png(answer), content_type="image/png")
-    response["Cache-Control"] = "no-store"
-    return response
+__all__ = ["client_ip", "landing_url", "redirect_to"]
 
 
 def landing_url(request: HttpRequest, user) -> str:

@@ -93,6 +93,9 @@ def _inbox(request):
             "rows": rows,
             "next_cursor": next_cursor,
             "filter_query": query.urlencode(),
+            # Folded after a search or a tab change, so rows open a phone's screen; the
+            # summary counts the filters in force.
+            "active_filters": sum(1 for value in vars(filters).values() if value),
             "is_first_page": not request.GET.get("sau"),
             "verifies_identity": is_identity_clerk(request.user),
             "watches_national_sync": national_sync_agency_ids(request.user) != set(),
