@@ -131,6 +131,7 @@ def test_every_page_kind_passes_axe_and_fits_the_screen(browser, live_server, lo
                 ("delivery", f"/can-bo/ho-so/{dossier.pk}/buu-chinh/"),
             ]:
                 _visit(page, base + path, f"{width}-{role}-{step}", failures)
+        _visit(page, f"{base}/can-bo/dong-bo-dvcqg/", f"{width}-leader-national-sync", failures)
         page.context.clear_cookies()
         login_browser(page, world["clerk"])
         _visit(page, f"{base}/can-bo/xac-minh/", f"{width}-clerk-verification-queue", failures)
