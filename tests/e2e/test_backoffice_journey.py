@@ -8,8 +8,12 @@ second request shows the officer the Decision 766 warning. The specialist proces
 approves, the counter returns it.
 """
 
+import io
+import re
+
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.catalog.tests.factories import make_document, make_procedure
@@ -79,6 +83,13 @@ def test_supplement_resubmission_and_processing_to_the_return(
         "Giấy chứng sinh: Ảnh bị mờ, không đọc được",
         "Giấy chứng nhận kết hôn: Thiếu trang 2",
     ]
+    # Form 02 (Circular 03/2025), issued with the request, lists the same papers and reasons.
+    slip = page.locator("a", has_text=re.compile(r"^02-phieu-yeu-cau-bo-sung-"))
+    response = page.request.get(base + slip.first.get_attribute("href"))
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.body())).pages)
+    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text.upper()
+    for line in expected:
+        assert line in " ".join(text.split()), line
 
     # On the phone: the same list on the dossier page and in the SMS; upload and resubmit.
     login_browser(phone_page, citizen)

@@ -108,7 +108,16 @@ def test_partly_online_dossier_visits_the_counter_with_its_originals_and_is_retu
     # The citizen, on a phone: form, two photos, review, submit; the code comes back.
     citizen_page = phone_page
     login_browser(citizen_page, citizen)
-    citizen_page.goto(f"{base}/nop-ho-so/{procedure.code}/")
+    # From the main menu's "Nộp hồ sơ": a picker of online procedures, searched without tones.
+    citizen_page.goto(f"{base}/")
+    citizen_page.get_by_role("navigation", name="Điều hướng chính").get_by_role(
+        "link", name="Nộp hồ sơ"
+    ).click()
+    citizen_page.get_by_label("Tìm thủ tục hành chính").fill("chung thuc ban sao")
+    citizen_page.get_by_role("button", name="Tìm kiếm").click()
+    found = citizen_page.locator(f'[data-procedure="{procedure.code}"]')
+    assert_accessible(citizen_page, "00-pick-procedure")
+    found.get_by_role("link", name="Nộp hồ sơ").click()
     assert_accessible(citizen_page, "01-procedure-start")
     citizen_page.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
     expect(citizen_page.get_by_label("Họ, chữ đệm, tên người yêu cầu")).to_have_value(NAME)

@@ -146,6 +146,13 @@ def test_social_insurance_registration_in_the_browser(phone_page, live_server):
     page.wait_for_url(re.compile(r"/tai-khoan/$"))
     assert page.locator(".verification-level").inner_text() == "Trung bình"
     assert_accessible(page, "profile-social-insurance")
+    assert page.request.get(f"{live_server.url}/favicon.ico").ok
+    # Leaving by a plain link (GET) asks to confirm instead of failing or signing out silently.
+    page.goto(f"{live_server.url}/dang-xuat/")
+    assert_accessible(page, "logout-confirm")
+    page.locator("main").get_by_role("button", name="Đăng xuất").click()
+    page.goto(f"{live_server.url}/tai-khoan/")
+    expect(page.get_by_label("Số định danh cá nhân hoặc số điện thoại")).to_be_visible()
 
 
 def test_post_office_account_keeps_its_draft_until_the_identity_clerk_verifies_it(
