@@ -137,6 +137,9 @@ def test_fully_online_dossier_paid_online_and_returned_by_post(
     phone_page.goto(f"{base}/ho-so-cua-toi/{code}/")
     expect(phone_page.locator(".shipment .tracking-number")).to_have_text(waybill)
     assert_accessible(phone_page, "10-citizen-waybill")
+    phone_page.goto(f"{base}/dev/sms/")
+    expect(phone_page.locator("tr", has_text="+84912345678").first).to_contain_text(waybill)
+    phone_page.go_back()
     order_code = next(iter(post.orders))
     assert post.orders[order_code]["receiver"]["commune_code"] == commune_code
     assert post.send_callback(order_code, "delivered") == 200
