@@ -240,7 +240,7 @@ def test_partly_online_dossier_visits_the_counter_with_its_originals_and_is_retu
     page.get_by_label("Số biên lai").fill("BL-000123")
     page.get_by_role("button", name="Ghi nhận thu phí tại quầy").click()
     expect(page.locator(".message--success")).to_be_visible()
-    expect(page.locator("[data-fee-state]")).to_contain_text("Đã nộp 10000 đ")
+    expect(page.locator("[data-fee-state]")).to_contain_text("Đã nộp 10.000 đ")
     _act(page, "return_result")
     expect(page.locator("[data-status]")).to_have_text("Đã trả kết quả")
     assert_accessible(page, "14-returned")
