@@ -188,6 +188,9 @@ def test_post_office_account_keeps_its_draft_until_the_identity_clerk_verifies_i
     citizen.get_by_role("link", name="Xem lại hồ sơ").click()
     gap = citizen.locator("#identity-gap")
     expect(gap).to_contain_text("Chưa thể nộp hồ sơ")
+    expect(gap).to_contain_text("chưa được xác minh danh tính")  # why
+    expect(gap).to_contain_text("mang căn cước đến bưu điện")  # how to finish
+    expect(gap).to_contain_text("Hồ sơ được lưu nháp")
     expect(gap.get_by_role("link", name="Đến trang Tài khoản để xác minh")).to_be_visible()
     expect(citizen.get_by_role("button", name="Nộp hồ sơ")).to_have_count(0)
     assert_accessible(citizen, "02-review-not-verified")
