@@ -79,6 +79,14 @@ def _search_inbox(page, base: str, text: str):
     return page.locator("table")
 
 
+def _from_queue(page, base: str, tab: str, code: str) -> None:
+    """Open the inbox, check it lands on the officer's own queue, open the dossier from it."""
+    page.goto(f"{base}/can-bo/")
+    expect(page.locator(f'[data-tab="{tab}"][aria-current="page"]')).to_be_visible()
+    page.locator("table").get_by_role("link", name=code).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(code)
+
+
 def _pdf_text(page, url: str) -> str:
     response = page.request.get(url)
     assert response.ok, url
@@ -188,7 +196,7 @@ def test_partly_online_dossier_visits_the_counter_with_its_originals_and_is_retu
 
     # The specialist uploads the result and submits it; the leader sends it back once.
     _switch(page, login_browser, team["specialist"])
-    page.goto(url)
+    _from_queue(page, base, "duoc-giao", code)  # "Được giao cho tôi"
     assert_accessible(page, "10-specialist")
     page.set_input_files(
         "#result-file",
@@ -199,7 +207,7 @@ def test_partly_online_dossier_visits_the_counter_with_its_originals_and_is_retu
     expect(page.locator('form[data-action="approve"]')).to_have_count(0)
     _act(page, "submit_for_approval")  # "Trình phê duyệt"
     _switch(page, login_browser, team["leader"])
-    page.goto(url)
+    _from_queue(page, base, "cho-phe-duyet", code)  # "Chờ phê duyệt"
     expect(page.locator("[data-awaiting-approval]")).to_be_visible()
     assert_accessible(page, "11-leader-awaiting")
     _act(page, "return_for_rework", note="Thiếu dấu giáp lai trên bản sao")
