@@ -41,7 +41,8 @@ def _screenshot(page, step: str) -> None:
     folder = SCREENS / _test_name()
     folder.mkdir(parents=True, exist_ok=True)
     file_name = re.sub(r"[^\w.-]+", "_", step) + ".png"
-    page.screenshot(path=str(folder / file_name), full_page=True)
+    # CSS pixels: a 2x phone screen would take four times the pixels to encode.
+    page.screenshot(path=str(folder / file_name), full_page=True, scale="css")
 
 
 def axe_violations(page) -> list[dict]:

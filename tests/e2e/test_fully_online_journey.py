@@ -1,29 +1,36 @@
-"""A fully-online procedure with a fee, end to end in Chromium: the citizen submits online,
-chooses delivery by post, pays through a fake VNPay on loopback (its IPN is the source of truth),
-the officer returns the result by post through a fake VNPost, and the delivery callback closes
-the dossier.
+"""Fully online (toàn trình, old "mức độ 4") with a fee, end to end in Chromium.
 
-Receiving, processing and approving (1 → 2 → 4 → 9) go through the back office's status machine
-by service call (its own journey covers those pages); every other step is in the browser.
+The citizen, on a phone, chooses delivery by post on the review step (the address comes from
+their profile), submits, pays through the demo payment provider (postage is "thu khi nhận":
+not in the amount paid online), and the officer, on a desktop, returns the result with
+"Trả kết quả qua bưu chính" from the dossier page (the plain "Trả kết quả" is not offered, and
+refused when posted, until the post reports delivery). The waybill is shown on the citizen's
+dossier page; the post's signed delivery callback (a fake VNPost on loopback) closes it.
+
+Receiving, processing and approving go through the status machine by service call (the
+partly-online journey covers those pages); every other step is in the browser.
 """
 
+import re
+
 import pytest
-from django.core.files.base import ContentFile
+from playwright.sync_api import expect
 
 from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.catalog.models import OnlineLevel
 from dichvucong.core.vn.addresses import communes, provinces
-from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, DossierStatus
+from dichvucong.dossiers.models import Dossier, DossierStatus
 from dichvucong.payments.models import PaymentStatus
-from dichvucong.payments.tests.factories import make_fee_procedure, make_officer_for
-from dichvucong.payments.tests.fakes import FakeVnpay, FakeVnpost
-from dichvucong.processing.services import approval_step
-from dichvucong.processing.services import dossier_transition as transition
+from dichvucong.payments.tests.factories import make_fee_procedure
+from dichvucong.payments.tests.fakes import FakeVnpost
+from dichvucong.processing.tests.factories import agency_officer, walk_to
 from tests.e2e.a11y import assert_accessible
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def gateways(settings, live_server, tmp_path):
+def post(settings, live_server, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
@@ -31,121 +38,116 @@ def gateways(settings, live_server, tmp_path):
             "OPTIONS": {"location": str(tmp_path)},
         },
     }
-    settings.PAYMENT_PROVIDERS = ["vnpay", "demo"]
-    settings.VNPAY_TMN_CODE = "DVCE2E01"
-    settings.VNPAY_HASH_SECRET = "E2ESECRET0123456789ABCDEFGHIJKL"
+    settings.DEMO_MODE = True  # the demo payment provider's page
+    settings.PAYMENT_PROVIDERS = ["demo"]
     settings.DELIVERY_PROVIDER = "vnpost"
     settings.VNPOST_TOKEN, settings.VNPOST_CALLBACK_SECRET = "tok", "post-secret"
-    vnpay = FakeVnpay(tmn_code=settings.VNPAY_TMN_CODE, secret=settings.VNPAY_HASH_SECRET)
     vnpost = FakeVnpost(token="tok", secret="post-secret")
-    vnpay.ipn_url = f"{live_server.url}/thanh-toan/ipn/vnpay/"
-    with vnpay.running(), vnpost.running():
-        settings.VNPAY_PAY_URL = f"{vnpay.url}/paymentv2/vpcpay.html"
-        settings.VNPAY_API_URL = f"{vnpay.url}/merchant_webapi/api/transaction"
+    with vnpost.running():
         settings.VNPOST_ENDPOINT = vnpost.url
-        yield vnpay, vnpost
+        yield vnpost
 
 
-def submit_online(page, base: str) -> Dossier:
-    """Submit through the portal's submission pages; return the dossier."""
+def test_fully_online_dossier_paid_online_and_returned_by_post(
+    live_server, phone_page, page, login_browser, post
+):
+    base = live_server.url
+    province_code = provinces()[0][0]
+    commune_code, commune_name = communes(province_code)[0]
+    citizen = make_citizen(
+        full_name="Trần Thị Bình",
+        phone="+84912345678",
+        province_code=province_code,
+        commune_code=commune_code,
+        address_line="24 Nguyễn Tất Thành",
+    )
     procedure = make_fee_procedure(
         amount=30000, online_level=OnlineLevel.FULL, name="Cấp bản sao trích lục hộ tịch"
     )
-    page.goto(f"{base}/nop-ho-so/{procedure.code}/")
-    page.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
-    assert_accessible(page, "form")
-    page.get_by_role("button", name="Lưu và tiếp tục").click()
-    assert_accessible(page, "files")
-    page.get_by_role("link", name="Xem lại hồ sơ").click()
-    page.get_by_role("button", name="Nộp hồ sơ").click()
-    page.get_by_role("heading", name="Nộp thành công").wait_for()
-    assert_accessible(page, "submitted")
-    return Dossier.objects.get(code=page.locator("#dossier-code").inner_text().strip())
 
+    # On a phone: start, then choose delivery by post on the review step; the address is
+    # the profile's.
+    login_browser(phone_page, citizen)
+    phone_page.goto(f"{base}/nop-ho-so/{procedure.code}/")
+    phone_page.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
+    phone_page.get_by_role("button", name="Lưu và tiếp tục").click()
+    phone_page.get_by_role("link", name="Xem lại hồ sơ").click()
+    assert_accessible(phone_page, "01-review")
+    phone_page.get_by_role("link", name="Chọn", exact=True).click()
+    phone_page.get_by_label("Nhận qua dịch vụ bưu chính").check()
+    expect(phone_page.get_by_label("Số nhà, đường, thôn/xóm")).to_have_value("24 Nguyễn Tất Thành")
+    expect(phone_page.get_by_label("Xã/phường/đặc khu")).to_have_value(commune_code)
+    expect(phone_page.locator("[data-postage]").first).to_contain_text("thu khi nhận")
+    assert_accessible(phone_page, "02-delivery-choice")
+    phone_page.get_by_label("Họ tên người nhận").fill("Trần Thị Bình")
+    phone_page.get_by_label("Số điện thoại người nhận").fill("0912345678")
+    phone_page.get_by_role("button", name="Lưu").click()
+    expect(phone_page.locator("main")).to_contain_text("24 Nguyễn Tất Thành")
+    assert_accessible(phone_page, "03-review-with-post")
+    phone_page.get_by_role("button", name="Nộp hồ sơ").click()
+    expect(phone_page.get_by_role("heading", name="Nộp thành công")).to_be_visible()
+    assert_accessible(phone_page, "04-submitted")
+    code = phone_page.locator("#dossier-code").inner_text().strip()
+    dossier = Dossier.objects.get(code=code)
+    assert dossier.status == DossierStatus.NEW and dossier.result_delivery == "post"
 
-@pytest.mark.e2e
-@pytest.mark.django_db(transaction=True)
-def test_fully_online_procedure_paid_by_vnpay_and_returned_by_post(
-    live_server, page, browser, login_browser, gateways, artifacts_dir
-):
-    vnpay, vnpost = gateways
-    base = live_server.url
-    login_browser(page, make_citizen(full_name="Trần Thị Bình"))
-    dossier = submit_online(page, base)
-    assert dossier.status == DossierStatus.NEW
-
-    # The citizen chooses to receive the result by post (province → commune).
-    province_code = provinces()[0][0]
-    commune_code, commune_name = communes(province_code)[0]
-    page.get_by_role(
-        "link", name="Chọn nhận kết quả tại Bộ phận Một cửa hoặc qua bưu chính"
-    ).click()
-    assert_accessible(page, "delivery-choice")
-    page.get_by_label("Nhận qua dịch vụ bưu chính").check()
-    page.get_by_label("Họ tên người nhận").fill("Trần Thị Bình")
-    page.get_by_label("Số điện thoại người nhận").fill("0912345678")
-    page.get_by_label("Tỉnh/thành phố").select_option(province_code)
-    page.locator(f"select[name='commune_code'] option[value='{commune_code}']").wait_for(
-        state="attached"
-    )
-    page.get_by_label("Xã/phường/đặc khu").select_option(commune_code)
-    page.get_by_label("Số nhà, đường, thôn/xóm").fill("24 Nguyễn Tất Thành")
-    page.get_by_role("button", name="Lưu").click()
-    page.get_by_text("Đã lưu hình thức nhận kết quả").wait_for()
-
-    # Pays 30.000 đồng through the (fake) VNPay: its pay page sends the IPN, then redirects.
-    page.goto(f"{base}/thanh-toan/ho-so/{dossier.pk}/")
-    page.get_by_text("Chưa thanh toán").wait_for()
-    assert_accessible(page, "fees")
-    page.get_by_label("VNPAY (thẻ ATM, Internet Banking, QR)").check()
-    page.get_by_role("button", name="Thanh toán 30.000 đồng").click()
-    page.wait_for_url(f"{vnpay.url}/**")
-    page.get_by_role("button", name="Thanh toán").click()
-    page.wait_for_url("**/thanh-toan/ket-qua/**")
-    assert page.get_by_text("Thanh toán thành công").is_visible()
-    assert vnpay.ipn_answers == [{"RspCode": "00", "Message": "Confirm Success"}]
+    # Pays the 30.000 đồng fee online; the postage is collected by the postman, not here.
+    phone_page.goto(f"{base}/thanh-toan/ho-so/{dossier.pk}/")
+    expect(phone_page.get_by_text("Chưa thanh toán")).to_be_visible()
+    expect(phone_page.locator("[data-postage]").first).to_contain_text("thu khi nhận")
+    assert_accessible(phone_page, "05-fees")
+    phone_page.get_by_label("Thanh toán thử nghiệm (demo)").check()
+    phone_page.get_by_role("button", name="Thanh toán 30.000 đồng").click()
+    expect(phone_page.get_by_role("heading", name="Cổng thanh toán thử nghiệm")).to_be_visible()
+    assert_accessible(phone_page, "06-demo-gateway")
+    phone_page.get_by_role("button", name="Thanh toán", exact=True).click()
+    phone_page.wait_for_url("**/thanh-toan/ket-qua/**")
+    expect(phone_page.get_by_text("Thanh toán thành công")).to_be_visible()
+    assert_accessible(phone_page, "07-paid")
     payment = dossier.payments.get(status=PaymentStatus.PAID)
-    assert payment.provider == "vnpay" and payment.amount == 30000
-    page.screenshot(path=str(artifacts_dir / "payments-return.png"), full_page=True)
-    assert_accessible(page, "payment-return")
+    assert payment.provider == "demo" and payment.amount == 30000
 
-    # The officer receives, processes and approves (status machine), then returns by post.
-    officer = make_officer_for(dossier)
-    result = Attachment(
-        dossier=dossier,
-        kind=AttachmentKind.RESULT,
-        original_name="kq.pdf",
-        content_type="application/pdf",
-        extension=".pdf",
-        size=8,
-        sha256="0",
+    # Received, processed and approved by the machine; the counter officer ships it by post.
+    walk_to(dossier, DossierStatus.DONE)
+    officer = agency_officer(dossier.agency, "counter")
+    login_browser(page, officer)
+    url = f"{base}/can-bo/ho-so/{dossier.pk}/"
+    page.goto(url)
+    expect(page.locator('form[data-action="return_result"]')).to_have_count(0)
+    expect(page.locator("#post-return")).to_contain_text("24 Nguyễn Tất Thành")
+    assert_accessible(page, "08-officer-ship")
+    page.locator("#post-return").get_by_role("button", name="Trả kết quả qua bưu chính").click()
+    tracking = page.locator("#post-return .tracking-number")
+    expect(tracking).to_have_text(re.compile(r"^EB\w+$"))  # the fake post's waybill
+    waybill = tracking.inner_text()
+    expect(page.locator("[data-status]")).to_have_text("Đã xử lý xong")
+    expect(page.locator('form[data-action="return_result"]')).to_have_count(0)
+    assert_accessible(page, "09-officer-shipped")
+
+    # Posting the plain "Trả kết quả" anyway is refused until the post reports delivery.
+    answer = page.request.post(
+        f"{url}chuyen-trang-thai/",
+        form={"to": str(DossierStatus.RETURNED), "expected_status": str(DossierStatus.DONE)},
+        headers={"X-CSRFToken": _csrf(page), "Referer": url},
     )
-    result.file.save("kq.pdf", ContentFile(b"%PDF-1.4"), save=True)
-    for status in (DossierStatus.RECEIVED, DossierStatus.PROCESSING, DossierStatus.DONE):
-        if status == DossierStatus.DONE:  # the specialist submits it to the leader first
-            approval_step(
-                dossier=Dossier.objects.get(pk=dossier.pk),
-                action="submit_for_approval",
-                actor=officer,
-            )
-        transition(dossier=Dossier.objects.get(pk=dossier.pk), to=status, actor=officer)
-    officer_page = browser.new_context(locale="vi-VN").new_page()
-    login_browser(officer_page, officer)
-    officer_page.goto(f"{base}/can-bo/ho-so/{dossier.pk}/buu-chinh/")
-    assert_accessible(officer_page, "officer-delivery")
-    officer_page.get_by_role("button", name="Trả kết quả qua bưu chính").click()
-    tracking = officer_page.locator(".tracking-number").inner_text()
-    assert tracking.startswith("EB")
-    officer_page.context.close()
+    assert answer.status in (400, 409) and "bưu điện" in answer.text()
+    assert Dossier.objects.get(pk=dossier.pk).status == DossierStatus.DONE
 
-    # The citizen sees the tracking number; after the post's delivery callback, "returned".
-    page.goto(f"{base}/ho-so/{dossier.pk}/nhan-ket-qua/")
-    assert page.locator(".tracking-number").inner_text() == tracking
-    order_code = next(iter(vnpost.orders))
-    assert vnpost.orders[order_code]["receiver"]["commune_code"] == commune_code
-    assert vnpost.send_callback(order_code, "delivered") == 200
-    page.reload()
-    assert page.locator(".dossier-status").inner_text() == "Đã trả kết quả"
-    assert commune_name in page.locator(".shipment").inner_text()
-    assert_accessible(page, "delivered")
-    page.screenshot(path=str(artifacts_dir / "delivery-returned.png"), full_page=True)
+    # The citizen sees the waybill; after the post's delivery callback, "returned".
+    phone_page.goto(f"{base}/ho-so-cua-toi/{code}/")
+    expect(phone_page.locator(".shipment .tracking-number")).to_have_text(waybill)
+    assert_accessible(phone_page, "10-citizen-waybill")
+    phone_page.goto(f"{base}/dev/sms/")
+    expect(phone_page.locator("tr", has_text="+84912345678").first).to_contain_text(waybill)
+    phone_page.go_back()
+    order_code = next(iter(post.orders))
+    assert post.orders[order_code]["receiver"]["commune_code"] == commune_code
+    assert post.send_callback(order_code, "delivered") == 200
+    phone_page.reload()
+    expect(phone_page.locator("main")).to_contain_text("Đã trả kết quả")
+    expect(phone_page.locator(".shipment")).to_contain_text(commune_name)
+    assert_accessible(phone_page, "11-citizen-delivered")
+
+
+def _csrf(page) -> str:
+    return next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")

@@ -1,9 +1,20 @@
-"""A citizen registers by phone OTP in Chromium, reads the code in the demo outbox, logs in."""
+"""Identity verification by each method the portal offers for local accounts, in Chromium.
 
+Phone OTP (the code read in the demo outbox), social insurance, post office with the identity
+clerk at /can-bo/xac-minh/ (an account waiting for that check keeps its draft but cannot
+submit, and is told why and how to finish), and a digital signature (SIM ký số, the paste
+form; `_sign_challenge` is the one place that answers the challenge, to adapt when the signing
+page changes).
+"""
+
+import base64
 import re
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
 from django.contrib.sessions.models import Session
+from playwright.sync_api import expect
 
 from tests.e2e.a11y import assert_accessible
 
@@ -21,12 +32,12 @@ def _captcha_from_session(page) -> str:
 def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server, artifacts_dir):
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Đăng ký").click()
-    assert_accessible(page, "register-start")
+    assert_accessible(page, "01-methods")
     page.get_by_label("Công dân").check()
     page.get_by_label("Thuê bao di động").check()
     page.get_by_role("button", name="Tiếp tục").click()
 
-    assert_accessible(page, "register-details")
+    assert_accessible(page, "02-details")
     page.get_by_label("Họ và tên").fill("Nguyễn Thị Lan")
     page.get_by_label("Số định danh cá nhân (CCCD)").fill("060195001122")
     page.get_by_label("Ngày sinh").fill("1995-03-08")
@@ -34,34 +45,34 @@ def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server,
     page.get_by_label("Mã xác thực").fill(_captcha_from_session(page).lower())
     page.get_by_role("button", name="Đăng ký").click()
     page.get_by_text("Mã OTP gồm 6 chữ số đã được gửi đến số điện thoại 0987 654 321").wait_for()
-    assert_accessible(page, "register-otp")
+    assert_accessible(page, "03-otp")
 
     outbox = page.context.new_page()
     outbox.goto(f"{live_server.url}/dev/sms/")
-    assert_accessible(outbox, "demo-sms-outbox")
+    assert_accessible(outbox, "04-outbox")
     row = outbox.locator("tr", has_text="+84987654321").first
     code = re.search(r"\b(\d{6})\b", row.locator(".sms-text").inner_text()).group(1)
     outbox.close()
 
     page.get_by_label("Mã OTP").fill(code)
     page.get_by_role("button", name="Xác nhận").click()
-    assert_accessible(page, "register-password")
+    assert_accessible(page, "05-password")
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Đăng ký").click()
 
     page.get_by_text("Tạo tài khoản thành công").wait_for()
     assert page.url.endswith("/dang-nhap/")
-    assert_accessible(page, "login")
+    assert_accessible(page, "06-login")
     page.get_by_label("Số định danh cá nhân hoặc số điện thoại").fill("0987654321")
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Đăng nhập").click()
 
     page.wait_for_url(re.compile(r"/tai-khoan/$"))
+    assert_accessible(page, "07-profile")
     level = page.locator(".verification-level")
     assert level.inner_text() == "Trung bình"
     assert page.get_by_text("Nguyễn Thị Lan").first.is_visible()
-    assert_accessible(page, "profile")
 
     # The contact address: choosing a province fills the commune list (static/js/address.js).
     page.get_by_label("Tỉnh/thành phố").select_option(label="Lâm Đồng")
@@ -72,13 +83,13 @@ def test_citizen_registers_by_phone_otp_and_sees_level_medium(page, live_server,
     page.get_by_label("Số nhà, đường, thôn/xóm").fill("Số 5 Lê Lợi")
     page.get_by_role("button", name="Lưu").click()
     page.get_by_text("Đã lưu thông tin liên hệ.").wait_for()
-    assert_accessible(page, "profile-saved")
     assert chosen in page.get_by_text("Địa chỉ hiện tại").inner_text()
     page.screenshot(path=str(artifacts_dir / "registration-profile.png"), full_page=True)
 
 
-def _register(page, live_server, *, method: str, person: dict) -> None:
-    """Fill steps 1–2 for a citizen with the given verification method, then the password."""
+def _register(page, live_server, *, method: str, person: dict, signature_step=None) -> None:
+    """Fill steps 1–2 for a citizen with the given verification method, then the password
+    (`signature_step(page)` answers the signature page of a signature method)."""
     page.goto(f"{live_server.url}/dang-ky/")
     page.get_by_label("Công dân").check()
     page.get_by_label(method).check()
@@ -97,6 +108,8 @@ def _register(page, live_server, *, method: str, person: dict) -> None:
     outbox.close()
     page.get_by_label("Mã OTP").fill(code)
     page.get_by_role("button", name="Xác nhận").click()
+    if signature_step is not None:
+        signature_step(page)
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
     page.get_by_role("button", name="Đăng ký").click()
@@ -115,14 +128,8 @@ def _login(
     page.get_by_role("button", name="Đăng nhập").click()
 
 
-def test_social_insurance_and_post_office_registrations_in_the_browser(browser, live_server):
-    from django.contrib.auth.models import Permission
-
-    from dichvucong.accounts.tests.factories import PASSWORD as STAFF_PASSWORD
-    from dichvucong.accounts.tests.factories import make_staff
-
-    citizen = browser.new_context(locale="vi-VN")
-    page = citizen.new_page()
+def test_social_insurance_registration_in_the_browser(phone_page, live_server):
+    page = phone_page
     _register(
         page,
         live_server,
@@ -138,10 +145,29 @@ def test_social_insurance_and_post_office_registrations_in_the_browser(browser, 
     _login(page, "060085004321")
     page.wait_for_url(re.compile(r"/tai-khoan/$"))
     assert page.locator(".verification-level").inner_text() == "Trung bình"
-    page.get_by_role("button", name="Đăng xuất").click()
+    assert_accessible(page, "profile-social-insurance")
+    assert page.request.get(f"{live_server.url}/favicon.ico").ok
+    # Leaving by a plain link (GET) asks to confirm instead of failing or signing out silently.
+    page.goto(f"{live_server.url}/dang-xuat/")
+    assert_accessible(page, "logout-confirm")
+    page.locator("main").get_by_role("button", name="Đăng xuất").click()
+    page.goto(f"{live_server.url}/tai-khoan/")
+    expect(page.get_by_label("Số định danh cá nhân hoặc số điện thoại")).to_be_visible()
 
+
+def test_post_office_account_keeps_its_draft_until_the_identity_clerk_verifies_it(
+    phone_page, page, live_server
+):
+    from django.contrib.auth.models import Permission
+
+    from dichvucong.accounts.tests.factories import PASSWORD as STAFF_PASSWORD
+    from dichvucong.accounts.tests.factories import make_staff
+    from dichvucong.catalog.tests.factories import make_procedure
+
+    procedure = make_procedure(name="Cấp bản sao trích lục khai sinh")
+    citizen = phone_page
     _register(
-        page,
+        citizen,
         live_server,
         method="Bưu điện",
         person={
@@ -151,25 +177,92 @@ def test_social_insurance_and_post_office_registrations_in_the_browser(browser, 
             "Số điện thoại di động": "0912000333",
         },
     )
-    _login(page, "0912000333")
-    page.get_by_text("Chờ xác minh").wait_for()
-    assert_accessible(page, "profile-awaiting-check")
+    _login(citizen, "0912000333")
+    citizen.get_by_text("Chờ xác minh").wait_for()
+    assert_accessible(citizen, "01-profile-waiting")
 
+    # Not verified yet: the draft is kept, Submit is not offered, and the page says why and how.
+    citizen.goto(f"{live_server.url}/nop-ho-so/{procedure.code}/")
+    citizen.get_by_role("button", name="Bắt đầu soạn hồ sơ").click()
+    citizen.get_by_role("button", name="Lưu và tiếp tục").click()
+    citizen.get_by_role("link", name="Xem lại hồ sơ").click()
+    gap = citizen.locator("#identity-gap")
+    expect(gap).to_contain_text("Chưa thể nộp hồ sơ")
+    expect(gap).to_contain_text("chưa được xác minh danh tính")  # why
+    expect(gap).to_contain_text("mang căn cước đến bưu điện")  # how to finish
+    expect(gap).to_contain_text("Hồ sơ được lưu nháp")
+    expect(gap.get_by_role("link", name="Đến trang Tài khoản để xác minh")).to_be_visible()
+    expect(citizen.get_by_role("button", name="Nộp hồ sơ")).to_have_count(0)
+    assert_accessible(citizen, "02-review-not-verified")
+    review = citizen.url
+    gap.get_by_role("link", name="Xem hồ sơ đang soạn").click()
+    expect(citizen.locator("main")).to_contain_text("Cấp bản sao trích lục khai sinh")
+    assert_accessible(citizen, "03-drafts")
+
+    # The identity clerk, on a desktop, checks the papers at the post office / counter.
     clerk = make_staff(is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="verify_identity"))
-    officer = browser.new_context(locale="vi-VN").new_page()
-    officer.goto(f"{live_server.url}/dang-nhap/?next=/can-bo/xac-minh/")
-    assert_accessible(officer, "officer-login")
-    _login(officer, clerk.username, STAFF_PASSWORD, label="Tên đăng nhập cán bộ")
-    officer.get_by_role("heading", level=1).wait_for()
-    assert_accessible(officer, "verification-queue")
-    officer.locator("tr", has_text="Phạm Gia Bảo").get_by_role(
-        "button", name="Đã kiểm tra giấy tờ"
-    ).click()
-    officer.get_by_text("Đã xác minh tài khoản Phạm Gia Bảo.").wait_for()
-    officer.context.close()
+    page.goto(f"{live_server.url}/dang-nhap/?next=/can-bo/xac-minh/")
+    assert_accessible(page, "04-officer-login")
+    _login(page, clerk.username, STAFF_PASSWORD, label="Tên đăng nhập cán bộ")
+    row = page.locator("tr", has_text="Phạm Gia Bảo")
+    expect(row).to_be_visible()
+    assert_accessible(page, "05-identity-checks")
+    row.get_by_role("button", name="Đã kiểm tra giấy tờ").click()
+    page.get_by_text("Đã xác minh tài khoản Phạm Gia Bảo.").wait_for()
 
-    page.reload()
-    assert page.locator(".verification-level").inner_text() == "Trung bình"
-    assert page.get_by_text("Đã xác minh").first.is_visible()
-    citizen.close()
+    citizen.goto(f"{live_server.url}/tai-khoan/")
+    assert citizen.locator(".verification-level").inner_text() == "Trung bình"
+    assert citizen.get_by_text("Đã xác minh").first.is_visible()
+    # The kept draft can now be submitted.
+    citizen.goto(review)
+    expect(citizen.locator("#identity-gap")).to_have_count(0)
+    citizen.get_by_role("button", name="Nộp hồ sơ").click()
+    expect(citizen.get_by_role("heading", name="Nộp thành công")).to_be_visible()
+    assert_accessible(citizen, "06-submitted-after-verification")
+
+
+ID_SIGNED = "060190004455"
+
+
+def _sign_challenge(ca):
+    """Return a signature step that answers the challenge the page shows with a certificate
+    of the test CA issued to the registering citizen, pasted into the form."""
+
+    def step(page) -> None:
+        assert_accessible(page, "signature-page")
+        challenge = page.locator("#challenge").inner_text().strip()
+        leaf = ca.leaf(ID_SIGNED)
+        signed = leaf.key.sign(challenge.encode(), ec.ECDSA(hashes.SHA256()))
+        page.get_by_label("Chứng thư số (PEM)").fill(leaf.pem + ca.intermediate.pem)
+        page.get_by_label("Chữ ký trên chuỗi thử thách (base64)").fill(
+            base64.b64encode(signed).decode()
+        )
+        page.get_by_role("button", name="Xác minh").click()
+
+    return step
+
+
+def test_digital_signature_registration_gives_level_high(phone_page, live_server, settings):
+    from dichvucong.accounts.tests.signing_ca import build_test_ca
+
+    ca = build_test_ca()
+    settings.TRUSTED_SIGNATURE_ROOTS = [ca.root.pem]
+    settings.SIGNATURE_CRLS = [ca.crl()]
+    page = phone_page
+    _register(
+        page,
+        live_server,
+        method="SIM ký số",
+        person={
+            "Họ và tên": "Võ Minh Khang",
+            "Số định danh cá nhân (CCCD)": ID_SIGNED,
+            "Ngày sinh": "1990-06-01",
+            "Số điện thoại di động": "0912000666",
+        },
+        signature_step=_sign_challenge(ca),
+    )
+    _login(page, ID_SIGNED)
+    page.wait_for_url(re.compile(r"/tai-khoan/$"))
+    assert page.locator(".verification-level").inner_text() == "Cao"
+    assert_accessible(page, "profile-signature")

@@ -67,11 +67,20 @@ def counter_visit(dossier: Dossier) -> CounterVisit | None:
 
 
 def counter_visit_sms(dossier: Dossier) -> str:
-    """Return the short SMS sentence of the visit ("" when none is needed)."""
+    """Return the SMS sentences of the visit: which originals, where, when ("" when none)."""
     visit = counter_visit(dossier)
     if visit is None:
         return ""
-    return _("Khi nhận kết quả, mang bản gốc giấy tờ đến %(place)s (%(hours)s) để đối chiếu.") % {
+    papers = ", ".join(
+        _("%(name)s (%(n)s bản chính)") % {"name": name[:60].rstrip(), "n": originals}
+        for name, originals in visit.papers
+    )
+    return _(
+        "Khi nhận kết quả, mang bản gốc %(papers)s đến %(place)s để đối chiếu; "
+        "%(when)s (%(hours)s)."
+    ) % {
+        "papers": papers or _("các giấy tờ đã nộp"),
         "place": visit.address or visit.agency,
+        "when": visit.when,
         "hours": visit.hours,
     }

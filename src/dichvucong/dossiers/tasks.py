@@ -25,6 +25,9 @@ register_message(
         "han_tra": "ngày hẹn trả kết quả",
         "trang_web": "địa chỉ Cổng Dịch vụ công",
     },
+    # The code, the appointment and the address, plus a partly-online dossier's visit (which
+    # originals, where, when): cut to one part the visit never reached the phone.
+    sms_parts=3,
 )
 
 
@@ -73,7 +76,7 @@ def send_submission_sms(dossier_id: int) -> str:
         text = render_template(SMS_TEMPLATE, context, default=SMS_DEFAULT)
         visit = counter_visit_sms(dossier)  # partly online: bring the originals, where, when
         if visit:
-            text = f"{text} {visit}"
+            text = f"{text.rstrip()}{'' if text.rstrip().endswith('.') else '.'} {visit}"
         send_sms(
             phone=dossier.applicant_phone,
             text=text,

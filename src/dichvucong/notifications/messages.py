@@ -26,15 +26,23 @@ class MessageKind:
     code: str
     channels: tuple[str, ...]
     placeholders: dict[str, str]  # name -> what it stands for (Vietnamese)
+    sms_parts: int = 1  # how many SMS parts its text may take before it is cut
 
 
 _KINDS: dict[str, MessageKind] = {}
 
 
-def register_message(*, codes, channels, placeholders: dict[str, str]) -> None:
-    """Declare the templates `codes` (sent on `channels`) and the placeholders they may use."""
+def register_message(*, codes, channels, placeholders: dict[str, str], sms_parts: int = 1) -> None:
+    """Declare the templates `codes` (sent on `channels`), the placeholders they may use and
+    how many SMS parts their text may take (one unless it must carry more than a notice)."""
     for code in codes:
-        _KINDS[code] = MessageKind(code, tuple(channels), dict(placeholders))
+        _KINDS[code] = MessageKind(code, tuple(channels), dict(placeholders), sms_parts)
+
+
+def sms_parts(purpose: str) -> int:
+    """Return how many SMS parts a message sent for `purpose` (its template code) may take."""
+    kind = _KINDS.get(purpose)
+    return kind.sms_parts if kind else 1
 
 
 def message_kind(code: str) -> MessageKind | None:

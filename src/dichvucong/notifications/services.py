@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from dichvucong.core.tasks import enqueue_on_commit
-from dichvucong.notifications.messages import fill, message_kind, template_problems
+from dichvucong.notifications.messages import fill, message_kind, sms_parts, template_problems
 from dichvucong.notifications.models import MessageChannel, MessageTemplate, SmsMessage, SmsStatus
 from dichvucong.notifications.providers import SmsSendError, get_sms_provider
 from dichvucong.notifications.sms_text import sms_text
@@ -42,6 +42,11 @@ def render_template(
     return fill(default, context)
 
 
+def sent_text(message: SmsMessage) -> str:
+    """Return what the gateway gets for a logged SMS: folded if configured, cut to its parts."""
+    return sms_text(message.text, parts=sms_parts(message.purpose))
+
+
 def send_sms(
     *, phone: str, text: str, purpose: str, user=None, dossier=None, is_secret: bool = False
 ) -> SmsMessage:
@@ -75,7 +80,7 @@ def sms_deliver(*, message_id: int) -> SmsMessage | None:
         message.provider = provider.id
         try:
             # The log keeps the text as written; the gateway gets it folded and in one part.
-            receipt = provider.send(phone=message.phone, text=sms_text(message.text))
+            receipt = provider.send(phone=message.phone, text=sent_text(message))
         except SmsSendError as exc:
             retry = exc.retryable and message.attempts < MAX_SMS_ATTEMPTS
             message.status = SmsStatus.RETRYING if retry else SmsStatus.FAILED

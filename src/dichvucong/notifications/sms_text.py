@@ -13,6 +13,9 @@ GSM7_BASIC = set(
 GSM7_EXTENDED = set("^{}\\[]~|€")  # each takes two septets
 GSM7_LIMIT = 160
 UCS2_LIMIT = 70
+# A message of several parts carries a header in each, leaving this much text per part.
+GSM7_CONCAT_PART = 153
+UCS2_CONCAT_PART = 67
 ELLIPSIS = "..."
 _TYPOGRAPHY = str.maketrans(
     {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "\u00a0": " "}
@@ -32,19 +35,21 @@ def sms_units(text: str) -> int:
     return len(text)
 
 
-def sms_limit(text: str) -> int:
-    """Return the size of one SMS part for this text's alphabet."""
-    return GSM7_LIMIT if is_gsm7(text) else UCS2_LIMIT
+def sms_limit(text: str, parts: int = 1) -> int:
+    """Return the room of `parts` SMS parts (concatenated when more than one) for this text."""
+    if parts <= 1:
+        return GSM7_LIMIT if is_gsm7(text) else UCS2_LIMIT
+    return parts * (GSM7_CONCAT_PART if is_gsm7(text) else UCS2_CONCAT_PART)
 
 
-def sms_text(text: str, *, fold_tone_marks: bool | None = None) -> str:
-    """Return the text ready to send: tidy spaces, fold if configured, one part if it can be."""
+def sms_text(text: str, *, fold_tone_marks: bool | None = None, parts: int = 1) -> str:
+    """Return the text ready to send: tidy spaces, fold if configured, cut to `parts` parts."""
     if fold_tone_marks is None:
         fold_tone_marks = getattr(settings, "SMS_FOLD_TONE_MARKS", True)
     text = _SPACES.sub(" ", text.translate(_TYPOGRAPHY)).strip()
     if fold_tone_marks:
         text = fold(text)
-    limit = sms_limit(text)
+    limit = sms_limit(text, parts)
     if sms_units(text) <= limit:
         return text
     return _shorten(text, limit)

@@ -33,3 +33,11 @@ def test_sms_outbox_command_prints_recent_messages(capsys):
     call_command("sms_outbox", "--phone", "+84912345678")
     out = capsys.readouterr().out
     assert "111222" in out and "Khac" not in out
+
+
+def test_demo_outbox_shows_what_the_phone_receives(client, settings):
+    settings.DEMO_MODE, settings.SMS_FOLD_TONE_MARKS = True, True
+    send_sms(phone="+84912345678", text="Hồ sơ đã có kết quả " * 12, purpose="dossier_returned")
+    html = client.get(reverse("notifications:demo_outbox")).content.decode()
+    sent = html.split('class="sms-sent">', 1)[1].split("</span>", 1)[0]
+    assert sent.startswith("Ho so da co ket qua") and sent.endswith("...") and len(sent) <= 160

@@ -59,3 +59,12 @@ def test_gsm_extension_characters_count_twice():
 
 def test_typographic_quotes_and_dashes_become_plain_gsm_characters():
     assert sms_text("“Kết quả” – đã có…", fold_tone_marks=True) == '"Ket qua" - da co...'
+
+
+def test_a_message_of_several_parts_keeps_the_room_of_concatenated_parts():
+    long = "Mang ban goc Giay khai sinh den So 24 Nguyen Tat Thanh de doi chieu. " * 5
+    assert sms_units(sms_text(long, fold_tone_marks=True)) <= 160
+    three = sms_text(long, fold_tone_marks=True, parts=3)
+    assert three == long.strip()  # 349 septets fit 3 x 153
+    cut = sms_text(long * 2, fold_tone_marks=True, parts=3)
+    assert sms_units(cut) <= 3 * 153 and cut.endswith("...")

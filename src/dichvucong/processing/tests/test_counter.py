@@ -230,3 +230,14 @@ def test_counter_form_takes_the_copies_the_fee_is_charged_by(client):
     assert response.status_code == 302
     dossier = Dossier.objects.get(applicant_name="Đặng Văn Quầy")
     assert dossier.fee_total == 16000 and dossier.form_data["paper_copies"] == 2
+
+
+def test_the_officer_page_writes_fee_amounts_with_thousands_dots(client):
+    team = make_team()
+    procedure = make_procedure(agencies=[team["agency"]], fees=[1250000])
+    dossier = make_dossier(agency=team["agency"], procedure=procedure, status=S.DONE)
+    client.force_login(team["counter"])
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    fees = page.split("data-fee-state=", 1)[1].split("</td>", 1)[0]
+    assert "1.250.000 đ" in fees and "Còn phải nộp 1.250.000 đ" in fees
+    assert "1250000" not in fees

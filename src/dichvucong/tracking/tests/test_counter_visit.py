@@ -8,6 +8,7 @@ from dichvucong.catalog.models import OnlineLevel, RequiredDocument
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
 from dichvucong.dossiers.tasks import send_submission_sms
 from dichvucong.notifications.models import SmsMessage
+from dichvucong.notifications.services import sent_text
 from dichvucong.processing.tests.factories import make_dossier
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,15 @@ def test_the_success_page_the_dossier_page_and_the_sms_say_what_to_bring(client)
         visit = page.split('id="counter-visit"', 1)[1].split("</section>", 1)[0]
         assert "Bản sao sổ hộ khẩu" not in visit  # no original to compare
     send_submission_sms.call(dossier.pk)
-    sms = SmsMessage.objects.get(dossier_id=dossier.pk).text
-    assert "bản gốc" in sms.lower() and "Trần Hưng Đạo" in sms  # folded only by the SMS layer
+    message = SmsMessage.objects.get(dossier_id=dossier.pk)
+    sms = message.text  # folded only by the SMS layer
+    assert "mang bản gốc Giấy chứng sinh (1 bản chính) đến Số 1 Trần Hưng Đạo" in sms
+    assert "Bản sao sổ hộ khẩu" not in sms
+    # The phone gets all of it: the message may take three parts, not cut at 160 characters.
+    sent = sent_text(message)
+    assert len(sent) > 160 and not sent.endswith("...")
+    assert "den So 1 Tran Hung Dao, phuong Phan Thiet de doi chieu" in sent
+    assert sent.endswith("(07:00-11:30, 13:30-17:00).")
 
 
 def test_a_fully_online_dossier_asks_for_no_visit(client):
