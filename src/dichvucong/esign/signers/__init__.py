@@ -1,7 +1,9 @@
 """Document signers behind a registry (ESIGN_SIGNER): a PKCS#12 file, a PKCS#11 token, a
 NEAC-style remote signing service, and `demo` (the demo CA made at run time)."""
 
-from functools import cached_property
+import hashlib
+import threading
+from pathlib import Path
 
 from django.conf import settings
 
@@ -36,11 +38,42 @@ class DocumentSigner:
         raise NotImplementedError
 
 
+_LOADED: dict[tuple, object] = {}
+_LOADING = threading.Lock()
+
+
+def _file_key(path) -> tuple:
+    """Identify a key file's version (so a replaced file is loaded again)."""
+    stat = Path(path).stat()
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
 class LocalSigner(DocumentSigner):
-    """A signer whose key pyHanko reaches itself (file or token)."""
+    """A signer whose key pyHanko reaches itself (file or token).
+
+    The loaded pyHanko signer is kept per process, keyed by `cache_key()` (the settings and the
+    key file's version): parsing a key and its chain costs ~15 ms, a fifth of a signature.
+    """
+
+    def cache_key(self) -> tuple:
+        raise NotImplementedError
+
+    def load(self):
+        """Return a freshly loaded pyHanko signer."""
+        raise NotImplementedError
 
     def pyhanko_signer(self):
-        raise NotImplementedError
+        try:
+            key = (self.id, *self.cache_key())
+        except OSError as exc:
+            raise SigningError(f"Không đọc được khóa ký số: {exc}") from exc
+        signer = _LOADED.get(key)
+        if signer is None:
+            with _LOADING:
+                signer = _LOADED.get(key) or self.load()
+                _LOADED.clear()  # one signer per process: the old key file is gone
+                _LOADED[key] = signer
+        return signer
 
     def get_certificate(self):
         return self.pyhanko_signer().signing_cert
@@ -64,8 +97,11 @@ class Pkcs12Signer(LocalSigner):
     id = "pkcs12"
     required_settings = ("ESIGN_PKCS12_PATH", "ESIGN_PKCS12_PASSPHRASE")
 
-    @cached_property
-    def _signer(self):
+    def cache_key(self) -> tuple:
+        secret = hashlib.sha256(settings.ESIGN_PKCS12_PASSPHRASE.encode()).hexdigest()
+        return (*_file_key(settings.ESIGN_PKCS12_PATH), secret)
+
+    def load(self):
         from pyhanko.sign import signers
 
         signer = signers.SimpleSigner.load_pkcs12(
@@ -75,17 +111,18 @@ class Pkcs12Signer(LocalSigner):
             raise SigningError("Không mở được tệp PKCS#12 (sai đường dẫn hoặc mật khẩu).")
         return signer
 
-    def pyhanko_signer(self):
-        return self._signer
-
 
 class DemoSigner(LocalSigner):
     """The demo CA's agency certificate (created under DATA_DIR on first use)."""
 
     id = "demo"
 
-    @cached_property
-    def _signer(self):
+    def cache_key(self) -> tuple:
+        from dichvucong.esign.demo_ca import demo_ca
+
+        return _file_key(demo_ca().agency_key_pem)
+
+    def load(self):
         from pyhanko.sign import signers
 
         from dichvucong.esign.demo_ca import demo_ca
@@ -97,9 +134,6 @@ class DemoSigner(LocalSigner):
         if signer is None:
             raise SigningError("Không tải được khóa của CA demo.")
         return signer
-
-    def pyhanko_signer(self):
-        return self._signer
 
 
 def current_signer() -> DocumentSigner | None:
