@@ -198,6 +198,9 @@ ESIGN_PKCS11_PIN = env_str("ESIGN_PKCS11_PIN", "")
 ESIGN_REMOTE_URL = env_str("ESIGN_REMOTE_URL", "")
 ESIGN_REMOTE_CLIENT_ID = env_str("ESIGN_REMOTE_CLIENT_ID", "")
 ESIGN_REMOTE_SECRET = env_str("ESIGN_REMOTE_SECRET", "")
+# An RFC 3161 time-stamping authority (empty: no timestamp, the signer's clock is the time).
+ESIGN_TSA_URL = env_str("ESIGN_TSA_URL", "")
+ESIGN_TSA_TIMEOUT = env_int("ESIGN_TSA_TIMEOUT", 10)
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True

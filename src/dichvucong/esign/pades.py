@@ -130,9 +130,12 @@ def sign_with(pdf: bytes, *, signer, stamp: Stamp, reason: str, validation_conte
         validation_context=validation_context,
         use_pades_lta=False,
     )
+    from dichvucong.esign.tsa import timestamper
+
     pdf_signer = signers.PdfSigner(
         meta,
         signer=signer,
+        timestamper=timestamper(),
         stamp_style=_style(stamp),
         new_field_spec=fields.SigFieldSpec(sig_field_name=name, box=STAMP_BOX, on_page=last_page),
     )
