@@ -198,6 +198,7 @@ ESIGN_PKCS11_PIN = env_str("ESIGN_PKCS11_PIN", "")
 ESIGN_REMOTE_URL = env_str("ESIGN_REMOTE_URL", "")
 ESIGN_REMOTE_CLIENT_ID = env_str("ESIGN_REMOTE_CLIENT_ID", "")
 ESIGN_REMOTE_SECRET = env_str("ESIGN_REMOTE_SECRET", "")
+ESIGN_REMOTE_TIMEOUT = env_int("ESIGN_REMOTE_TIMEOUT", 30)
 # An RFC 3161 time-stamping authority (empty: no timestamp, the signer's clock is the time).
 ESIGN_TSA_URL = env_str("ESIGN_TSA_URL", "")
 ESIGN_TSA_TIMEOUT = env_int("ESIGN_TSA_TIMEOUT", 10)

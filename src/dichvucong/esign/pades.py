@@ -145,6 +145,8 @@ def sign_with(pdf: bytes, *, signer, stamp: Stamp, reason: str, validation_conte
     out = BytesIO()
     try:
         outside_event_loop(pdf_signer.sign_pdf, writer, output=out, appearance_text_params=params)
+    except SigningError:  # a signer's own reason (remote service, token) is already clear
+        raise
     except Exception as exc:  # pyHanko raises many kinds; the officer sees the reason
         raise SigningError(f"Không ký được tài liệu: {exc}") from exc
     return out.getvalue()

@@ -124,3 +124,32 @@ def test_a_photo_result_is_not_signed_and_says_why(signing, django_capture_on_co
     copy = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
     assert copy.state == SignatureState.FAILED
     assert "PDF" in copy.error
+
+
+def test_a_remote_service_that_fails_leaves_the_result_unsigned_until_it_is_signed_again(
+    signing, settings, ca_dir, django_capture_on_commit_callbacks
+):
+    from dichvucong.dossiers.services.signing import retry_signature
+    from dichvucong.esign.signers import current_signer
+    from dichvucong.esign.tests.fake_remote import FakeRemoteSigner
+    from dichvucong.esign.tests.helpers import use_remote_signer
+
+    current_signer().get_certificate()  # the demo CA the fake signs with exists
+    team, dossier = _processing_with_result()
+    with FakeRemoteSigner(ca_dir) as service:
+        use_remote_signer(settings, service.url)
+        service.reply = "error"
+        with django_capture_on_commit_callbacks(execute=True):
+            approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
+            dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
+        copy = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
+        assert copy.state == SignatureState.FAILED and "HTTP 503" in copy.error
+        assert not copy.file and not copy.sha256
+
+        service.reply = "ok"
+        with django_capture_on_commit_callbacks(execute=True):
+            retry_signature(copy=copy, actor=team["leader"])
+    copy.refresh_from_db()
+    assert copy.state == SignatureState.SIGNED and copy.attempts == 2
+    with copy.file.open("rb") as handle:
+        assert verify_pdf(handle.read()).state == State.VALID
