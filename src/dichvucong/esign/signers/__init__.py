@@ -48,6 +48,12 @@ def _file_key(path) -> tuple:
     return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def forget_loaded() -> None:
+    """Drop the process's loaded signer (the next signature loads the key again)."""
+    with _LOADING:
+        _LOADED.clear()
+
+
 class LocalSigner(DocumentSigner):
     """A signer whose key pyHanko reaches itself (file or token).
 
