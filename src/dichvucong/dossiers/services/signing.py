@@ -32,6 +32,7 @@ REASON = {
     AttachmentKind.SLIP: "Phiếu theo Thông tư 03/2025/TT-VPCP",
     AttachmentKind.RECEIPT: "Biên lai thu phí, lệ phí",
 }
+TRACKING_LOG_REASON = "Sổ theo dõi hồ sơ (Mẫu số 07, Thông tư 03/2025/TT-VPCP)"
 
 
 def result_code(dossier: Dossier, n: int) -> str:
@@ -120,6 +121,18 @@ def sign_copy(*, copy_id: int) -> SignedCopy | None:
         logger.exception("signing copy %s failed", copy_id)
         return _failed(copy, f"Lỗi hệ thống khi ký số ({type(exc).__name__}).")
     return _signed(copy, signed, stamp)
+
+
+def sign_agency_pdf(data: bytes, *, agency_name: str, reason: str) -> bytes | None:
+    """Return the agency's signed copy of a PDF that is no dossier's attachment (the tracking
+    log, form 07), None when signing is off; raises SigningError. Call it from a task."""
+    from dichvucong.esign.signers import current_signer
+
+    signer = current_signer()
+    if signer is None:
+        return None
+    stamp = Stamp(signer=signer.signer_name(), agency=agency_name, signed_at=timezone.now())
+    return signer.sign_file(data, stamp=stamp, reason=reason)
 
 
 def _signed(copy: SignedCopy, signed: bytes, stamp: Stamp) -> SignedCopy:

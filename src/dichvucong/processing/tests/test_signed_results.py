@@ -153,3 +153,54 @@ def test_a_remote_service_that_fails_leaves_the_result_unsigned_until_it_is_sign
     assert copy.state == SignatureState.SIGNED and copy.attempts == 2
     with copy.file.open("rb") as handle:
         assert verify_pdf(handle.read()).state == State.VALID
+
+
+def test_every_slip_01_to_07_and_the_online_receipt_carry_the_agency_signature(
+    signing, django_capture_on_commit_callbacks
+):
+    from dichvucong.dossiers.receipts import store_receipt
+    from dichvucong.processing.models import ExportStatus
+    from dichvucong.processing.services.exports import request_tracking_log
+    from dichvucong.processing.slips import SLIPS, store_slip
+
+    team = make_team()
+    dossier = make_dossier(agency=team["agency"], status=S.PROCESSING)
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in SLIPS:  # 01–06, each stored as the services store it
+            store_slip(dossier_id=dossier.pk, slip=number, event_id=None)
+        store_receipt(dossier=dossier)
+        export = request_tracking_log(
+            actor=team["counter"], agency_id=team["agency"].pk, start=None, end=None
+        )
+
+    copies = _copies(dossier)
+    names = sorted(c.attachment.original_name[:3] for c in copies)
+    assert names == ["01-", "02-", "03-", "04-", "05-", "06-", "gia"]
+    for copy in copies:
+        assert copy.state == SignatureState.SIGNED, (copy.attachment.original_name, copy.error)
+        with copy.file.open("rb") as handle:
+            verdict = verify_pdf(handle.read())
+        assert verdict.state == State.VALID and verdict.last.signer, copy.attachment.original_name
+    export.refresh_from_db()
+    assert export.status == ExportStatus.READY
+    with export.file.open("rb") as handle:
+        assert verify_pdf(handle.read()).state == State.VALID  # form 07, signed in its task
+
+
+def test_a_tracking_log_that_cannot_be_signed_is_marked_failed(
+    signing, settings, django_capture_on_commit_callbacks
+):
+    from dichvucong.processing.models import ExportStatus
+    from dichvucong.processing.services.exports import request_tracking_log
+
+    team = make_team()
+    settings.ESIGN_SIGNER = "pkcs12"
+    settings.ESIGN_PKCS12_PATH = "/nonexistent/agency.p12"
+    settings.ESIGN_PKCS12_PASSPHRASE = "x"
+    with django_capture_on_commit_callbacks(execute=True):
+        export = request_tracking_log(
+            actor=team["counter"], agency_id=team["agency"].pk, start=None, end=None
+        )
+
+    export.refresh_from_db()
+    assert export.status == ExportStatus.FAILED and "ký số" in export.error and not export.file
