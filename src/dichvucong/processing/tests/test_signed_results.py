@@ -204,3 +204,36 @@ def test_a_tracking_log_that_cannot_be_signed_is_marked_failed(
 
     export.refresh_from_db()
     assert export.status == ExportStatus.FAILED and "ký số" in export.error and not export.file
+
+
+def test_the_dossier_page_follows_the_signing_task_until_every_copy_is_signed(signing, client):
+    team, dossier = _processing_with_result()
+    approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
+    dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])  # task not run yet
+    client.force_login(team["leader"])
+    states_url = reverse("processing:signature_states", args=[dossier.pk])
+
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "Đang ký số trong nền: đã ký 0/1 tài liệu." in page
+    assert states_url in page and "js/signature-progress.js" in page
+    before = client.get(states_url).json()
+    assert before["pending"] == 1 and "Đang chờ ký số" in next(iter(before["states"].values()))
+
+    for copy in _copies(dossier):
+        sign_copy(copy_id=copy.pk)
+
+    after = client.get(states_url).json()
+    assert after["pending"] == 0 and after["line"] == "Đã ký số 1/1 tài liệu."
+    assert "Tải bản đã ký" in next(iter(after["states"].values()))
+    page = client.get(reverse("processing:dossier", args=[dossier.pk])).content.decode()
+    assert "js/signature-progress.js" not in page  # nothing left to follow
+
+
+def test_the_signature_states_of_another_agencys_dossier_are_not_shown(signing, client):
+    _, dossier = _processing_with_result()
+    other = make_team()
+    client.force_login(other["leader"])
+
+    response = client.get(reverse("processing:signature_states", args=[dossier.pk]))
+
+    assert response.status_code == 404
