@@ -79,6 +79,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=30, help="timed calls per round")
     parser.add_argument("--rounds", type=int, default=3, help="rounds (the quietest is kept)")
+    parser.add_argument(
+        "--tsa", action="store_true", help="also sign with an RFC 3161 timestamp (fake TSA)"
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # pyHanko warns at every offline signature
     signer = current_signer()
@@ -118,6 +121,22 @@ def main() -> None:
         args.rounds,
     )
     assert verdict.is_valid, verdict.reason
+    if args.tsa:
+        from django.conf import settings
+
+        from dichvucong.esign.demo_ca import demo_ca
+        from dichvucong.esign.tests.fake_tsa import FakeTSA
+
+        with FakeTSA(demo_ca().directory) as tsa:
+            settings.ESIGN_TSA_URL = tsa.url
+            signer.sign_file(result, stamp=stamp, reason="warm-up")  # the TSA's sample token
+            _, rows["sign a 10-page result + TSA"] = timed(
+                "sign a 10-page result + TSA",
+                lambda: signer.sign_file(result, stamp=stamp, reason="bench"),
+                args.runs,
+                args.rounds,
+            )
+            settings.ESIGN_TSA_URL = ""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("\nquietest round of each (ms):")
     for label, f in rows.items():
