@@ -1,6 +1,7 @@
 """Document signers behind a registry (ESIGN_SIGNER): a PKCS#12 file, a PKCS#11 token, a
 NEAC-style remote signing service, and `demo` (the demo CA made at run time)."""
 
+import contextlib
 import hashlib
 import threading
 from pathlib import Path
@@ -48,10 +49,20 @@ def _file_key(path) -> tuple:
     return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
+def _release_all() -> None:
+    """Drop the loaded signers, closing a token session (its login ends with the last one)."""
+    for signer in _LOADED.values():
+        session = getattr(signer, "pkcs11_session", None)
+        if session is not None:
+            with contextlib.suppress(Exception):  # a dead token: nothing left to close
+                session.close()
+    _LOADED.clear()
+
+
 def forget_loaded() -> None:
     """Drop the process's loaded signer (the next signature loads the key again)."""
     with _LOADING:
-        _LOADED.clear()
+        _release_all()
 
 
 class LocalSigner(DocumentSigner):
@@ -76,9 +87,11 @@ class LocalSigner(DocumentSigner):
         signer = _LOADED.get(key)
         if signer is None:
             with _LOADING:
-                signer = _LOADED.get(key) or self.load()
-                _LOADED.clear()  # one signer per process: the old key file is gone
-                _LOADED[key] = signer
+                signer = _LOADED.get(key)
+                if signer is None:
+                    _release_all()  # one signer per process: the old key file is gone
+                    signer = self.load()
+                    _LOADED[key] = signer
         return signer
 
     def get_certificate(self):

@@ -1,5 +1,6 @@
 """A PKCS#11 signer (USB token or HSM) through pyHanko's PKCS#11 support (python-pkcs11)."""
 
+import contextlib
 import hashlib
 import threading
 
@@ -10,6 +11,20 @@ from dichvucong.esign.signers import LocalSigner
 
 # One token session per process, used by one signature at a time (tokens are not re-entrant).
 _TOKEN_LOCK = threading.RLock()
+
+
+def _open_session(pkcs11, criteria):
+    """Open a logged-in session; a login is per process in PKCS#11, so a session opened while
+    another one (not yet closed) is logged in is already logged in."""
+    from pkcs11.exceptions import UserAlreadyLoggedIn
+
+    module = settings.ESIGN_PKCS11_MODULE
+    try:
+        return pkcs11.open_pkcs11_session(
+            module, token_criteria=criteria, user_pin=settings.ESIGN_PKCS11_PIN
+        )
+    except UserAlreadyLoggedIn:
+        return pkcs11.open_pkcs11_session(module, token_criteria=criteria)
 
 
 class Pkcs11Signer(LocalSigner):
@@ -43,12 +58,9 @@ class Pkcs11Signer(LocalSigner):
             from pyhanko.sign import pkcs11
         except ImportError as exc:
             raise SigningError("Thiếu thư viện python-pkcs11 để ký bằng USB token/HSM.") from exc
+        session = None
         try:
-            session = pkcs11.open_pkcs11_session(
-                settings.ESIGN_PKCS11_MODULE,
-                token_criteria=TokenCriteria(label=settings.ESIGN_PKCS11_TOKEN),
-                user_pin=settings.ESIGN_PKCS11_PIN,
-            )
+            session = _open_session(pkcs11, TokenCriteria(label=settings.ESIGN_PKCS11_TOKEN))
             # Raw mechanisms (the digest made here, CKM_ECDSA / CKM_RSA_PKCS on the token): many
             # tokens, SoftHSM2 among them, lack the hash-and-sign ECDSA mechanisms.
             signer = pkcs11.PKCS11Signer(
@@ -56,6 +68,9 @@ class Pkcs11Signer(LocalSigner):
             )
             signer.signing_cert  # noqa: B018 (read the certificate now: a missing one fails here)
         except Exception as exc:  # python-pkcs11 and pyHanko raise many kinds
+            if session is not None:  # else it would stay logged in for the process
+                with contextlib.suppress(Exception):
+                    session.close()
             raise SigningError(
                 f"Không mở được USB token/HSM “{settings.ESIGN_PKCS11_TOKEN}”: "
                 f"{type(exc).__name__} {exc}".strip()
