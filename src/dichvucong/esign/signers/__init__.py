@@ -155,6 +155,14 @@ class DemoSigner(LocalSigner):
         return signer
 
 
+def officer_signer(user_id: str) -> DocumentSigner:
+    """Return the signer of one officer's own certificate at the remote signing service (the
+    account `user_id`): ESIGN_RESULTS_SIGNED_BY=leader signs results with it."""
+    from django.utils.module_loading import import_string
+
+    return import_string(SIGNER_CLASSES["remote"])(user_id=user_id)
+
+
 def current_signer() -> DocumentSigner | None:
     """Return the configured signer (None when ESIGN_SIGNER is empty: signing is off)."""
     if not settings.ESIGN_SIGNER:

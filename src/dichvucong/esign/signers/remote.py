@@ -5,10 +5,11 @@ external signer interface (`Signer.async_sign_raw`), to sign the digest of the s
 attributes (which include the PDF's digest). The request and answer shapes below are this
 project's assumption (docs/E-RESULTS.md), not a published specification:
 
-    POST {ESIGN_REMOTE_URL}/get_certificate  {"client_id", "client_secret"}
+    POST {ESIGN_REMOTE_URL}/get_certificate  {"client_id", "client_secret"[, "user_id"]}
       -> {"certificate": b64(DER), "chain": [b64(DER), ...]}
-    POST {ESIGN_REMOTE_URL}/sign_file  {"client_id", "client_secret", "file": b64(digest),
-                                        "file_type": "hash", "hash_algorithm": "sha256"}
+    POST {ESIGN_REMOTE_URL}/sign_file  {"client_id", "client_secret"[, "user_id"],
+                                        "file": b64(digest), "file_type": "hash",
+                                        "hash_algorithm": "sha256"}
       -> {"signature": b64(raw signature: ECDSA DER or RSA PKCS#1 v1.5)}
 """
 
@@ -27,7 +28,14 @@ CERTIFICATE_SECONDS = 300  # how long a fetched certificate is reused
 
 
 class RemoteClient:
-    """The HTTP calls to the service; every failure is a SigningError with the reason."""
+    """The HTTP calls to the service; every failure is a SigningError with the reason.
+
+    `user_id` names a person's certificate at the service (an officer's own remote signing
+    account); without it the service signs with the agency's certificate.
+    """
+
+    def __init__(self, user_id: str = "") -> None:
+        self.user_id = user_id
 
     def call(self, method: str, payload: dict) -> dict:
         import httpx
@@ -35,6 +43,7 @@ class RemoteClient:
         body = {
             "client_id": settings.ESIGN_REMOTE_CLIENT_ID,
             "client_secret": settings.ESIGN_REMOTE_SECRET,
+            **({"user_id": self.user_id} if self.user_id else {}),
             **payload,
         }
         url = settings.ESIGN_REMOTE_URL.rstrip("/") + "/" + method
@@ -146,18 +155,19 @@ class RemoteSigner(DocumentSigner):
     required_settings = ("ESIGN_REMOTE_CLIENT_ID", "ESIGN_REMOTE_SECRET")
     url_settings = ("ESIGN_REMOTE_URL",)
 
-    def __init__(self, client: RemoteClient | None = None) -> None:
-        self.client = client or RemoteClient()
+    def __init__(self, user_id: str = "") -> None:
+        self.client = RemoteClient(user_id)
 
     def _certificates(self):
-        key = (settings.ESIGN_REMOTE_URL, settings.ESIGN_REMOTE_CLIENT_ID)
+        key = (settings.ESIGN_REMOTE_URL, settings.ESIGN_REMOTE_CLIENT_ID, self.client.user_id)
         with _CERTS_LOCK:
             cached = _CERTS.get(key)
         if cached and time.monotonic() - cached[0] < CERTIFICATE_SECONDS:
             return cached[1], cached[2]
         cert, chain = self.client.certificates()
         with _CERTS_LOCK:
-            _CERTS.clear()
+            if len(_CERTS) > 256:  # the agency's and the leaders' certificates
+                _CERTS.clear()
             _CERTS[key] = (time.monotonic(), cert, chain)
         return cert, chain
 

@@ -237,3 +237,63 @@ def test_the_signature_states_of_another_agencys_dossier_are_not_shown(signing, 
     response = client.get(reverse("processing:signature_states", args=[dossier.pk]))
 
     assert response.status_code == 404
+
+
+def test_with_leaders_signing_the_result_carries_the_approving_leaders_own_certificate(
+    signing, settings, ca_dir, django_capture_on_commit_callbacks
+):
+    from dichvucong.esign.signers import current_signer
+    from dichvucong.esign.tests.fake_remote import FakeRemoteSigner
+    from dichvucong.esign.tests.helpers import use_remote_signer
+
+    current_signer().get_certificate()  # the demo CA the fake issues from exists
+    team, dossier = _processing_with_result()
+    leader = team["leader"]
+    leader.id_number = "056088001234"
+    leader.save(update_fields=["id_number"])
+    with FakeRemoteSigner(ca_dir, officers={leader.id_number: "Trần Văn Lãnh Đạo"}) as service:
+        use_remote_signer(settings, service.url)
+        settings.ESIGN_RESULTS_SIGNED_BY = "leader"
+        with django_capture_on_commit_callbacks(execute=True):
+            approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
+            dossier_transition(dossier=dossier, to=S.DONE, actor=leader)
+
+    result = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
+    assert result.state == SignatureState.SIGNED, result.error
+    assert result.signer == "Trần Văn Lãnh Đạo"
+    with result.file.open("rb") as handle:
+        verdict = verify_pdf(handle.read())
+    assert verdict.state == State.VALID and verdict.last.signer == "Trần Văn Lãnh Đạo"
+    slip = _copies(dossier).get(attachment__kind=AttachmentKind.SLIP)  # the agency signs slips
+    assert slip.state == SignatureState.SIGNED and slip.signer == "Cơ quan giải quyết TTHC (demo)"
+    assert leader.id_number in service.users_seen
+
+
+def test_with_leaders_signing_a_leader_without_a_remote_account_fails_with_the_reason(
+    signing, settings, ca_dir, django_capture_on_commit_callbacks
+):
+    from dichvucong.esign.signers import current_signer
+    from dichvucong.esign.tests.fake_remote import FakeRemoteSigner
+    from dichvucong.esign.tests.helpers import use_remote_signer
+
+    current_signer().get_certificate()
+    team, dossier = _processing_with_result()
+    with FakeRemoteSigner(ca_dir) as service:
+        use_remote_signer(settings, service.url)
+        settings.ESIGN_RESULTS_SIGNED_BY = "leader"
+        with django_capture_on_commit_callbacks(execute=True):
+            approval_step(dossier=dossier, action="submit_for_approval", actor=team["specialist"])
+            dossier_transition(dossier=dossier, to=S.DONE, actor=team["leader"])
+
+    result = _copies(dossier).get(attachment__kind=AttachmentKind.RESULT)
+    assert result.state == SignatureState.FAILED and "số định danh" in result.error
+
+
+def test_leaders_signing_without_the_remote_service_refuses_to_start(signing, settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.ESIGN_RESULTS_SIGNED_BY = "leader"  # with the demo signer
+
+    with pytest.raises(SystemCheckError, match="ESIGN_RESULTS_SIGNED_BY=leader needs"):
+        call_command("check")
