@@ -89,3 +89,13 @@ def test_a_certificate_that_has_expired_is_reported(demo_signer, demo_ca_dir):
     assert verdict.state == State.UNTRUSTED
     assert verdict.last.expired and "hết hạn" in verdict.reason
     assert verify_pdf(signed).state == State.VALID  # the same copy, checked today
+
+
+def test_a_tsa_that_is_no_http_url_refuses_to_start(settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.ESIGN_TSA_URL = "tsa.example.vn:318"
+
+    with pytest.raises(SystemCheckError, match="ESIGN_TSA_URL is not an http"):
+        call_command("check")
