@@ -32,4 +32,4 @@ def use_remote_signer(settings, url: str) -> None:
     settings.ESIGN_REMOTE_URL = url
     settings.ESIGN_REMOTE_CLIENT_ID = CLIENT_ID
     settings.ESIGN_REMOTE_SECRET = SECRET
-    settings.ESIGN_REMOTE_TIMEOUT = 1
+    settings.ESIGN_REMOTE_TIMEOUT = 10

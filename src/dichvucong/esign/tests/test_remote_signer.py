@@ -49,8 +49,10 @@ def test_the_remote_service_signs_the_hash_and_the_copy_validates(service):
         ("garbage", "chữ ký không hợp lệ"),
     ],
 )
-def test_a_failing_service_is_a_clear_signing_error(service, reply, message):
+def test_a_failing_service_is_a_clear_signing_error(service, settings, reply, message):
     service.reply = reply
+    if reply == "slow":  # answers after 3 s, the portal waits 1 s
+        settings.ESIGN_REMOTE_TIMEOUT, service.delay = 1, 3.0
 
     with pytest.raises(SigningError, match=message):
         _sign()
