@@ -220,6 +220,13 @@ ESIGN_PKCS11_PIN = env_str("ESIGN_PKCS11_PIN", "")
 ESIGN_REMOTE_URL = env_str("ESIGN_REMOTE_URL", "")
 ESIGN_REMOTE_CLIENT_ID = env_str("ESIGN_REMOTE_CLIENT_ID", "")
 ESIGN_REMOTE_SECRET = env_str("ESIGN_REMOTE_SECRET", "")
+ESIGN_REMOTE_TIMEOUT = env_int("ESIGN_REMOTE_TIMEOUT", 30)
+# Who signs a result: "agency" (the signer above) or "leader" (the approving leader's own
+# certificate at the remote signing service, account = their personal ID number).
+ESIGN_RESULTS_SIGNED_BY = env_str("ESIGN_RESULTS_SIGNED_BY", "agency")
+# An RFC 3161 time-stamping authority (empty: no timestamp, the signer's clock is the time).
+ESIGN_TSA_URL = env_str("ESIGN_TSA_URL", "")
+ESIGN_TSA_TIMEOUT = env_int("ESIGN_TSA_TIMEOUT", 10)
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True

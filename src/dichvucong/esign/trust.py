@@ -46,11 +46,13 @@ def demo_trusted() -> bool:
     return settings.ESIGN_SIGNER == "demo" or settings.ESIGN_TRUST_DEMO_CA
 
 
-def validation_context(*, roots=None, crls=None):
-    """Return an offline pyHanko validation context over the trust list."""
+def validation_context(*, roots=None, crls=None, moment=None):
+    """Return an offline pyHanko validation context over the trust list (at `moment`, now by
+    default)."""
     from pyhanko_certvalidator import ValidationContext
 
     return ValidationContext(
+        moment=moment,
         trust_roots=trust_roots() if roots is None else roots,
         crls=revocation_lists() if crls is None else crls,
         allow_fetching=False,

@@ -39,6 +39,9 @@ class SignatureReport:
     revoked: bool
     covers_document: bool
     reason: str
+    expired: bool = False
+    # The RFC 3161 timestamp's time when the signature has a valid one (B-T and above).
+    timestamped_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class Verdict:
         return self.signatures[-1] if self.signatures else None
 
 
-def _report(embedded, context) -> SignatureReport:
+def _report(embedded, context, moment: dt.datetime) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.status import ModificationLevel
 
@@ -76,6 +79,10 @@ def _report(embedded, context) -> SignatureReport:
         ModificationLevel.FORM_FILLING,
     ) and bool(status.docmdp_ok is not False)
     revoked = bool(getattr(status, "revoked", False))
+    cert = status.signing_cert
+    expired = bool(cert) and cert.not_valid_after < moment
+    stamp = status.timestamp_validity
+    timestamped_at = stamp.timestamp if stamp is not None and stamp.trusted else None
     reasons = []
     if not status.intact or not status.valid:
         reasons.append(str(_("Dữ liệu đã ký không khớp với chữ ký.")))
@@ -83,6 +90,8 @@ def _report(embedded, context) -> SignatureReport:
         reasons.append(str(_("Nội dung được thêm hoặc sửa sau khi ký.")))
     if revoked:
         reasons.append(str(_("Chứng thư số đã bị thu hồi.")))
+    elif expired and not status.trusted:
+        reasons.append(str(_("Chứng thư số đã hết hạn.")))
     elif not status.trusted:
         reasons.append(
             str(_("Chứng thư số không thuộc danh sách tin cậy, hết hạn hoặc không kiểm tra được."))
@@ -90,17 +99,20 @@ def _report(embedded, context) -> SignatureReport:
     return SignatureReport(
         field=embedded.field_name,
         signer=subject.get("common_name", ""),
-        signed_at=status.signer_reported_dt,
+        signed_at=timestamped_at or status.signer_reported_dt,
         intact=bool(status.intact and status.valid),
         trusted=bool(status.trusted) and not revoked,
         revoked=revoked,
         covers_document=covers,
         reason=" ".join(reasons),
+        expired=expired,
+        timestamped_at=timestamped_at,
     )
 
 
-def verify_pdf(data: bytes, *, roots=None, crls=None) -> Verdict:
-    """Return the verdict on a PDF's signatures (never raises on bad input)."""
+def verify_pdf(data: bytes, *, roots=None, crls=None, at: dt.datetime | None = None) -> Verdict:
+    """Return the verdict on a PDF's signatures (never raises on bad input); `at` is the
+    moment the certificates are checked for (now by default)."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     from dichvucong.esign.trust import validation_context
@@ -115,11 +127,12 @@ def verify_pdf(data: bytes, *, roots=None, crls=None) -> Verdict:
         return Verdict(State.UNREADABLE, str(_("Không đọc được tệp PDF.")))
     if not embedded:
         return Verdict(State.UNSIGNED, str(_("Không tìm thấy chữ ký số trong tệp.")))
-    context = validation_context(roots=roots, crls=crls)
+    moment = at or dt.datetime.now(dt.UTC)
+    context = validation_context(roots=roots, crls=crls, moment=moment)
     reports = []
     for sig in embedded:
         try:
-            reports.append(_report(sig, context))
+            reports.append(_report(sig, context, moment))
         except Exception as exc:  # a malformed signature dictionary is a bad signature
             logger.info("signature %s could not be validated: %s", sig.field_name, exc)
             reports.append(

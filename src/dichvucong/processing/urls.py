@@ -9,6 +9,7 @@ urlpatterns = [
     path(
         "can-bo/ho-so/<int:pk>/tep/<int:attachment_pk>/", pages.attachment_view, name="attachment"
     ),
+    path("can-bo/ho-so/<int:pk>/ky-so/", pages.signature_states_view, name="signature_states"),
     path(
         "can-bo/ho-so/<int:pk>/tep/<int:attachment_pk>/ky-lai/",
         actions.sign_again_view,

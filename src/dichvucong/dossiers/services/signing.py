@@ -20,6 +20,7 @@ from dichvucong.dossiers.models import (
     Attachment,
     AttachmentKind,
     Dossier,
+    DossierStatus,
     SignatureState,
     SignedCopy,
 )
@@ -32,6 +33,7 @@ REASON = {
     AttachmentKind.SLIP: "Phiếu theo Thông tư 03/2025/TT-VPCP",
     AttachmentKind.RECEIPT: "Biên lai thu phí, lệ phí",
 }
+TRACKING_LOG_REASON = "Sổ theo dõi hồ sơ (Mẫu số 07, Thông tư 03/2025/TT-VPCP)"
 
 
 def result_code(dossier: Dossier, n: int) -> str:
@@ -98,7 +100,7 @@ def sign_copy(*, copy_id: int) -> SignedCopy | None:
     attachment = copy.attachment
     now = timezone.now()
     try:
-        signer = current_signer()
+        signer = _signer_of(attachment) if current_signer() is not None else None
         if signer is None:
             raise SigningError("Chưa bật ký số (ESIGN_SIGNER trống).")
         if attachment.content_type != "application/pdf":
@@ -120,6 +122,47 @@ def sign_copy(*, copy_id: int) -> SignedCopy | None:
         logger.exception("signing copy %s failed", copy_id)
         return _failed(copy, f"Lỗi hệ thống khi ký số ({type(exc).__name__}).")
     return _signed(copy, signed, stamp)
+
+
+def sign_agency_pdf(data: bytes, *, agency_name: str, reason: str) -> bytes | None:
+    """Return the agency's signed copy of a PDF that is no dossier's attachment (the tracking
+    log, form 07), None when signing is off; raises SigningError. Call it from a task."""
+    from dichvucong.esign.signers import current_signer
+
+    signer = current_signer()
+    if signer is None:
+        return None
+    stamp = Stamp(signer=signer.signer_name(), agency=agency_name, signed_at=timezone.now())
+    return signer.sign_file(data, stamp=stamp, reason=reason)
+
+
+def approving_leader(dossier: Dossier):
+    """Return the officer whose approval moved the dossier to 'done' (None if there is none)."""
+    event = (
+        dossier.events.filter(to_status=DossierStatus.DONE, actor__isnull=False)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    return event.actor if event else None
+
+
+def _signer_of(attachment: Attachment):
+    """The agency's signer, or for a result under ESIGN_RESULTS_SIGNED_BY=leader the approving
+    leader's own certificate at the remote signing service (account: their personal ID)."""
+    from dichvucong.esign.signers import current_signer, officer_signer
+
+    if attachment.kind != AttachmentKind.RESULT or settings.ESIGN_RESULTS_SIGNED_BY != "leader":
+        return current_signer()
+    leader = approving_leader(attachment.dossier)
+    if leader is None:
+        raise SigningError("Không tìm thấy lãnh đạo đã phê duyệt kết quả để ký số.")
+    if not leader.id_number:
+        raise SigningError(
+            f"Lãnh đạo {leader.get_full_name() or leader.username} chưa có số định danh cá nhân "
+            "(tài khoản ký số từ xa)."
+        )
+    return officer_signer(leader.id_number)
 
 
 def _signed(copy: SignedCopy, signed: bytes, stamp: Stamp) -> SignedCopy:

@@ -19,3 +19,17 @@ def use_demo_signer(settings, directory) -> None:
     settings.ESIGN_DEMO_CA_DIR = str(directory)
     settings.TRUSTED_SIGNATURE_ROOTS = []
     settings.SIGNATURE_CRLS = []
+
+
+def use_remote_signer(settings, url: str) -> None:
+    """Sign through the remote provider at `url` (a FakeRemoteSigner) with its credentials."""
+    from dichvucong.esign.signers import remote
+    from dichvucong.esign.tests.fake_remote import CLIENT_ID, SECRET
+
+    remote._CERTS.clear()
+    settings.ESIGN_SIGNER = "remote"
+    settings.ESIGN_TRUST_DEMO_CA = True  # the fake holds the demo CA's agency key
+    settings.ESIGN_REMOTE_URL = url
+    settings.ESIGN_REMOTE_CLIENT_ID = CLIENT_ID
+    settings.ESIGN_REMOTE_SECRET = SECRET
+    settings.ESIGN_REMOTE_TIMEOUT = 10

@@ -169,3 +169,23 @@ def test_signing_and_verifying_work_where_an_event_loop_is_running(demo_signer):
     with ThreadPoolExecutor(max_workers=1) as pool:
         state = pool.submit(asyncio.run, inside_a_loop()).result()
     assert state == State.VALID
+
+
+def test_the_stamp_font_draws_every_vietnamese_letter():
+    import unicodedata
+
+    from fontTools import ttLib
+
+    from dichvucong.esign.pades import _font
+
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+    tones = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]  # composed as NFC
+    vowels = "aăâeêioôơuưy"
+    text = letters + letters.upper() + "0123456789:/().,-–"
+    text += "".join(
+        unicodedata.normalize("NFC", v + t) for v in vowels + vowels.upper() for t in tones
+    )
+
+    drawn = ttLib.TTFont(_font().font_file)["cmap"].getBestCmap()
+
+    assert [c for c in text if ord(c) not in drawn] == []

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 from dichvucong.accounts.permissions import may_keep_tracking_log, staff_agency_ids
 from dichvucong.core.audit import audit_log
 from dichvucong.core.tasks import enqueue_on_commit
+from dichvucong.dossiers.services.signing import TRACKING_LOG_REASON, sign_agency_pdf
 from dichvucong.processing.machine import RoleNotAllowed
 from dichvucong.processing.models import ExportStatus, TrackingLogExport
 from dichvucong.processing.selectors import tracking_log_dossiers
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 MAX_LOG_DAYS = 92
 # Stored untranslated and shown in the officer's language (the task has no request).
 RENDER_FAILED = gettext_noop("Không lập được sổ theo dõi. Vui lòng yêu cầu lại sau ít phút.")
+SIGN_FAILED = gettext_noop("Không ký số được sổ theo dõi. Vui lòng yêu cầu lại sau ít phút.")
 
 
 def tracking_log_range(*, start: date | None, end: date | None) -> tuple[date, date]:
@@ -64,6 +66,14 @@ def request_tracking_log(
     return export
 
 
+def _failed(export: TrackingLogExport, error: str) -> TrackingLogExport:
+    TrackingLogExport.objects.filter(pk=export.pk, status=ExportStatus.PENDING).update(
+        status=ExportStatus.FAILED, error=error, finished_at=timezone.now()
+    )
+    export.refresh_from_db()
+    return export
+
+
 def store_tracking_log(*, export_id: int) -> TrackingLogExport | None:
     """Render a pending tracking log and store its PDF, or mark it failed."""
     export = TrackingLogExport.objects.select_related("agency").filter(pk=export_id).first()
@@ -76,11 +86,15 @@ def store_tracking_log(*, export_id: int) -> TrackingLogExport | None:
         )
     except Exception:
         logger.exception("Tracking log %s could not be rendered", export_id)
-        TrackingLogExport.objects.filter(pk=export_id, status=ExportStatus.PENDING).update(
-            status=ExportStatus.FAILED, error=RENDER_FAILED, finished_at=timezone.now()
+        return _failed(export, RENDER_FAILED)
+    try:  # the agency signs the log like every slip (nothing when signing is off)
+        signed = sign_agency_pdf(
+            content, agency_name=export.agency.name, reason=TRACKING_LOG_REASON
         )
-        export.refresh_from_db()
-        return export
+    except Exception:
+        logger.exception("Tracking log %s could not be signed", export_id)
+        return _failed(export, SIGN_FAILED)
+    content = signed or content
     with transaction.atomic():
         locked = TrackingLogExport.objects.select_for_update().get(pk=export_id)
         if locked.status != ExportStatus.PENDING:

@@ -122,6 +122,7 @@ def dossier_view(request, pk: int):
             "actions": actions,
             "attachments": attachments,
             "obtained_papers": [p for p in dossier_papers(dossier) if p.pk in obtained],
+            "signatures": signature_progress(attachments),
             "combinable_documents": documents_with_several_photos(attachments),
             "events": dossier.events.select_related("actor").order_by("created_at", "id"),
             "mark": deadline_mark(dossier, now, due_soon_threshold(now)),
@@ -138,6 +139,43 @@ def dossier_view(request, pk: int):
             else 0,
         },
     )
+
+
+def signature_progress(attachments) -> dict:
+    """Count the dossier's signatures: total, signed, pending, and the line the page shows."""
+    copies = [a.signed_copy for a in attachments if getattr(a, "signed_copy", None)]
+    signed = sum(c.state == SignatureState.SIGNED for c in copies)
+    pending = sum(c.state == SignatureState.PENDING for c in copies)
+    if pending:
+        line = _("Đang ký số trong nền: đã ký %(signed)s/%(total)s tài liệu.")
+    else:
+        line = _("Đã ký số %(signed)s/%(total)s tài liệu.")
+    return {
+        "total": len(copies),
+        "signed": signed,
+        "pending": pending,
+        "line": line % {"signed": signed, "total": len(copies)},
+    }
+
+
+@officer_required
+def signature_states_view(request, pk: int):
+    """The signature state of each attachment, for the page to follow a signing task."""
+    from django.http import JsonResponse
+    from django.template.loader import render_to_string
+
+    dossier = scoped_dossier(request, pk)
+    attachments = list(dossier.attachments.select_related("signed_copy"))
+    states = {
+        str(a.pk): render_to_string(
+            "processing/_signature_state.html",
+            {"copy": a.signed_copy, "dossier": dossier},
+            request=request,
+        )
+        for a in attachments
+        if getattr(a, "signed_copy", None)
+    }
+    return JsonResponse({**signature_progress(attachments), "states": states})
 
 
 @officer_required

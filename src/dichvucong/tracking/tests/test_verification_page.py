@@ -106,3 +106,29 @@ def test_the_page_is_rate_limited(client, settings, monkeypatch):
     for _ in range(2):
         assert client.get(reverse("tracking:verify_result", args=["X-KQ1"])).status_code == 404
     assert client.get(reverse("tracking:verify_result", args=["X-KQ1"])).status_code == 429
+
+
+def test_an_upload_timestamped_by_a_tsa_shows_the_tsa_time(client, settings, ca_dir):
+    import datetime as dt
+
+    from dichvucong.esign.pades import Stamp
+    from dichvucong.esign.signers import current_signer
+    from dichvucong.esign.tests.fake_tsa import FakeTSA
+
+    use_demo_signer(settings, ca_dir)
+    signer = current_signer()
+    signer.get_certificate()  # the demo CA the TSA's certificate comes from exists
+    with FakeTSA(ca_dir) as tsa:
+        settings.ESIGN_TSA_URL = tsa.url
+        signed = signer.sign_file(
+            small_pdf(),
+            stamp=Stamp(
+                signer="x", agency="UBND", signed_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+            ),
+            reason="Phê duyệt kết quả",
+        )
+
+    text = _upload(client, signed).content.decode()
+
+    assert "Chữ ký số hợp lệ" in text
+    assert "theo dấu thời gian của đơn vị cấp dấu thời gian" in text

@@ -36,6 +36,7 @@ class Command(BaseCommand):
         self.check(tags=[Tags.database], databases=[DEFAULT_DB_ALIAS], display_num_errors=False)
         call_command("createcachetable", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        _prepare_demo_ca()
         report = None if no_demo else run_demo_steps()
 
         worker = [sys.executable, "manage.py", "task_worker", "--interval", "0.5", "--no-reload"]
@@ -74,6 +75,14 @@ class Command(BaseCommand):
                 for login in report.logins:
                     self.stdout.write(f"  {login.role:<30} {login.username:<16} {login.password}")
         self.stdout.write("Nhấn Ctrl+C để dừng.")
+
+
+def _prepare_demo_ca() -> None:
+    """Create the demo CA before the children start (the demo signer signs with it)."""
+    if settings.ESIGN_SIGNER == "demo":
+        from dichvucong.esign.demo_ca import demo_ca
+
+        demo_ca()
 
 
 def _child_env() -> dict[str, str]:
