@@ -9,9 +9,14 @@ class DossiersConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the system check that both halves of the field-type registry agree.
+        from django.core import checks
+
         from dichvucong.core.memory import return_freed_memory
         from dichvucong.dossiers import tasks  # noqa: F401 - declares its message template
         from dichvucong.dossiers.forms import registry  # noqa: F401
+        from dichvucong.dossiers.store.checks import check_national_store
+
+        checks.register(check_national_store)
 
         # Photos are decoded here: their buffers must go back to the system once freed.
         return_freed_memory()

@@ -202,6 +202,18 @@ class Attachment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Taken from the citizen's store ("Lấy từ kho"): the same stored bytes, no second upload.
+    # The national sync reports DuocTaiSuDung / DuocLayTuKhoDMQG from these two flags.
+    stored_paper = models.ForeignKey(
+        "dossiers.StoredPaper",
+        verbose_name=_("lấy từ kho"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attachments",
+    )
+    is_reused = models.BooleanField(_("được tái sử dụng"), default=False)
+    from_national_store = models.BooleanField(_("lấy từ kho dữ liệu quốc gia"), default=False)
     created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
     class Meta:
@@ -357,3 +369,7 @@ class SignedCopy(models.Model):
 
     def __str__(self) -> str:
         return self.result_code or str(self.attachment)
+
+
+# The citizen's e-document store lives in its own module (dossiers.store).
+from dichvucong.dossiers.store.models import StoredPaper, StoredPaperOrigin  # noqa: E402, F401

@@ -89,3 +89,11 @@ def sign_copy_task(copy_id: int) -> str:
 
     copy = sign_copy(copy_id=copy_id)
     return copy.state if copy else "missing"
+
+
+@task()
+def push_result_task(paper_id: int) -> str:
+    """Push a result kept in a citizen's store to the national store (safe to retry)."""
+    from dichvucong.dossiers.store.exchange import push_result
+
+    return push_result(paper_id=paper_id)

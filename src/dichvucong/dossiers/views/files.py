@@ -11,12 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.catalog.models import RequiredDocument
+from dichvucong.core.audit import client_ip
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
 from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_file
 from dichvucong.dossiers.services import attachment_add, attachment_remove
+from dichvucong.dossiers.store.services import stored_paper_opened
 from dichvucong.dossiers.uploads import UploadRejected
 from dichvucong.dossiers.uploads.combine import combine_photos
 from dichvucong.dossiers.uploads.images import BLURRY_WARNING as BLURRY
@@ -118,9 +120,19 @@ def _visible_dossier(request: HttpRequest, pk: int) -> Dossier:
 @require_GET
 def serve(request: HttpRequest, pk: int) -> HttpResponse:
     """Send a stored file to someone allowed to see its dossier (404 for anyone else)."""
-    attachment = get_object_or_404(Attachment.objects.select_related("dossier"), pk=pk)
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("dossier", "stored_paper"), pk=pk
+    )
     if not can_view_dossier(request.user, attachment.dossier):
         raise Http404
+    if attachment.stored_paper_id is not None:
+        # A paper taken from a citizen's store: every look at it is audited, the owner's too.
+        stored_paper_opened(
+            paper=attachment.stored_paper,
+            actor=request.user,
+            how=f"dossier:{attachment.dossier_id}",
+            ip_address=client_ip(request),
+        )
     return stored_file_response(
         attachment.file.open("rb"),
         content_type=attachment.content_type,

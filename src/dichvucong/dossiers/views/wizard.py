@@ -30,6 +30,7 @@ from dichvucong.dossiers.services import (
     draft_mark_step,
     draft_save_answers,
 )
+from dichvucong.dossiers.store.selectors import store_choices
 from dichvucong.dossiers.uploads.sniff import ACCEPT
 
 STEPS = {
@@ -117,12 +118,14 @@ def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach the papers: one block per required document, several files each."""
     draft = selectors.draft_of(request.user, pk)
     draft_mark_step(dossier=draft, step="files")
+    documents = selectors.documents_with_files(draft)
+    store = store_choices(request.user, [doc for doc, _files in documents])
     return render(
         request,
         "dossiers/files.html",
         {
             "draft": draft,
-            "documents": selectors.documents_with_files(draft),
+            "documents": [(doc, files, store.get(doc.pk, [])) for doc, files in documents],
             "accept": ACCEPT,
             "step": "files",
             "max_file": settings.UPLOAD_MAX_FILE_BYTES,
