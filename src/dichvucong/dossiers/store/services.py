@@ -228,6 +228,19 @@ def stored_paper_opened(*, paper: StoredPaper, actor, how: str, ip_address=None)
     )
 
 
+def attachment_opened(*, attachment: Attachment, actor, ip_address=None) -> None:
+    """Audit a look at a dossier file that was taken from a citizen's store (else nothing)."""
+    if attachment.stored_paper_id is None:
+        return
+    audit_log(
+        action="store.opened",
+        actor=actor,
+        target=attachment.stored_paper,
+        data={"how": "dossier", "dossier": attachment.dossier_id, "attachment": attachment.pk},
+        ip_address=ip_address,
+    )
+
+
 def attach_from_store(
     *, dossier: Dossier, required_document, paper: StoredPaper, user, ip_address=None
 ) -> Attachment:

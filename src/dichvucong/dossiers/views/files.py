@@ -18,7 +18,7 @@ from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
 from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_file
 from dichvucong.dossiers.services import attachment_add, attachment_remove
-from dichvucong.dossiers.store.services import stored_paper_opened
+from dichvucong.dossiers.store.services import attachment_opened
 from dichvucong.dossiers.uploads import UploadRejected
 from dichvucong.dossiers.uploads.combine import combine_photos
 from dichvucong.dossiers.uploads.images import BLURRY_WARNING as BLURRY
@@ -125,14 +125,8 @@ def serve(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if not can_view_dossier(request.user, attachment.dossier):
         raise Http404
-    if attachment.stored_paper_id is not None:
-        # A paper taken from a citizen's store: every look at it is audited, the owner's too.
-        stored_paper_opened(
-            paper=attachment.stored_paper,
-            actor=request.user,
-            how=f"dossier:{attachment.dossier_id}",
-            ip_address=client_ip(request),
-        )
+    # A paper taken from a citizen's store: every look at it is audited, the owner's too.
+    attachment_opened(attachment=attachment, actor=request.user, ip_address=client_ip(request))
     return stored_file_response(
         attachment.file.open("rb"),
         content_type=attachment.content_type,
@@ -168,12 +162,16 @@ def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpRespons
         RequiredDocument.objects.filter(procedure_id=dossier.procedure_id), pk=document_pk
     )
     photos = list(
-        dossier.attachments.filter(kind=AttachmentKind.APPLICATION, required_document=document)
+        dossier.attachments.filter(
+            kind=AttachmentKind.APPLICATION, required_document=document
+        ).select_related("stored_paper")
     )
     try:
         data = combine_photos(photos)
     except ValueError as exc:
         raise Http404 from exc
+    for photo in photos:
+        attachment_opened(attachment=photo, actor=request.user, ip_address=client_ip(request))
     name = f"{dossier.code or dossier.pk}-giay-to-{document_pk}.pdf"
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'  # see serving.INLINE_TYPES

@@ -208,6 +208,11 @@ def test_only_the_owner_opens_a_stored_paper_and_officers_only_through_the_dossi
     )
     client.force_login(officer)
     assert client.get(reverse("dossiers:file", args=[reused.pk])).status_code == 200
-    assert AuditLog.objects.filter(
-        action="store.opened", actor=officer, target_id=str(paper.pk)
-    ).exists()
+    back_office = reverse("processing:attachment", args=[reused.dossier_id, reused.pk])
+    assert client.get(back_office).status_code == 200
+    assert (
+        AuditLog.objects.filter(
+            action="store.opened", actor=officer, target_id=str(paper.pk), data__dossier=draft.pk
+        ).count()
+        == 2
+    )
