@@ -100,3 +100,10 @@ def push_result(*, paper_id: int) -> str:
             data={"provider": provider.id, "reference": reference},
         )
     return "pushed"
+
+
+def push_failed(*, paper_id: int, reason: str) -> None:
+    """Record that a result could not be pushed (after the last attempt), for the audit view."""
+    paper = StoredPaper.objects.filter(pk=paper_id).first()
+    if paper is not None:
+        audit_log(action="store.national_push_failed", target=paper, data={"reason": reason})

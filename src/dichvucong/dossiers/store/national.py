@@ -4,8 +4,8 @@ The request and answer follow the one public implementation (TH, docs/E-RESULTS.
 sends `SoDinhDanhChuSoHuu, HoTenNguoiYeuCau, KenhThucHien, SoDinhDanhNguoiYeuCau, MaThuTuc,
 DanhSachDanhMucKetQua[{MaKetQua, SoKyHieu}]` and gets `DanhSachGiayToKetQua[{MaKetQua,
 TenGiayTo, SoKyHieu, CoQuanChuQuan, DanhSachTepDinhKem[{TenTep, DuongDan}]}]` with each file
-base64. No transport (URL, authentication) is published, so only the `demo` provider exists;
-a vendor module implements `pull` / `push` with these payloads.
+base64. No transport (URL, authentication) is published: `demo` stands in with the portal's
+own signed results and `http` (national_http.py) posts these bodies to configured addresses.
 """
 
 import base64
@@ -16,15 +16,19 @@ from django.conf import settings
 
 from dichvucong.core.providers import load_provider
 
-NATIONAL_STORE_CLASSES = {"demo": "dichvucong.dossiers.store.national.DemoNationalStore"}
+NATIONAL_STORE_CLASSES = {
+    "demo": "dichvucong.dossiers.store.national.DemoNationalStore",
+    "http": "dichvucong.dossiers.store.national_http.HttpNationalStore",
+}
 
 
 class NationalStoreError(Exception):
     """The national store could not answer; `.message` is Vietnamese."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, retryable: bool = False):
         super().__init__(message)
         self.message = message
+        self.retryable = retryable
 
 
 @dataclass(frozen=True)
