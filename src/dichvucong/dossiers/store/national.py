@@ -13,6 +13,7 @@ import binascii
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from dichvucong.core.providers import load_provider
 
@@ -95,7 +96,7 @@ def parse_answer(answer: dict) -> list[NationalPaper]:
             )
         return papers
     except (AttributeError, KeyError, TypeError, ValueError, binascii.Error) as exc:
-        raise NationalStoreError("Kho dữ liệu quốc gia trả lời không đúng định dạng.") from exc
+        raise NationalStoreError(_("Kho dữ liệu quốc gia trả lời không đúng định dạng.")) from exc
 
 
 def push_payload(*, owner_id_number: str, paper: NationalPaper) -> dict:

@@ -9,6 +9,7 @@ A push answer's reference is its `MaGiayToKhoQuocGia`, else its `message`.
 
 import httpx
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from dichvucong.dossiers.store.national import (
     NationalPaper,
@@ -19,7 +20,13 @@ from dichvucong.dossiers.store.national import (
     push_payload,
 )
 
-UNREACHABLE = "Không kết nối được Kho dữ liệu quốc gia, vui lòng thử lại sau."
+
+def _unreachable() -> str:
+    return _("Không kết nối được Kho dữ liệu quốc gia, vui lòng thử lại sau.")
+
+
+def _malformed() -> str:
+    return _("Kho dữ liệu quốc gia trả lời không đúng định dạng.")
 
 
 class HttpNationalStore(NationalStoreProvider):
@@ -45,17 +52,19 @@ class HttpNationalStore(NationalStoreProvider):
                 headers={"Authorization": f"Bearer {settings.NATIONAL_STORE_TOKEN}"},
             )
         except httpx.HTTPError as exc:
-            raise NationalStoreError(UNREACHABLE, retryable=True) from exc
+            raise NationalStoreError(_unreachable(), retryable=True) from exc
         if response.status_code == 429 or response.status_code >= 500:
-            raise NationalStoreError(UNREACHABLE, retryable=True)
+            raise NationalStoreError(_unreachable(), retryable=True)
         try:
             answer = response.json()
         except ValueError as exc:
-            raise NationalStoreError("Kho dữ liệu quốc gia trả lời không đúng định dạng.") from exc
+            raise NationalStoreError(_malformed()) from exc
         if not isinstance(answer, dict):
-            raise NationalStoreError("Kho dữ liệu quốc gia trả lời không đúng định dạng.")
+            raise NationalStoreError(_malformed())
         code = str(answer.get("error_code", "0") or "0")
         if response.status_code >= 400 or code not in ("0", "00"):
             reason = str(answer.get("message") or f"HTTP {response.status_code}")[:200]
-            raise NationalStoreError(f"Kho dữ liệu quốc gia từ chối yêu cầu: {reason}")
+            raise NationalStoreError(
+                _("Kho dữ liệu quốc gia từ chối yêu cầu: %(reason)s") % {"reason": reason}
+            )
         return answer
