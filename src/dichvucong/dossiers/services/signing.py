@@ -147,7 +147,7 @@ def _signed(copy: SignedCopy, signed: bytes, stamp: Stamp) -> SignedCopy:
 
 
 def _keep_in_store(attachment: Attachment) -> None:
-    """Put the signed result into the applicant's store; the signature stands if this fails."""
+    """Put the result into the applicant's store; the signing outcome stands if this fails."""
     from dichvucong.dossiers.store.services import keep_result
 
     try:
@@ -170,4 +170,6 @@ def _failed(copy: SignedCopy, reason: str) -> SignedCopy:
             target=locked,
             data={"attachment": copy.attachment_id, "reason": reason[:500]},
         )
+    if copy.attachment.kind == AttachmentKind.RESULT:
+        _keep_in_store(copy.attachment)  # the result as issued; a later signature replaces it
     return locked

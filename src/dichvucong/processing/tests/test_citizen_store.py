@@ -216,3 +216,33 @@ def test_only_the_owner_opens_a_stored_paper_and_officers_only_through_the_dossi
         ).count()
         == 2
     )
+
+
+def test_a_result_that_cannot_be_signed_is_still_kept_as_issued(
+    media, settings, ca_dir, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from dichvucong.dossiers.services.signing import sign_copy
+    from dichvucong.processing.services import add_result_file, approval_step, dossier_transition
+
+    use_demo_signer(settings, ca_dir)
+    citizen = make_citizen()
+    _procedure, _doc, dossier = _accepted(citizen, django_capture_on_commit_callbacks)
+    specialist = agency_officer(dossier.agency, "specialist")
+    dossier = walk_to(dossier, S.PROCESSING)
+    photo = SimpleUploadedFile("ket-qua.jpg", document_photo(size=(1000, 1300)))
+    add_result_file(dossier=dossier, actor=specialist, upload=photo)
+    approval_step(dossier=dossier, action="submit_for_approval", actor=specialist)
+    leader = agency_officer(dossier.agency, "leader")
+    dossier_transition(dossier=dossier, to=S.DONE, actor=leader)  # no commit: still pending
+    result = Attachment.objects.get(dossier=dossier, kind=AttachmentKind.RESULT)
+    assert not StoredPaper.objects.filter(origin=StoredPaperOrigin.RESULT).exists()
+
+    sign_copy(copy_id=result.signed_copy.pk)  # the worker, later: a photo cannot be signed
+
+    result.signed_copy.refresh_from_db()
+    assert result.signed_copy.state == "failed"
+    kept = StoredPaper.objects.get(owner=citizen, origin=StoredPaperOrigin.RESULT)
+    assert kept.file.name == result.file.name and kept.content_type == "image/jpeg"
+    assert kept.result_code == f"{dossier.code}-KQ1"
