@@ -2,9 +2,9 @@
 
 Anonymous, citizen A, citizen B, an officer of agency X and one of agency Y send GET and POST
 (with seeded garbage form fields) to every route of `get_resolver()`. Nothing may answer 500,
-and nobody may get a 200 on an object of someone else (A's dossier, draft, files, notices and
-payment receipts, store papers for B and for Y's officer; B's for A and X's officer), nor see the other
-applicant's name in any page. Deterministic (seeded) and bounded.
+and nobody may get a 200 on an object of someone else (A's dossier, draft, files, notices,
+payment receipts and store papers for B and for Y's officer; B's for A and X's officer), nor
+see the other applicant's name in any page. Deterministic (seeded) and bounded.
 """
 
 import random
