@@ -208,6 +208,12 @@ SIGNATURE_REMOTE_WAIT_SECONDS = env_int("SIGNATURE_REMOTE_WAIT_SECONDS", 180)
 # Signing of results, slips and receipts (docs/E-RESULTS.md): "" is off; "demo" signs with a
 # demo CA made under DATA_DIR at first use (and trusts it); "pkcs12", "pkcs11", "remote".
 ESIGN_SIGNER = env_str("ESIGN_SIGNER", "demo")
+# The national e-document store (pull by result code, push of results); "" = not connected.
+NATIONAL_STORE_PROVIDER = env_str("NATIONAL_STORE_PROVIDER", "demo" if DEMO_MODE else "")
+NATIONAL_STORE_PULL_URL = env_str("NATIONAL_STORE_PULL_URL", "")
+NATIONAL_STORE_PUSH_URL = env_str("NATIONAL_STORE_PUSH_URL", "")
+NATIONAL_STORE_TOKEN = env_str("NATIONAL_STORE_TOKEN", "")
+NATIONAL_STORE_TIMEOUT_SECONDS = env_int("NATIONAL_STORE_TIMEOUT_SECONDS", 15)
 ESIGN_AGENCY_NAME = env_str("ESIGN_AGENCY_NAME", "Cơ quan giải quyết TTHC (demo)")
 ESIGN_DEMO_CA_DIR = env_str("ESIGN_DEMO_CA_DIR", str(DATA_DIR / "esign-demo-ca"))
 ESIGN_TRUST_DEMO_CA = env_bool("ESIGN_TRUST_DEMO_CA", False)

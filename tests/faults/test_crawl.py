@@ -2,9 +2,9 @@
 
 Anonymous, citizen A, citizen B, an officer of agency X and one of agency Y send GET and POST
 (with seeded garbage form fields) to every route of `get_resolver()`. Nothing may answer 500,
-and nobody may get a 200 on an object of someone else (A's dossier, draft, files, notices and
-payment receipts for B and for Y's officer; B's for A and X's officer), nor see the other
-applicant's name in any page. Deterministic (seeded) and bounded.
+and nobody may get a 200 on an object of someone else (A's dossier, draft, files, notices,
+payment receipts and store papers for B and for Y's officer; B's for A and X's officer), nor
+see the other applicant's name in any page. Deterministic (seeded) and bounded.
 """
 
 import random
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -20,6 +21,7 @@ from dichvucong.accounts.tests.factories import make_citizen
 from dichvucong.catalog.tests.factories import make_agency, make_procedure
 from dichvucong.dossiers.models import AttachmentKind, Dossier
 from dichvucong.dossiers.models import DossierStatus as S
+from dichvucong.dossiers.tests.helpers import small_pdf
 from dichvucong.processing.tests.factories import make_dossier, make_team
 from dichvucong.tracking.models import Notification
 from dichvucong.tracking.tests.factories import make_attachment
@@ -89,6 +91,8 @@ def kind_of(route: Route, param: str) -> str:
         ("dossiers:file", "pk"): "attachment",
         ("processing:attachment", "attachment_pk"): "attachment",
         ("dossiers:draft_file_delete", "attachment_pk"): "draft_attachment",
+        ("dossiers:store_file", "pk"): "stored_paper",
+        ("dossiers:store_delete", "pk"): "stored_paper",
         ("tracking:notification_open", "pk"): "notification",
         ("accounts:officer_verify", "pk"): "user",
         ("processing:tracking_log_file", "pk"): "number",
@@ -147,6 +151,13 @@ def _world() -> World:
         from dichvucong.payments.services import payment_request
 
         payment = payment_request(dossier=dossier, amount=50000, actor=None)
+        from dichvucong.dossiers.store.services import store_add
+
+        stored = store_add(
+            owner=user,
+            upload=SimpleUploadedFile("giay-to.pdf", small_pdf()),
+            details={"name": "Giấy tờ trong kho"},
+        )
         entries = {
             "dossier": [dossier.pk, draft.pk],
             "dossier_ref": [dossier.code, dossier.pk],
@@ -154,6 +165,7 @@ def _world() -> World:
             "attachment": [attachment.pk, draft_file.pk],
             "draft": [draft.pk],
             "draft_attachment": [draft_file.pk],
+            "stored_paper": [stored.pk],
             "notification": [notice.pk],
             "order": [payment.order_ref or payment.pk],
             "user": [user.pk],

@@ -6,6 +6,7 @@ behind a polyglot image gone, a name without path or NUL. Never a 500.
 """
 
 import io
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -136,4 +137,33 @@ def test_corpus_file_is_refused_in_vietnamese_or_stored_clean(case, path, _media
         assert 400 <= response.status_code < 500 or response.status_code == 302
         assert is_vietnamese(message), f"no Vietnamese message: {message[:200]!r}"
         assert not added, "a refused file left an attachment"
+        assert stored_files(_media_in_tmp) == files_before, "a refused file left bytes in storage"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_corpus_file_added_to_the_store_is_refused_in_vietnamese_or_stored_clean(
+    case, _media_in_tmp
+):
+    from dichvucong.dossiers.models import StoredPaper
+
+    citizen = make_citizen()
+    files_before = stored_files(_media_in_tmp)
+    response = _client(citizen).post(
+        reverse("dossiers:store_add"), {"name": "Giấy tờ", "file": _file(case)}
+    )
+    record(f"upload:{case.family}", response)
+    no_server_error(response, f"store {case.id}")
+    added = list(StoredPaper.objects.filter(owner=citizen))
+    if response.status_code == 302:
+        assert case.expect != "refused", f"{case.id} was accepted into the store"
+        assert len(added) == 1, "accepted but not stored once"
+        _assert_clean(added[0], case)
+    else:
+        errors = re.findall(
+            r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', response.content.decode()
+        )
+        message = re.sub(r"<[^>]+>", " ", " ".join(errors)).strip()
+        assert case.expect != "accepted", f"{case.id} was refused by the store: {message}"
+        assert response.status_code == 400 and message and is_vietnamese(message), message
+        assert not added, "a refused file left a stored paper"
         assert stored_files(_media_in_tmp) == files_before, "a refused file left bytes in storage"

@@ -10,10 +10,14 @@ class DossiersConfig(AppConfig):
 
     def ready(self) -> None:
         # Registers the system check that both halves of the field-type registry agree.
+
         from dichvucong.core.memory import return_freed_memory
         from dichvucong.dossiers import checks as dossier_checks
         from dichvucong.dossiers import tasks  # noqa: F401 - declares its message template
         from dichvucong.dossiers.forms import registry  # noqa: F401
+        from dichvucong.dossiers.store.checks import check_national_store
+
+        checks.register(check_national_store)
 
         checks.register(dossier_checks.check_population_provider, checks.Tags.security)
         checks.register(

@@ -208,6 +208,18 @@ class Attachment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Taken from the citizen's store ("Lấy từ kho"): the same stored bytes, no second upload.
+    # The national sync reports DuocTaiSuDung / DuocLayTuKhoDMQG from these two flags.
+    stored_paper = models.ForeignKey(
+        "dossiers.StoredPaper",
+        verbose_name=_("lấy từ kho"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attachments",
+    )
+    is_reused = models.BooleanField(_("được tái sử dụng"), default=False)
+    from_national_store = models.BooleanField(_("lấy từ kho dữ liệu quốc gia"), default=False)
     created_at = models.DateTimeField(_("tải lên lúc"), auto_now_add=True)
 
     class Meta:
@@ -407,3 +419,7 @@ class PopulationLookup(models.Model):
         return (
             f"{self.subject_id_number} · {self.get_result_display()} · {self.created_at:%Y-%m-%d}"
         )
+
+
+# The citizen's e-document store lives in its own module (dossiers.store).
+from dichvucong.dossiers.store.models import StoredPaper, StoredPaperOrigin  # noqa: E402, F401

@@ -13,3 +13,14 @@ def can_view_dossier(user, dossier: Dossier) -> bool:
     if user.is_superuser:
         return True
     return dossier.status != DossierStatus.DRAFT and may_see_dossier(user, dossier)
+
+
+def can_use_stored_paper(user, paper) -> bool:
+    """Return whether the user may see, download, delete or reuse a stored paper: its owner.
+
+    Officers never open a citizen's store; they see a stored paper only as the attachment of
+    a dossier it was taken into (`can_view_dossier`), and that look is audited.
+    """
+    if user is None or not user.is_authenticated:
+        return False
+    return paper.owner_id == user.pk

@@ -97,3 +97,24 @@ def sign_copy_task(copy_id: int) -> str:
 
     copy = sign_copy(copy_id=copy_id)
     return copy.state if copy else "missing"
+
+
+PUSH_ATTEMPTS = 5
+
+
+@task()
+def push_result_task(paper_id: int, attempt: int = 0) -> str:
+    """Push a result kept in a citizen's store to the national store (safe to retry)."""
+    from dichvucong.core.tasks import enqueue_retry
+    from dichvucong.dossiers.store.exchange import push_failed, push_result
+    from dichvucong.dossiers.store.national import NationalStoreError
+
+    try:
+        return push_result(paper_id=paper_id)
+    except NationalStoreError as exc:
+        logger.warning("pushing stored result %s failed: %s", paper_id, exc.message)
+        if exc.retryable and attempt + 1 < PUSH_ATTEMPTS:
+            enqueue_retry(push_result_task, attempt + 1, paper_id, attempt + 1)
+            return "retrying"
+        push_failed(paper_id=paper_id, reason=exc.message)
+        return "failed"

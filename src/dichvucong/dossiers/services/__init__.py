@@ -33,6 +33,7 @@ from dichvucong.dossiers.uploads import CheckedFile, check_upload
 from dichvucong.dossiers.uploads.store import (
     check_dossier_room,
     files_cleaned_on_failure,
+    release_files,
     store_checked,
 )
 
@@ -110,10 +111,10 @@ def attachment_add(
 
 
 def attachment_remove(*, attachment: Attachment) -> None:
-    """Delete a draft's file; the stored bytes go once the deletion commits."""
-    name, storage = attachment.file.name, attachment.file.storage
+    """Delete a draft's file; the stored bytes go once the deletion commits, if unshared."""
+    name = attachment.file.name
     attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    release_files([name])
 
 
 def _validate(procedure: Procedure, data: dict, prefilled: dict | None = None) -> dict:
@@ -257,5 +258,4 @@ def draft_discard(*, dossier: Dossier) -> None:
         if dossier.status != DossierStatus.DRAFT:
             raise SubmissionError([_("Chỉ xóa được hồ sơ đang soạn.")])
         dossier.delete()
-    for name in names:
-        transaction.on_commit(lambda name=name: Attachment.file.field.storage.delete(name))
+    release_files(names)

@@ -184,7 +184,19 @@ def _signed(copy: SignedCopy, signed: bytes, stamp: Stamp) -> SignedCopy:
             target=locked,
             data={"attachment": copy.attachment_id, "sha256": locked.sha256},
         )
+    if copy.attachment.kind == AttachmentKind.RESULT:
+        _keep_in_store(copy.attachment)
     return locked
+
+
+def _keep_in_store(attachment: Attachment) -> None:
+    """Put the result into the applicant's store; the signing outcome stands if this fails."""
+    from dichvucong.dossiers.store.services import keep_result
+
+    try:
+        keep_result(attachment=attachment)
+    except Exception:  # logged: a store fault must not undo or hide the signature
+        logger.exception("keeping signed result %s in the store failed", attachment.pk)
 
 
 def _failed(copy: SignedCopy, reason: str) -> SignedCopy:
@@ -201,4 +213,6 @@ def _failed(copy: SignedCopy, reason: str) -> SignedCopy:
             target=locked,
             data={"attachment": copy.attachment_id, "reason": reason[:500]},
         )
+    if copy.attachment.kind == AttachmentKind.RESULT:
+        _keep_in_store(copy.attachment)  # the result as issued; a later signature replaces it
     return locked

@@ -6,11 +6,12 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
+from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier, SignedCopy, StoredPaper
 from dichvucong.dossiers.uploads.errors import UploadRejected
 from dichvucong.dossiers.uploads.pipeline import CheckedFile
 
@@ -28,6 +29,30 @@ def files_cleaned_on_failure() -> Iterator[list[str]]:
         for name in stored:
             default_storage.delete(name)
         raise
+
+
+def file_in_use(name: str) -> bool:
+    """Return whether any row (attachment, signed copy, stored paper) still names the file."""
+    return (
+        Attachment.objects.filter(file=name).exists()
+        or SignedCopy.objects.filter(file=name).exists()
+        or StoredPaper.objects.filter(file=name).exists()
+    )
+
+
+def release_files(names) -> None:
+    """Once the deletion commits, delete each stored file no row names any more.
+
+    Attachments, signed copies and store papers share stored bytes ("Lấy từ kho" attaches the
+    stored name again), so removing one row must never take the file from the others.
+    """
+
+    def release() -> None:
+        for name in set(names):
+            if name and not file_in_use(name):
+                default_storage.delete(name)
+
+    transaction.on_commit(release)
 
 
 def dossier_files_size(dossier: Dossier) -> int:

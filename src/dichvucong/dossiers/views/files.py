@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from dichvucong.catalog.models import RequiredDocument
+from dichvucong.core.audit import client_ip
 from dichvucong.dossiers import selectors
 from dichvucong.dossiers.errors import SubmissionError
 from dichvucong.dossiers.models import Attachment, AttachmentKind, Dossier
@@ -18,6 +19,7 @@ from dichvucong.dossiers.papers import asks_upload
 from dichvucong.dossiers.permissions import can_view_dossier
 from dichvucong.dossiers.receipts import RECEIPT_NAME, receipt_file
 from dichvucong.dossiers.services import attachment_add, attachment_remove
+from dichvucong.dossiers.store.services import attachment_opened
 from dichvucong.dossiers.uploads import UploadRejected
 from dichvucong.dossiers.uploads.combine import combine_photos
 from dichvucong.dossiers.uploads.images import BLURRY_WARNING as BLURRY
@@ -121,9 +123,13 @@ def _visible_dossier(request: HttpRequest, pk: int) -> Dossier:
 @require_GET
 def serve(request: HttpRequest, pk: int) -> HttpResponse:
     """Send a stored file to someone allowed to see its dossier (404 for anyone else)."""
-    attachment = get_object_or_404(Attachment.objects.select_related("dossier"), pk=pk)
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("dossier", "stored_paper"), pk=pk
+    )
     if not can_view_dossier(request.user, attachment.dossier):
         raise Http404
+    # A paper taken from a citizen's store: every look at it is audited, the owner's too.
+    attachment_opened(attachment=attachment, actor=request.user, ip_address=client_ip(request))
     return stored_file_response(
         attachment.file.open("rb"),
         content_type=attachment.content_type,
@@ -159,12 +165,16 @@ def document_pdf(request: HttpRequest, pk: int, document_pk: int) -> HttpRespons
         RequiredDocument.objects.filter(procedure_id=dossier.procedure_id), pk=document_pk
     )
     photos = list(
-        dossier.attachments.filter(kind=AttachmentKind.APPLICATION, required_document=document)
+        dossier.attachments.filter(
+            kind=AttachmentKind.APPLICATION, required_document=document
+        ).select_related("stored_paper")
     )
     try:
         data = combine_photos(photos)
     except ValueError as exc:
         raise Http404 from exc
+    for photo in photos:
+        attachment_opened(attachment=photo, actor=request.user, ip_address=client_ip(request))
     name = f"{dossier.code or dossier.pk}-giay-to-{document_pk}.pdf"
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'  # see serving.INLINE_TYPES

@@ -35,6 +35,7 @@ from dichvucong.dossiers.services import (
     draft_mark_step,
     draft_save_answers,
 )
+from dichvucong.dossiers.store.selectors import store_choices
 from dichvucong.dossiers.uploads.sniff import ACCEPT
 
 # What the form step says when the population database gave nothing (the citizen declares).
@@ -146,12 +147,14 @@ def draft_files(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach the papers: one block per required document, several files each."""
     draft = selectors.draft_of(request.user, pk)
     draft_mark_step(dossier=draft, step="files")
+    documents = papers.documents_with_files(draft)
+    store = store_choices(request.user, [doc for doc, _files in documents])
     return render(
         request,
         "dossiers/files.html",
         {
             "draft": draft,
-            "documents": papers.documents_with_files(draft),
+            "documents": [(doc, files, store.get(doc.pk, [])) for doc, files in documents],
             "filled_online": papers.papers_filled_online(draft),
             "obtained": obtained_paper_ids(draft),
             "accept": ACCEPT,

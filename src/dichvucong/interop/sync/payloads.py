@@ -17,6 +17,7 @@ from dichvucong.dossiers.models import (
     DossierStatus,
     SettlementKind,
 )
+from dichvucong.dossiers.store.sync import submitted_file_entry
 from dichvucong.payments.selectors import online_payment_channel
 
 # NATIONAL.md §2: the national status numbers and the codes DVCQG's API uses for them.
@@ -43,26 +44,8 @@ def status_code(status: int) -> str:
     return STATUS_CODES.get(status, "")
 
 
-def _papers(dossier: Dossier, attachments: list[Attachment]) -> list[dict[str, Any]]:
-    rows = []
-    for attachment in attachments:
-        if attachment.kind not in PAPER_KINDS:
-            continue
-        document = attachment.required_document
-        rows.append(
-            {
-                "TepDinhKemId": attachment.pk,
-                "TenTepDinhKem": attachment.original_name,
-                "IsDeleted": False,
-                "MaThanhPhanHoSo": document.code if document else "",
-                "DuongDanTaiTepTin": f"{dossier.code}/{attachment.pk}",
-                "DuocSoHoa": True,
-                "DuocTaiSuDung": False,
-                "DuocLayTuKhoDMQG": False,
-                "MaKetQuaThayThe": "",
-            }
-        )
-    return rows
+def _papers(attachments: list[Attachment]) -> list[dict[str, Any]]:
+    return [submitted_file_entry(a) for a in attachments if a.kind in PAPER_KINDS]
 
 
 def _results(dossier: Dossier, attachments: list[Attachment]) -> list[dict[str, Any]]:
@@ -102,7 +85,9 @@ def dossier_record(dossier: Dossier, *, supplement: dict[str, str] | None = None
     """HoSoDongBoDVC of the dossier as it is now (`supplement`: the appointment it had and has
     after a supplement, for DanhSachHoSoBoSung)."""
     procedure, agency = dossier.procedure, dossier.agency
-    attachments = list(dossier.attachments.select_related("required_document", "signed_copy"))
+    attachments = list(
+        dossier.attachments.select_related("required_document", "signed_copy", "stored_paper")
+    )
     organisation = len(dossier.applicant_id_number) == 10  # a tax code, not a 12-digit ID
     return {
         "MaHoSo": dossier.code,
@@ -139,7 +124,7 @@ def dossier_record(dossier: Dossier, *, supplement: dict[str, str] | None = None
         "DinhDanhCHS": [{"LoaiDinhDanh": "1", "SoDinhDanh": dossier.applicant_id_number}]
         if dossier.applicant_id_number
         else [],
-        "TaiLieuNop": _papers(dossier, attachments),
+        "TaiLieuNop": _papers(attachments),
         "DanhSachLePhi": _fees(dossier),
         "DanhSachHoSoBoSung": [supplement] if supplement else [],
         "DanhSachGiayToKetQua": _results(dossier, attachments),

@@ -197,11 +197,14 @@ def sign_again_view(request, pk: int, attachment_pk: int):
     """Queue a failed signature of a result, slip or receipt again."""
     from django.shortcuts import get_object_or_404
 
-    from dichvucong.dossiers.models import SignedCopy
+    from dichvucong.dossiers.models import Attachment, SignedCopy
     from dichvucong.dossiers.services.signing import retry_signature
 
     dossier = scoped_dossier(request, pk)
-    copy = get_object_or_404(SignedCopy, attachment_id=attachment_pk, attachment__dossier=dossier)
+    # Through the attachment's own primary key: a foreign-key filter does not check the
+    # integer's range, and a 20-digit id in the address was a 500 on SQLite.
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, dossier=dossier)
+    copy = get_object_or_404(SignedCopy, attachment=attachment)
     retry_signature(copy=copy, actor=request.user)
     messages.success(request, _("Đã đưa tài liệu vào hàng chờ ký số lại."))
     return redirect("processing:dossier", pk=dossier.pk)

@@ -24,6 +24,7 @@ from dichvucong.dossiers.forms import dossier_answers
 from dichvucong.dossiers.models import Attachment, SignatureState, SignedCopy
 from dichvucong.dossiers.papers import obtained_paper_ids
 from dichvucong.dossiers.selectors import dossier_papers
+from dichvucong.dossiers.store.services import attachment_opened
 from dichvucong.dossiers.uploads.serving import private_file_headers, stored_file_response
 from dichvucong.processing import inbox
 from dichvucong.processing.allowed import allowed_actions
@@ -191,6 +192,7 @@ def attachment_view(request, pk: int, attachment_pk: int):
         handle = stored.open("rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
+    attachment_opened(attachment=attachment, actor=request.user, ip_address=client_ip(request))
     return stored_file_response(
         handle, content_type=attachment.content_type, filename=attachment.original_name
     )
