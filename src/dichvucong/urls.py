@@ -2,7 +2,9 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
+from dichvucong.api.api import api
 from dichvucong.core.views import admin_login
 
 urlpatterns = [
@@ -20,6 +22,8 @@ urlpatterns = [
     path("", include("dichvucong.delivery.urls")),
     path("", include("dichvucong.tracking.urls")),
     path("", include("dichvucong.interop.urls")),
+    path("api/v1/", api.urls),
+    path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
 ]
 
 handler403 = "dichvucong.core.views.permission_denied"
