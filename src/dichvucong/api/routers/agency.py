@@ -5,11 +5,11 @@ exist), and changes a status only through the status machine, which checks its s
 user's roles in that agency and writes the history and the audit row.
 """
 
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from ninja import Field as SchemaField
 from ninja import Query, Router, Schema
 
+from dichvucong.accounts.selectors import specialists_of
 from dichvucong.api import schemas as s
 from dichvucong.api.auth import AgencyToken, require_scope
 from dichvucong.api.cursors import BadCursor, make_cursor, read_cursor
@@ -124,10 +124,11 @@ def change_status(request, code: str, body: s.StatusChangeIn):
     found = _dossier(client, code)
     data = {}
     if body.assignee_username:
-        assignee = get_user_model().objects.filter(username=body.assignee_username).first()
-        if assignee is None:
-            raise ApiProblem(400, _("Không có cán bộ với tên đăng nhập này."))
-        data["assignee_id"] = assignee.pk
+        # Only the agency's specialists are looked up: the answer says nothing of other users.
+        assignee = specialists_of(client.agency_id).filter(username=body.assignee_username)
+        if not assignee.exists():
+            raise ApiProblem(400, _("Chuyên viên được chọn không thuộc cơ quan này."))
+        data["assignee_id"] = assignee.values_list("pk", flat=True).first()
     try:
         changed = dossier_transition(
             dossier=found,

@@ -126,3 +126,21 @@ def test_an_unknown_status_code_is_a_422(client, agency_token, new_dossier):
     response = change(client, agency_token, new_dossier.code, to="finished")
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"][-1] == "to"
+
+
+def test_forwarding_to_processing_names_a_specialist_of_the_agency(client, agency):
+    from dichvucong.accounts.tests.factories import make_officer
+
+    specialist = make_officer(agency, "specialist", username="cv.tuphap")
+    outsider = make_officer(make_agency(), "specialist", username="cv.khac")
+    received = make_dossier(agency=agency, status=DossierStatus.RECEIVED)
+    _c, token = create_api_client(
+        name="Một cửa", agency=agency, scopes=["dossiers:write"], roles=["counter"]
+    )
+    refused = change(client, token, received.code, to="processing", assignee_username="cv.khac")
+    assert refused.status_code == 400
+    assert refused.json()["detail"] == "Chuyên viên được chọn không thuộc cơ quan này."
+    moved = change(client, token, received.code, to="processing", assignee_username="cv.tuphap")
+    assert moved.status_code == 200
+    assert Dossier.objects.get(pk=received.pk).assignee == specialist
+    assert outsider.pk != specialist.pk
