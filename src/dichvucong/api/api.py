@@ -17,6 +17,9 @@ hồ sơ. Lỗi theo RFC 9457 (`application/problem+json`). Xem docs/API.md."""
 class PortalApi(NinjaAPI):
     """NinjaAPI whose documented error responses are `application/problem+json`."""
 
+    def get_openapi_operation_id(self, operation) -> str:
+        return operation.view_func.__name__  # unique across the routers: list_dossiers, …
+
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         for operations in schema.get("paths", {}).values():

@@ -104,7 +104,7 @@ def _dossier(client: ApiClient, code: str) -> Dossier:
     summary="Một hồ sơ của cơ quan và quá trình xử lý",
     description="Phạm vi `dossiers:read`.",
 )
-def dossier(request, code: str):
+def get_dossier(request, code: str):
     client = require_scope(request, Scope.DOSSIERS_READ)
     found = _dossier(client, code)
     return {**_item(found), "history": history_of(found)}

@@ -99,7 +99,7 @@ def bad_cursor() -> str:
     response={200: s.ProcedureDetail, **problems(404, 422)},
     summary="Chi tiết thủ tục: giấy tờ, phí, biểu mẫu",
 )
-def procedure(request, code: str):
+def get_procedure(request, code: str):
     found = _procedure(code)
     documents = list(found.required_documents.all())
     return {
@@ -176,7 +176,7 @@ def _paper(request, code: str, doc) -> dict:
     summary="Tính phí, lệ phí phải nộp",
     description="Cùng một phép tính với bước xem lại khi nộp hồ sơ (catalog.fees.fee_quote).",
 )
-def quote(request, code: str, body: s.FeeQuoteIn):
+def quote_fees(request, code: str, body: s.FeeQuoteIn):
     found = _procedure(code)
     result = fee_quote(procedure=found, channel=body.channel, data=body.answers)
     return {"lines": [line.as_dict() for line in result.lines], "total": result.total}

@@ -27,7 +27,7 @@ NEUTRAL = gettext_lazy(
         "(LOOKUP_RATE_LIMIT, LOOKUP_CODE_RATE_LIMIT); vượt giới hạn trả về 429."
     ),
 )
-def lookup(request, body: s.LookupIn):
+def lookup_dossier(request, body: s.LookupIn):
     code = lk.normalise_code(body.code)
     ip = client_ip(request)
     if not lk.reserve_attempt(ip=ip, code=code):
