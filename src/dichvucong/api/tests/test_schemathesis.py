@@ -56,7 +56,8 @@ def some_data(agency):
     max_examples=10,
     deadline=None,
     suppress_health_check=list(HealthCheck),
-    derandomize=True,
+    derandomize=True,  # the same examples on every run: CI failures reproduce
+    database=None,
 )
 def test_the_api_keeps_its_schema_and_never_answers_5xx(case, agency_token, some_data):
     # Every default check runs (no 5xx, status codes, content types, headers and bodies as
