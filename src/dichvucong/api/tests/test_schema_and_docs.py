@@ -66,3 +66,11 @@ def test_create_api_client_refuses_unknown_agency_scope_or_role(agency, options)
     with pytest.raises(CommandError):
         call_command("create_api_client", **{"agency": agency.code, "name": "X", **options})
     assert not ApiClient.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_unknown_api_path_is_a_problem_not_the_portals_html_page(client):
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "Không có điểm cuối API này; xem /api/docs."
