@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint format install worker bench messages clean
+.PHONY: run test lint format install worker bench messages openapi clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ format: install
 ## Compile the translation catalogs (pure Python, no gettext tools needed)
 messages: install
 	DEBUG=1 $(BIN)/python manage.py compile_catalogs
+
+## Regenerate the committed OpenAPI document (src/dichvucong/api/openapi.json) after an API change
+openapi: install
+	DEBUG=1 $(BIN)/python manage.py write_openapi
 
 bench: install
 	$(BIN)/python bench/catalog_search.py

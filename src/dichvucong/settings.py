@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "dichvucong.delivery",
     "dichvucong.tracking",
     "dichvucong.interop",
+    "ninja",
+    "dichvucong.api",
     "dichvucong.demo",
 ]
 

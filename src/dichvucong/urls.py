@@ -1,8 +1,11 @@
 """Root URL map: each app owns its own Vietnamese paths."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 
+from dichvucong.api.api import api
+from dichvucong.api.views import unknown_endpoint
 from dichvucong.core.views import admin_login
 
 urlpatterns = [
@@ -20,6 +23,9 @@ urlpatterns = [
     path("", include("dichvucong.delivery.urls")),
     path("", include("dichvucong.tracking.urls")),
     path("", include("dichvucong.interop.urls")),
+    path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", unknown_endpoint),
+    path("api/docs", RedirectView.as_view(url="/api/v1/docs", permanent=False)),
 ]
 
 handler403 = "dichvucong.core.views.permission_denied"

@@ -32,3 +32,19 @@ UNDER_WAY = frozenset({S.RECEIVED, S.PROCESSING})
 FEE_STAGE = frozenset({S.PROCESSING, S.PAYMENT_REQUESTED})
 # A result exists (ready, or handed over).
 WITH_RESULT = frozenset({S.DONE, S.RETURNED})
+
+# The codes the national portal's API uses for the statuses (DVCQG's mapping), for every
+# system that speaks them: the public REST API, the portal sync.
+NATIONAL_API_CODES = {
+    S.NEW: "receiving",
+    S.RECEIVED: "new",
+    S.NOT_RECEIVED: "denied",
+    S.PROCESSING: "processing",
+    S.SUPPLEMENT_REQUESTED: "waiting",
+    S.PAYMENT_REQUESTED: "paying",
+    S.WITHDRAWN: "cancelled",
+    S.STOPPED: "unresolved",
+    S.DONE: "releasing",
+    S.RETURNED: "done",
+}
+STATUS_OF_API_CODE = {code: status for status, code in NATIONAL_API_CODES.items()}

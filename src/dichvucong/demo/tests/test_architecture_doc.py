@@ -11,7 +11,7 @@ import pytest
 DOC = Path(__file__).parents[4] / "docs" / "ARCHITECTURE.md"
 APPS = (
     "core", "catalog", "accounts", "notifications", "dossiers", "processing", "tracking",
-    "payments", "delivery", "demo",
+    "payments", "delivery", "api", "demo",
 )  # fmt: skip
 CODE = re.compile(r"`([^`]+)`")
 DOTTED = re.compile(rf"^((?:{'|'.join(APPS)})(?:\.\w+)+)(\(([^)]*)\))?")

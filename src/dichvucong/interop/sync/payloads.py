@@ -17,22 +17,10 @@ from dichvucong.dossiers.models import (
     DossierStatus,
     SettlementKind,
 )
+from dichvucong.dossiers.statuses import NATIONAL_API_CODES
 from dichvucong.dossiers.store.sync import submitted_file_entry
 from dichvucong.payments.selectors import online_payment_channel
 
-# NATIONAL.md §2: the national status numbers and the codes DVCQG's API uses for them.
-STATUS_CODES = {
-    DossierStatus.NEW: "receiving",
-    DossierStatus.RECEIVED: "new",
-    DossierStatus.NOT_RECEIVED: "denied",
-    DossierStatus.PROCESSING: "processing",
-    DossierStatus.SUPPLEMENT_REQUESTED: "waiting",
-    DossierStatus.PAYMENT_REQUESTED: "paying",
-    DossierStatus.WITHDRAWN: "cancelled",
-    DossierStatus.STOPPED: "unresolved",
-    DossierStatus.DONE: "releasing",
-    DossierStatus.RETURNED: "done",
-}
 # LoaiDoiTuong: 1 a citizen, 2 an organisation (the applicant's account type, as VNeID has it).
 CITIZEN, ORGANISATION = "1", "2"
 PAPER_KINDS = (AttachmentKind.APPLICATION, AttachmentKind.SUPPLEMENT, AttachmentKind.EFORM)
@@ -41,7 +29,7 @@ VNEID_METHODS = ("vneid", "dvcqg")
 
 def status_code(status: int) -> str:
     """The API code of a national status ("" for a local-only one such as a draft)."""
-    return STATUS_CODES.get(status, "")
+    return NATIONAL_API_CODES.get(status, "")
 
 
 def _papers(attachments: list[Attachment]) -> list[dict[str, Any]]:
