@@ -64,7 +64,9 @@ def test_a_kho_child_is_registered_online_without_a_photo_of_the_to_khai(
     ethnicity.fill("Khác")  # the old "other" choice is not a group: refused with a message
     page.get_by_label("Quốc tịch của mẹ").fill("Việt Nam")
     page.get_by_role("button", name="Lưu và tiếp tục").click()
-    expect(page.get_by_text("không có trong danh mục 54 dân tộc Việt Nam")).to_be_visible()
+    expect(page.locator("#id_child_ethnicity_error")).to_contain_text(
+        "không có trong danh mục 54 dân tộc Việt Nam"
+    )
     assert_accessible(page, "eform-form-refused-ethnicity")
     page.get_by_label("Dân tộc").fill("K'Ho")
     page.get_by_role("button", name="Lưu và tiếp tục").click()

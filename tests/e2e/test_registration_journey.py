@@ -231,6 +231,9 @@ def _sign_challenge(ca):
 
     def step(page) -> None:
         assert_accessible(page, "signature-page")
+        # The paste form is the advanced fallback, folded away under the signing means.
+        page.get_by_text("Nâng cao: dán chứng thư số và chữ ký").click()
+        assert_accessible(page, "signature-page-advanced")
         challenge = page.locator("#challenge").inner_text().strip()
         leaf = ca.leaf(ID_SIGNED)
         signed = leaf.key.sign(challenge.encode(), ec.ECDSA(hashes.SHA256()))
