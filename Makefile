@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint format install worker bench messages clean
+.PHONY: run test lint format install worker bench cluster load messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,15 @@ messages: install
 
 bench: install
 	$(BIN)/python bench/catalog_search.py
+
+## nginx + 2 web nodes + 2 task workers + Redis + PostgreSQL on this machine (docs/DEPLOYMENT.md)
+cluster: install
+	$(BIN)/python bench/cluster.py --demo
+
+## The load test (locust, 60 s, loopback): one node, then the two-node cluster (docs/PERFORMANCE.md)
+load: install
+	$(BIN)/python bench/load.py --nodes 1 --web-processes 2
+	$(BIN)/python bench/load.py --nodes 2 --web-processes 1
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache test-artifacts

@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import socket
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "dichvucong.conf"
+UNITS = ROOT / "deploy" / "systemd"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
@@ -52,6 +54,21 @@ def _which(cmd: str) -> str | None:
     return shutil.which(cmd) or next(
         (str(p) for p in (Path("/usr/sbin") / cmd, Path("/usr/bin") / cmd) if p.exists()), None
     )
+
+
+def unit_command(unit: str, values: dict[str, str]) -> list[str]:
+    """The ExecStart of a deploy/systemd unit, with its %-specifiers and ${VARS} filled in,
+    run by this Python (the unit's /srv/dichvucong/.venv/bin/… is this checkout's venv)."""
+    text = (UNITS / unit).read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("ExecStart="))
+    for key, value in values.items():
+        line = line.replace(key, value)
+    program, *args = shlex.split(line.removeprefix("ExecStart="))
+    if program.endswith("/granian"):
+        return [sys.executable, "-m", "granian", *args]
+    if args[:1] == ["manage.py"]:
+        args[0] = str(ROOT / "manage.py")
+    return [sys.executable, *args]
 
 
 def _admin(url: str):
@@ -114,6 +131,10 @@ class Cluster:
             "TRUSTED_PROXY_COUNT": "1",
             "LOG_LEVEL": "WARNING",
             "WORKER_HEARTBEAT_SECONDS": "2",
+            # Production's choices, whatever the calling process (a test run) has set.
+            "TASKS_BACKEND": "database",
+            "DEMO_MODE": "0",
+            "ESIGN_SIGNER": "demo",
             **(env or {}),
         }
         self.env.pop("DVC_TESTING", None)
@@ -175,26 +196,20 @@ class Cluster:
         for n in range(self.node_count):
             self.start_node(n)
         for n in range(self.worker_count):
-            self._spawn(
-                f"worker{n}",
-                [
-                    sys.executable,
-                    str(ROOT / "manage.py"),
-                    "task_worker",
-                    "--interval",
-                    "0.5",
-                    "--no-reload",
-                ],
-            )
+            values = {"%H": "cluster", "%i": str(n)}
+            self._spawn(f"worker{n}", unit_command("dichvucong-worker@.service", values))
         self._start_nginx()
 
     def start_node(self, n: int) -> None:
         """Start (or start again) web node n and wait until it answers."""
         port = self.node_ports[n]
-        cmd = [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1"]
-        cmd += ["--port", str(port), "--workers", str(self.web_processes)]
-        cmd += ["--blocking-threads", str(self.threads), "--no-ws", "--log-level", "warning"]
-        cmd += ["dichvucong.wsgi:application"]
+        values = {
+            "%i": str(port),
+            "${WEB_BIND}": "127.0.0.1",
+            "${WEB_PROCESSES}": str(self.web_processes),
+            "${WEB_THREADS}": str(self.threads),
+        }
+        cmd = [*unit_command("dichvucong-web@.service", values), "--log-level", "warning"]
         self._spawn(f"node{n}", cmd)
         _wait_port(port, self.procs[f"node{n}"], f"web node {n}")
         self._wait_healthy(self.node_url(n))

@@ -76,6 +76,8 @@ def test_backup_then_restore_brings_back_every_dossier_and_file(postgres_url, tm
         "DATA_DIR": str(tmp_path / "live"),
         "DATABASE_URL": source,
         "TASKS_BACKEND": "immediate",  # receipts are rendered and stored at once
+        "DEMO_MODE": "0",
+        "ESIGN_SIGNER": "",
         "LOG_LEVEL": "WARNING",
     }
     env.pop("DVC_TESTING", None)
