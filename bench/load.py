@@ -31,6 +31,17 @@ sys.path.insert(0, str(BENCH))
 from cluster import Cluster, missing_parts  # noqa: E402
 
 MIX = {"visitor": 12, "citizen": 3, "officer": 1}
+# Where the web nodes' CPU goes (py-spy samples): the first match in a sampled stack names it.
+CATEGORIES = (
+    ("Argon2 password hashing (login)", ("argon2",)),
+    ("photo checks: decode, turn, re-encode, blur (Pillow)", ("PIL/", "pillow_heif")),
+    ("PDF checks (pypdf)", ("pypdf/",)),
+    ("PDF rendering (fpdf2)", ("fpdf/",)),
+    ("PostgreSQL client (psycopg)", ("psycopg/",)),
+    ("Redis client", ("redis/",)),
+    ("upload parsing (multipart)", ("multipartparser", "uploadhandler")),
+    ("template rendering", ("django/template/",)),
+)
 PAGE_P95_MS, SUBMIT_P95_MS = 500, 2000
 
 SEED = """
@@ -122,6 +133,41 @@ def report(rows: list[dict], seconds: float) -> tuple[dict, bool]:
     )
 
 
+def start_profile(cluster: Cluster, seconds: int) -> list[tuple[str, subprocess.Popen]]:
+    """Sample every web node (and its granian workers) with py-spy for the run."""
+    spy = Path(sys.executable).with_name("py-spy")
+    if not spy.exists():
+        sys.exit('--profile needs py-spy: pip install "dichvucong[bench]"')
+    runs = []
+    for name, proc in cluster.procs.items():
+        if name.startswith("node"):
+            out = cluster.dir / f"profile-{name}.txt"
+            cmd = [str(spy), "record", "--pid", str(proc.pid), "--subprocesses", "--nonblocking"]
+            cmd += ["--rate", "50", "--duration", str(seconds), "--format", "raw", "-o", str(out)]
+            runs.append((str(out), subprocess.Popen(cmd, stdout=subprocess.DEVNULL)))
+    return runs
+
+
+def summarise_profile(runs: list[tuple[str, subprocess.Popen]]) -> dict[str, float]:
+    """Share of the sampled busy time per category, in per cent (collapsed py-spy stacks)."""
+    counts: dict[str, int] = {}
+    for path, proc in runs:
+        proc.wait(timeout=120)
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            stack, _, number = line.rpartition(" ")
+            category = next(
+                (name for name, marks in CATEGORIES if any(m in stack for m in marks)),
+                "other Python (Django, views, middleware, granian)",
+            )
+            counts[category] = counts.get(category, 0) + int(number)
+    total = sum(counts.values()) or 1
+    shares = {k: round(100 * v / total, 1) for k, v in sorted(counts.items(), key=lambda x: -x[1])}
+    print("\nweb nodes' busy CPU samples (py-spy):")
+    for name, share in shares.items():
+        print(f"  {share:5.1f} %  {name}")
+    return shares
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=1)
@@ -133,6 +179,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--citizens", type=int, default=40, help="citizen accounts")
     parser.add_argument("--inbox-dossiers", type=int, default=100_000)
+    parser.add_argument("--profile", action="store_true", help="sample the web nodes (py-spy)")
     opts = parser.parse_args()
     missing = missing_parts()
     if missing:
@@ -165,12 +212,15 @@ def main() -> int:
         locust += ["--headless", "-u", str(opts.users), "-r", str(opts.spawn_rate)]
         locust += ["-t", f"{opts.seconds}s", "--host", cluster.url, "--csv", str(prefix)]
         locust += ["--only-summary", "--stop-timeout", "10", "--loglevel", "WARNING"]
+        profile = start_profile(cluster, opts.seconds) if opts.profile else []
         subprocess.run(
             locust,
             env={**os.environ, "LOAD_SEED": str(seed_path)},
             check=False,
         )
         results, ok = report(read_stats(prefix), opts.seconds)
+        if profile:
+            results["profile"] = summarise_profile(profile)
         results.update(
             nodes=opts.nodes,
             web_processes=opts.web_processes,

@@ -179,7 +179,8 @@ def test_each_task_is_run_once_by_one_of_the_two_workers(cluster, seeded):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         rows = cluster.query(
-            "SELECT status, worker_ids FROM django_tasks_database_dbtaskresult WHERE id::text = ANY(%s)",
+            "SELECT status, worker_ids FROM django_tasks_database_dbtaskresult"
+            " WHERE id::text = ANY(%s)",
             (task_ids,),
         )
         if all(status in ("SUCCESSFUL", "FAILED") for status, _ in rows):
