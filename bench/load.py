@@ -151,6 +151,7 @@ def start_profile(cluster: Cluster, seconds: int) -> list[tuple[str, subprocess.
 def summarise_profile(runs: list[tuple[str, subprocess.Popen]]) -> dict[str, float]:
     """Share of the sampled busy time per category, in per cent (collapsed py-spy stacks)."""
     counts: dict[str, int] = {}
+    views: dict[str, int] = {}  # the innermost project frame of every busy sample
     for path, proc in runs:
         proc.wait(timeout=120)
         for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -160,11 +161,18 @@ def summarise_profile(runs: list[tuple[str, subprocess.Popen]]) -> dict[str, flo
                 "other Python (Django, views, middleware, granian)",
             )
             counts[category] = counts.get(category, 0) + int(number)
+            ours = [f for f in stack.split(";") if "dichvucong/" in f]
+            if ours:
+                frame = ours[-1].split(" (")[0] + " (" + ours[-1].rsplit("dichvucong/", 1)[-1]
+                views[frame] = views.get(frame, 0) + int(number)
     total = sum(counts.values()) or 1
     shares = {k: round(100 * v / total, 1) for k, v in sorted(counts.items(), key=lambda x: -x[1])}
     print("\nweb nodes' busy CPU samples (py-spy):")
     for name, share in shares.items():
         print(f"  {share:5.1f} %  {name}")
+    print("innermost project functions in the busy samples:")
+    for frame, count in sorted(views.items(), key=lambda x: -x[1])[:8]:
+        print(f"  {100 * count / total:5.1f} %  {frame}")
     return shares
 
 
