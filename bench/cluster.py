@@ -372,7 +372,8 @@ def main() -> None:
         keep=opts.keep,
         env={"DEMO_MODE": "1"} if opts.demo else None,
     )
-    with cluster:
+    cluster.start(demo=opts.demo)
+    try:
         print(f"Load balancer (nginx): {cluster.url}/")
         for n in range(opts.nodes):
             print(f"  web node {n}: {cluster.node_url(n)}/")
@@ -384,6 +385,8 @@ def main() -> None:
             signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
             while all(p.poll() is None for p in cluster.procs.values()):
                 time.sleep(1)
+    finally:
+        cluster.stop()
 
 
 if __name__ == "__main__":
