@@ -385,6 +385,10 @@ def main() -> None:
             signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
             while all(p.poll() is None for p in cluster.procs.values()):
                 time.sleep(1)
+            for name, proc in cluster.procs.items():
+                if proc.poll() is not None:
+                    log = (cluster.dir / f"{name}.log").read_text(errors="replace")[-2000:]
+                    print(f"{name} exited with {proc.returncode}:\n{log}", file=sys.stderr)
     finally:
         cluster.stop()
 
