@@ -6,12 +6,12 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint format install worker bench messages openapi clean
+.PHONY: run test lint format install worker bench cluster load messages openapi clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,redis,bench]"
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -50,6 +50,15 @@ openapi: install
 
 bench: install
 	$(BIN)/python bench/catalog_search.py
+
+## nginx + 2 web nodes + 2 task workers + Redis + PostgreSQL on this machine (docs/DEPLOYMENT.md)
+cluster: install
+	$(BIN)/python bench/cluster.py --demo
+
+## The load test (locust, 60 s, loopback): one node, then the two-node cluster (docs/PERFORMANCE.md)
+load: install
+	$(BIN)/python bench/load.py --nodes 1 --web-processes 2
+	$(BIN)/python bench/load.py --nodes 2 --web-processes 1
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache test-artifacts

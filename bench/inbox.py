@@ -113,7 +113,7 @@ INSERT INTO dossiers_dossier (
   created_at, updated_at, code, procedure_id, agency_id, applicant_name, applicant_id_number,
   applicant_phone, applicant_email, applicant_address, status, channel, form_data, draft_step,
   result_delivery, delivery_address, submitted_at, received_at, due_at, timeliness, fee_total,
-  search_text)
+  search_text, applicant_identity_method, fee_lines, awaiting_approval)
 SELECT submitted, submitted,
   'B' || lpad(agency_id::text, 3, '0') || '-' || to_char(submitted, 'YYMMDD') || '-' || g,
   CASE WHEN agency_id = %(big)s THEN %(p0)s + (g / 10) %% 200
@@ -122,7 +122,8 @@ SELECT submitted, submitted,
   'counter', '{}', submitted,
   CASE WHEN status > 1 THEN submitted END,
   CASE WHEN status > 1 THEN submitted + interval '7 days' END, '', 0,
-  'b' || lpad(agency_id::text, 3, '0') || ' ' || ho_f || ' ' || ten_f || ' ' || (g %% 1000)
+  'b' || lpad(agency_id::text, 3, '0') || ' ' || ho_f || ' ' || ten_f || ' ' || (g %% 1000),
+  '', '[]', false
 FROM shaped
 """
 

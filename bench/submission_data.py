@@ -113,13 +113,16 @@ def catalog():
 
 
 def citizen(n: int):
-    from dichvucong.accounts.models import User
+    """A citizen verified at the medium level (what online submission asks by default)."""
+    from dichvucong.accounts.models import User, VerificationLevel, VerificationStatus
 
     user = User(
         username=f"bench{n}",
         full_name=f"Nguyễn Văn Tải {n}",
         id_number=f"0019{n:08d}",
         phone=f"+8498{n:07d}",
+        verification_level=VerificationLevel.MEDIUM,
+        verification_status=VerificationStatus.VERIFIED,
     )
     user.set_unusable_password()
     user.save()

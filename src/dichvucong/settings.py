@@ -121,6 +121,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache (rate limits, OTP counters): Redis in production, the database otherwise ----------
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
+    try:
+        import redis  # noqa: F401  (the `redis` extra: pip install "dichvucong[redis]")
+    except ImportError as exc:
+        raise ImproperlyConfigured(
+            'REDIS_URL is set but the Redis client is missing: pip install "dichvucong[redis]".'
+        ) from exc
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
