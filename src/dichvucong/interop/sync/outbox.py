@@ -157,34 +157,44 @@ class DrainReport:
 
 
 def drain_outbox(*, batch_size: int | None = None, max_batches: int | None = None) -> DrainReport:
-    """Send everything eligible, batch after batch, unless another process is at it."""
+    """Send everything eligible, batch after batch, unless another process is at it. A refused
+    batch ends the drain (the portal is likely down: its entries wait for their retry, and the
+    rest for the next drain rather than each failing in turn)."""
     batch_size = batch_size or settings.NATIONAL_SYNC_BATCH_SIZE
     report = DrainReport()
     owner = secrets.token_hex(8)
     write_value(AGAIN_KEY, owner)  # before asking for the lease: see AGAIN_KEY
-    lease_seconds = settings.NATIONAL_SYNC_LEASE_SECONDS
     while True:
-        if not take_lease(LEASE_KEY, owner, seconds=lease_seconds):
+        if not take_lease(LEASE_KEY, owner, seconds=settings.NATIONAL_SYNC_LEASE_SECONDS):
             report.busy = True
             return report
         try:
-            while max_batches is None or len(report.batches) < max_batches:
-                seen = _again_token()
-                batch = eligible_batch(batch_size)
-                if not batch:
-                    break
-                if send_batch(batch):
-                    report.sent += len(batch)
-                else:
-                    report.failed_batches += 1
-                report.batches.append(len(batch))
-                take_lease(LEASE_KEY, owner, seconds=lease_seconds)  # renew
-            else:
-                return report
+            seen = _drain_holding_the_lease(report, owner, batch_size, max_batches)
         finally:
             release_lease(LEASE_KEY, owner)
-        if _again_token() == seen:
+        if seen is None or _again_token() == seen:
             return report
+
+
+def _drain_holding_the_lease(
+    report: DrainReport, owner: str, batch_size: int, max_batches: int | None
+) -> str | None:
+    """Send batches until none is left; return the "look again" token read before the last
+    (empty) look, or None when the drain stopped for another reason."""
+    lease_seconds = settings.NATIONAL_SYNC_LEASE_SECONDS
+    while max_batches is None or len(report.batches) < max_batches:
+        seen = _again_token()
+        batch = eligible_batch(batch_size)
+        if not batch:
+            return seen
+        report.batches.append(len(batch))
+        if not send_batch(batch):
+            report.failed_batches += 1
+            return None
+        report.sent += len(batch)
+        if not take_lease(LEASE_KEY, owner, seconds=lease_seconds):  # renew; lost: stop
+            return None
+    return None
 
 
 def _again_token() -> str:

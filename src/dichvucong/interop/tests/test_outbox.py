@@ -194,3 +194,13 @@ def test_after_commit_a_drain_is_queued_and_sends_the_event(
         dossier = make_dossier(status=S.RECEIVED)
     assert portal.statuses(dossier.code) == ["receiving", "new"]
     assert not dossier.outbox.exclude(state=OutboxState.SENT).exists()
+
+
+def test_a_refused_batch_ends_the_drain_instead_of_failing_every_dossier_in_turn(portal):
+    first, second = make_dossier(status=S.NEW), make_dossier(status=S.NEW)
+    portal.fail_next(times=5, status=503)
+    report = drain_outbox(batch_size=1)
+    assert (report.sent, report.failed_batches, report.batches) == (0, 1, [1])
+    assert first.outbox.get().attempts == 1
+    assert second.outbox.get().attempts == 0  # not tried against a portal that is down
+    assert len(portal.calls) == 1
