@@ -27,6 +27,7 @@ import django
 
 django.setup()
 
+from dichvucong.core.memory import freeze_startup_objects  # noqa: E402
 from dichvucong.core.pdf import new_pdf, paragraph, render  # noqa: E402
 from dichvucong.esign.pades import Stamp  # noqa: E402
 from dichvucong.esign.signers import current_signer  # noqa: E402
@@ -84,6 +85,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # pyHanko warns at every offline signature
+    freeze_startup_objects()  # as the task worker and the web process do once started
     signer = current_signer()
     stamp = Stamp(
         signer=signer.signer_name(),

@@ -6,3 +6,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dichvucong.settings")
 application = get_wsgi_application()
+
+from dichvucong.core.memory import freeze_startup_objects  # noqa: E402 (after Django is set up)
+
+freeze_startup_objects()

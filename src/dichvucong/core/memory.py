@@ -32,3 +32,14 @@ def return_freed_memory() -> bool:
     if not done:
         logger.warning("mallopt(M_MMAP_THRESHOLD) refused; large uploads may keep memory")
     return done
+
+
+def freeze_startup_objects() -> None:
+    """Move everything allocated so far (Django, the apps, their modules) out of the garbage
+    collector's reach: a full collection then scans only what the process made since, instead
+    of ~150 MB of long-lived objects (~180 ms each time, inside whatever request or signature
+    it interrupts). Call once, when the process has finished starting."""
+    import gc
+
+    gc.collect()
+    gc.freeze()

@@ -8,10 +8,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[4]
 
 
-def _run_check(env_overrides: dict) -> subprocess.CompletedProcess:
+def _run_check(env_overrides: dict, data_dir: Path) -> subprocess.CompletedProcess:
     dropped = {"SECRET_KEY", "DEBUG", "DVC_TESTING", "DJANGO_SETTINGS_MODULE"}
     env = {k: v for k, v in os.environ.items() if k not in dropped}
-    env.update(env_overrides)
+    # An empty data folder: `make run` leaves var/secret_key, which the settings would read.
+    env.update({"DATA_DIR": str(data_dir)}, **env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
@@ -22,14 +23,14 @@ def _run_check(env_overrides: dict) -> subprocess.CompletedProcess:
     )
 
 
-def test_portal_refuses_to_start_without_secret_key_when_debug_is_off():
-    result = _run_check({"DEBUG": "0"})
+def test_portal_refuses_to_start_without_secret_key_when_debug_is_off(tmp_path):
+    result = _run_check({"DEBUG": "0"}, tmp_path)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_portal_starts_with_a_secret_key():
-    result = _run_check({"DEBUG": "0", "SECRET_KEY": "x" * 50})
+def test_portal_starts_with_a_secret_key(tmp_path):
+    result = _run_check({"DEBUG": "0", "SECRET_KEY": "x" * 50}, tmp_path)
     assert result.returncode == 0, result.stderr
 
 

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from dichvucong.core.memory import freeze_startup_objects
 from dichvucong.core.worker import SupervisedWorker
 
 
@@ -22,6 +23,7 @@ class Command(DbWorkerCommand):
         excluded = exclude_queues.split(",") if exclude_queues else []
         if excluded and "*" not in queue_names:
             raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        freeze_startup_objects()
         worker = SupervisedWorker(
             queue_names=queue_names,
             excluded_queue_names=excluded,
