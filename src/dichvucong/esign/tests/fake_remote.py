@@ -2,7 +2,6 @@
 it holds the demo CA's agency key and signs the digests it is sent."""
 
 import base64
-import datetime as dt
 import json
 import time
 from pathlib import Path
@@ -29,15 +28,14 @@ def _officer_identity(ca_dir: Path, name: str):
     root = x509.load_pem_x509_certificate((ca_dir / "root.pem").read_bytes())
     root_key = serialization.load_pem_private_key((ca_dir / "root-key.pem").read_bytes(), None)
     key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
     cert = (
         x509.CertificateBuilder()
         .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)]))
         .issuer_name(root.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365))
+        .not_valid_before(root.not_valid_before_utc)
+        .not_valid_after(root.not_valid_after_utc)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(True, True, False, False, False, False, False, False, False),

@@ -18,8 +18,9 @@ from dichvucong.esign.tests.loopback import LoopbackServer
 POLICY = "1.3.6.1.4.1.99999.1.1"  # a made-up TSA policy OID
 
 
-def issue_tsa_certificate(ca_dir: Path, now: dt.datetime):
-    """Return (key, certificate) of a time-stamping unit issued by the demo root in `ca_dir`."""
+def issue_tsa_certificate(ca_dir: Path):
+    """Return (key, certificate) of a time-stamping unit issued by the demo root in `ca_dir`,
+    valid as long as the root is (no clock is read)."""
     root = x509.load_pem_x509_certificate((ca_dir / "root.pem").read_bytes())
     root_key = serialization.load_pem_private_key((ca_dir / "root-key.pem").read_bytes(), None)
     key = ec.generate_private_key(ec.SECP256R1())
@@ -29,8 +30,8 @@ def issue_tsa_certificate(ca_dir: Path, now: dt.datetime):
         .issuer_name(root.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=365))
+        .not_valid_before(root.not_valid_before_utc)
+        .not_valid_after(root.not_valid_after_utc)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(
             x509.KeyUsage(True, False, False, False, False, False, False, False, False),
@@ -48,10 +49,10 @@ def issue_tsa_certificate(ca_dir: Path, now: dt.datetime):
 class FakeTSA(LoopbackServer):
     """`reply` is "ok", "error" (HTTP 500) or "rejected" (PKIStatus rejection)."""
 
-    def __init__(self, ca_dir: Path, now: dt.datetime | None = None) -> None:
+    def __init__(self, ca_dir: Path) -> None:
         super().__init__()
-        self.now = now or dt.datetime.now(dt.UTC)
-        self.key, cert = issue_tsa_certificate(ca_dir, self.now)
+        self.key, cert = issue_tsa_certificate(ca_dir)
+        self.issued: list[dt.datetime] = []  # the gen_time of each token, in order
         self.cert = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
         self.reply = "ok"
         self.serial = 0
@@ -70,12 +71,14 @@ class FakeTSA(LoopbackServer):
 
     def _token(self, request: tsp.TimeStampReq) -> cms.ContentInfo:
         self.serial += 1
+        # A TSA states the time it stamps (the test clock: time-machine moves it with --on-date).
+        self.issued.append(dt.datetime.now(dt.UTC).replace(microsecond=0))
         info = {
             "version": "v1",
             "policy": POLICY,
             "message_imprint": request["message_imprint"],
             "serial_number": self.serial,
-            "gen_time": dt.datetime.now(dt.UTC).replace(microsecond=0),
+            "gen_time": self.issued[-1],
         }
         if request["nonce"].native is not None:
             info["nonce"] = request["nonce"]

@@ -125,7 +125,6 @@ def test_the_pkcs12_file_signer_signs_with_the_file_and_passphrase(demo_signer, 
 
 
 def test_a_revoked_signing_certificate_is_reported(demo_signer, demo_ca_dir):
-    import datetime as dt
 
     from asn1crypto import crl as asn1_crl
     from cryptography import x509
@@ -135,16 +134,17 @@ def test_a_revoked_signing_certificate_is_reported(demo_signer, demo_ca_dir):
     root = x509.load_pem_x509_certificate((demo_ca_dir / "root.pem").read_bytes())
     root_key = serialization.load_pem_private_key((demo_ca_dir / "root-key.pem").read_bytes(), None)
     agency = x509.load_pem_x509_certificate((demo_ca_dir / "agency.pem").read_bytes())
-    now = dt.datetime.now(dt.UTC)
+    # Revoked the moment it was issued, in a list valid as long as the certificate (no clock).
+    issued = agency.not_valid_before_utc
     revoked = (
         x509.CertificateRevocationListBuilder()
         .issuer_name(root.subject)
-        .last_update(now - dt.timedelta(minutes=1))
-        .next_update(now + dt.timedelta(days=1))
+        .last_update(issued)
+        .next_update(agency.not_valid_after_utc)
         .add_revoked_certificate(
             x509.RevokedCertificateBuilder()
             .serial_number(agency.serial_number)
-            .revocation_date(now - dt.timedelta(minutes=2))
+            .revocation_date(issued)
             .build()
         )
         .sign(root_key, hashes.SHA256())
