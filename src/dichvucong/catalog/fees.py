@@ -146,3 +146,15 @@ def fee_row_problem(
             "name": quantity_field
         }
     return None
+
+
+def national_fee_kind(line: FeeLine) -> str:
+    """LoaiPhiLePhi of a fee line in the national systems' messages (the DVCQG payment
+    platform, the dossier sync): "LePhi" for a lệ phí, "Phi" for any other charge."""
+    return "LePhi" if line.name.strip().lower().startswith("lệ phí") else "Phi"
+
+
+def national_fee_code(procedure_code: str, position: int) -> str:
+    """MaPhiLePhi of the fee line at `position` (from 1) of a procedure's dossier: the
+    procedure's code and the line's number (the catalog keeps no national fee codes)."""
+    return f"{procedure_code}.{position:02d}"

@@ -6,7 +6,7 @@ as the API codes of NATIONAL.md §2, moments as yyyyMMddHHmmss in Vietnam's time
 
 from typing import Any
 
-from dichvucong.catalog.fees import FeeLine
+from dichvucong.catalog.fees import FeeLine, national_fee_code, national_fee_kind
 from dichvucong.core.vn.clock import compact_time
 from dichvucong.dossiers.events import event_label
 from dichvucong.dossiers.models import (
@@ -60,10 +60,10 @@ def _fees(dossier: Dossier) -> list[dict[str, Any]]:
     return [
         {
             "TenPhiLePhi": line.name,
-            "MaPhiLePhi": f"{dossier.procedure.code}.{index:02d}",
+            "MaPhiLePhi": national_fee_code(dossier.procedure.code, index),
             "HinhThucThu": collected,
             "Gia": line.amount,
-            "LoaiPhiLePhi": "LePhi" if line.name.lower().startswith("lệ phí") else "Phi",
+            "LoaiPhiLePhi": national_fee_kind(line),
         }
         for index, line in enumerate(map(FeeLine.from_dict, dossier.fee_lines), start=1)
     ]

@@ -19,7 +19,7 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from dichvucong.catalog.fees import FeeLine
+from dichvucong.catalog.fees import FeeLine, national_fee_code, national_fee_kind
 from dichvucong.core.signing import require_key, same_digest, sha256_hex
 from dichvucong.core.vn.clock import compact_time
 from dichvucong.payments.providers import (
@@ -91,11 +91,6 @@ def dvcqg_checksum_matches(message: dict[str, Any], fields: tuple[str, ...], sec
     return same_digest(dvcqg_checksum(message, fields, secret), str(message.get("MaXacThuc", "")))
 
 
-def fee_kind(line: FeeLine) -> str:
-    """LoaiPhiLePhi of a fee line: "LePhi" for a lệ phí, "Phi" for any other charge."""
-    return "LePhi" if line.name.strip().lower().startswith("lệ phí") else "Phi"
-
-
 class DvcqgPaymentProvider(PaymentProvider):
     id = "dvcqg"
     label = _("Nền tảng thanh toán trực tuyến của Cổng Dịch vụ công quốc gia")
@@ -159,8 +154,8 @@ class DvcqgPaymentProvider(PaymentProvider):
             "NoiDungThanhToan": payment.description,
             "PhiLePhi": [
                 {
-                    "LoaiPhiLePhi": fee_kind(line),
-                    "MaPhiLePhi": f"{procedure.code}.{index:02d}",
+                    "LoaiPhiLePhi": national_fee_kind(line),
+                    "MaPhiLePhi": national_fee_code(procedure.code, index),
                     "TenPhiLePhi": line.name,
                     "SoTien": line.amount,
                 }
