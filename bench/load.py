@@ -36,6 +36,7 @@ CATEGORIES = (
     ("Argon2 password hashing (login)", ("argon2",)),
     ("photo checks: decode, turn, re-encode, blur (Pillow)", ("PIL/", "pillow_heif")),
     ("PDF checks (pypdf)", ("pypdf/",)),
+    ("PDF signing (pyHanko, cryptography)", ("pyhanko/", "cryptography/")),
     ("PDF rendering (fpdf2)", ("fpdf/",)),
     ("PostgreSQL client (psycopg)", ("psycopg/",)),
     ("Redis client", ("redis/",)),
@@ -133,14 +134,63 @@ def report(rows: list[dict], seconds: float) -> tuple[dict, bool]:
     )
 
 
-def start_profile(cluster: Cluster, seconds: int) -> list[tuple[str, subprocess.Popen]]:
-    """Sample every web node (and its granian workers) with py-spy for the run."""
+ROLES = {
+    "node": "web nodes (granian)",
+    "worker": "task workers",
+    "nginx": "nginx",
+    "redis": "Redis",
+}
+
+
+def cpu_seconds(cluster: Cluster, locust_pid: int | None = None) -> dict[str, float]:
+    """CPU time (user + system) used so far by each part of the cluster, in seconds.
+
+    Every cluster process leads its own session (bench/cluster.py), so a process's session
+    names its part; PostgreSQL's backends are found by name (the shared server).
+    """
+    import psutil
+
+    sessions = {proc.pid: ROLES[name.rstrip("0123456789")] for name, proc in cluster.procs.items()}
+    if locust_pid:
+        sessions[locust_pid] = "locust (the load itself)"
+    totals: dict[str, float] = {}
+    for process in psutil.process_iter(["name"]):
+        try:
+            role = (
+                "PostgreSQL"
+                if (process.info["name"] or "").startswith("postgres")
+                else sessions.get(os.getsid(process.pid))
+            )
+            if role:
+                times = process.cpu_times()
+                totals[role] = totals.get(role, 0.0) + times.user + times.system
+        except (psutil.Error, ProcessLookupError):
+            continue
+    return totals
+
+
+def cpu_report(before: dict, after: dict, seconds: float, submitted: int) -> dict[str, dict]:
+    """Print and return each part's share of the machine and its CPU per submitted dossier."""
+    cores = os.cpu_count() or 1
+    print(f"\nCPU used during the run ({cores} cores × {seconds:.0f} s = {cores * seconds:.0f} s):")
+    table = {}
+    for role in sorted(after, key=lambda r: -(after[r] - before.get(r, 0.0))):
+        used = after[role] - before.get(role, 0.0)
+        per = used / submitted * 1000 if submitted else 0.0
+        table[role] = {"cpu_seconds": round(used, 1), "per_dossier_ms": round(per)}
+        share = 100 * used / (cores * seconds)
+        print(f"  {used:6.1f} s  {share:5.1f} %  {per:6.0f} ms/dossier  {role}")
+    return table
+
+
+def start_profile(cluster: Cluster, seconds: int, part: str) -> list[tuple[str, subprocess.Popen]]:
+    """Sample every process of a part ("node", "worker") and its children with py-spy."""
     spy = Path(sys.executable).with_name("py-spy")
     if not spy.exists():
         sys.exit('--profile needs py-spy: pip install "dichvucong[bench]"')
     runs = []
     for name, proc in cluster.procs.items():
-        if name.startswith("node"):
+        if name.startswith(part):
             out = cluster.dir / f"profile-{name}.txt"
             cmd = [str(spy), "record", "--pid", str(proc.pid), "--subprocesses", "--nonblocking"]
             cmd += ["--rate", "50", "--duration", str(seconds), "--format", "raw", "-o", str(out)]
@@ -148,10 +198,11 @@ def start_profile(cluster: Cluster, seconds: int) -> list[tuple[str, subprocess.
     return runs
 
 
-def summarise_profile(runs: list[tuple[str, subprocess.Popen]]) -> dict[str, float]:
+def summarise_profile(runs: list[tuple[str, subprocess.Popen]], title: str) -> dict[str, float]:
     """Share of the sampled busy time per category, in per cent (collapsed py-spy stacks)."""
     counts: dict[str, int] = {}
     views: dict[str, int] = {}  # the innermost project frame of every busy sample
+    queries: dict[str, int] = {}  # the same, for the samples inside the PostgreSQL client
     for path, proc in runs:
         proc.wait(timeout=120)
         for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -165,13 +216,18 @@ def summarise_profile(runs: list[tuple[str, subprocess.Popen]]) -> dict[str, flo
             if ours:
                 frame = ours[-1].split(" (")[0] + " (" + ours[-1].rsplit("dichvucong/", 1)[-1]
                 views[frame] = views.get(frame, 0) + int(number)
+                if category.startswith("PostgreSQL"):
+                    queries[frame] = queries.get(frame, 0) + int(number)
     total = sum(counts.values()) or 1
     shares = {k: round(100 * v / total, 1) for k, v in sorted(counts.items(), key=lambda x: -x[1])}
-    print("\nweb nodes' busy CPU samples (py-spy):")
+    print(f"\n{title}' busy CPU samples (py-spy):")
     for name, share in shares.items():
         print(f"  {share:5.1f} %  {name}")
     print("innermost project functions in the busy samples:")
     for frame, count in sorted(views.items(), key=lambda x: -x[1])[:8]:
+        print(f"  {100 * count / total:5.1f} %  {frame}")
+    print("where the PostgreSQL client's samples come from:")
+    for frame, count in sorted(queries.items(), key=lambda x: -x[1])[:10]:
         print(f"  {100 * count / total:5.1f} %  {frame}")
     return shares
 
@@ -187,7 +243,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--citizens", type=int, default=40, help="citizen accounts")
     parser.add_argument("--inbox-dossiers", type=int, default=100_000)
-    parser.add_argument("--profile", action="store_true", help="sample the web nodes (py-spy)")
+    parser.add_argument("--profile", action="store_true", help="sample nodes and workers (py-spy)")
     opts = parser.parse_args()
     missing = missing_parts()
     if missing:
@@ -220,15 +276,20 @@ def main() -> int:
         locust += ["--headless", "-u", str(opts.users), "-r", str(opts.spawn_rate)]
         locust += ["-t", f"{opts.seconds}s", "--host", cluster.url, "--csv", str(prefix)]
         locust += ["--only-summary", "--stop-timeout", "10", "--loglevel", "WARNING"]
-        profile = start_profile(cluster, opts.seconds) if opts.profile else []
-        subprocess.run(
-            locust,
-            env={**os.environ, "LOAD_SEED": str(seed_path)},
-            check=False,
+        parts = {"node": "web nodes", "worker": "task workers"} if opts.profile else {}
+        profiles = {part: start_profile(cluster, opts.seconds, part) for part in parts}
+        run = subprocess.Popen(
+            locust, env={**os.environ, "LOAD_SEED": str(seed_path)}, start_new_session=True
         )
+        before, began = cpu_seconds(cluster, run.pid), time.monotonic()
+        while run.poll() is None:  # the load's own CPU is read while it still runs
+            last = cpu_seconds(cluster, run.pid)
+            time.sleep(1)
+        elapsed = time.monotonic() - began
         results, ok = report(read_stats(prefix), opts.seconds)
-        if profile:
-            results["profile"] = summarise_profile(profile)
+        results["cpu"] = cpu_report(before, last, elapsed, results["submitted"])
+        for part, runs in profiles.items():
+            results[f"profile_{part}"] = summarise_profile(runs, parts[part])
         results.update(
             nodes=opts.nodes,
             web_processes=opts.web_processes,
