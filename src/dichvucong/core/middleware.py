@@ -2,6 +2,7 @@
 addresses no page can have."""
 
 import secrets
+import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -23,6 +24,33 @@ class NulInPathMiddleware:
         if "\x00" in request.path_info:
             raise Http404
         return self.get_response(request)
+
+
+class SessionTouchMiddleware:
+    """Keep a signed-in session alive while it is used, writing it at most once a minute.
+
+    A session lasts SESSION_COOKIE_AGE (30 minutes) from when it was last written. Writing it
+    at every request (Django's SESSION_SAVE_EVERY_REQUEST) cost a database write per click;
+    here the expiry is pushed back when SESSION_TOUCH_SECONDS have passed since the last
+    write, so an idle session ends between 29 and 30 minutes after the last request. Sits
+    after SessionMiddleware, so its answer is seen first and the mark is saved with it.
+    """
+
+    KEY = "_touched"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.is_empty():
+            return response  # nothing to keep alive
+        now = int(time.time())
+        # A session written anyway (a login, a changed draft step) takes the mark for free.
+        if session.modified or now - session.get(self.KEY, 0) >= settings.SESSION_TOUCH_SECONDS:
+            session[self.KEY] = now
+        return response
 
 
 class PortalLanguageMiddleware:

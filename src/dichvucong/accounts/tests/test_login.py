@@ -1,5 +1,9 @@
+from datetime import UTC, datetime, timedelta
+
 import pytest
+import time_machine
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -99,9 +103,27 @@ def test_logout_needs_post(client):
     assert client.get(reverse("accounts:profile")).status_code == 302
 
 
-def test_idle_session_expires_after_thirty_minutes():
-    assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+def test_idle_session_ends_thirty_minutes_after_use_and_is_written_at_most_once_a_minute(client):
+    user = make_citizen()
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    profile = reverse("accounts:profile")
+
+    def expiry():
+        return Session.objects.get(session_key=client.session.session_key).expire_date
+
+    with time_machine.travel(start, tick=False) as clock:
+        _login(client, user.id_number)
+        assert expiry() == start + timedelta(minutes=30)
+        clock.shift(20)  # clicking through a form: no write
+        assert client.get(profile).status_code == 200
+        assert expiry() == start + timedelta(minutes=30)
+        clock.shift(50)  # over a minute since the last write: the expiry moves
+        assert client.get(profile).status_code == 200
+        assert expiry() == start + timedelta(seconds=70, minutes=30)
+        clock.shift(29 * 60 + 50)  # idle, but not for 30 minutes
+        assert client.get(profile).status_code == 200
+        clock.move_to(expiry() + timedelta(seconds=1))  # idle for 30 minutes: signed out
+        assert client.get(profile).status_code == 302
 
 
 def test_account_menu_shows_login_for_visitors_and_name_for_users(client):

@@ -1,3 +1,4 @@
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from io import BytesIO
 
@@ -22,3 +23,23 @@ def test_pdf_text_keeps_every_vietnamese_letter():
     assert "Nguyễn Thị Đào" in text
     assert "ngày 25 tháng 11 năm 2026" in text
     assert "ữ ỹ ặ" in text
+
+
+def test_documents_made_together_each_embed_only_the_faces_they_use():
+    def make(n: int) -> bytes:
+        pdf = new_pdf(title=f"Biên lai {n}")
+        paragraph(pdf, f"Hồ sơ số {n}: Trần Văn Ẩn", bold=n % 2 == 0)
+        return render(pdf)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        documents = list(pool.map(make, range(8)))
+
+    for n, data in enumerate(documents):
+        page = PdfReader(BytesIO(data)).pages[0]
+        assert f"Hồ sơ số {n}: Trần Văn Ẩn" in page.extract_text()
+        faces = {
+            str(font["/BaseFont"]).split("+")[-1] for font in page["/Resources"]["/Font"].values()
+        }
+        assert faces == ({"DejaVuSansBold"} if n % 2 == 0 else {"DejaVuSansBook"})
+        # Regular (the default) and, in the bold ones, bold: never the unused italic.
+        assert data.count(b"/FontFile2") == (2 if n % 2 == 0 else 1)
