@@ -142,6 +142,21 @@ ROLES = {
 }
 
 
+PENDING_TASKS = """
+SELECT count(*) FROM django_tasks_database_dbtaskresult
+WHERE status IN ('READY', 'RUNNING')
+  AND (run_after < now() + interval '1 minute' OR run_after > now() + interval '1000 years')
+"""
+
+
+def wait_for_tasks(cluster: Cluster, seconds: float = 300) -> int:
+    """Wait until the workers have run every task that is due (the seed's); return the rest."""
+    deadline = time.monotonic() + seconds
+    while (left := cluster.query(PENDING_TASKS)[0][0]) and time.monotonic() < deadline:
+        time.sleep(1)
+    return left
+
+
 def cpu_seconds(cluster: Cluster, locust_pid: int | None = None) -> dict[str, float]:
     """CPU time (user + system) used so far by each part of the cluster, in seconds.
 
@@ -243,6 +258,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--citizens", type=int, default=40, help="citizen accounts")
     parser.add_argument("--inbox-dossiers", type=int, default=100_000)
+    parser.add_argument(
+        "--only", nargs="+", choices=["Visitor", "Citizen", "Officer"], help="these users only"
+    )
     parser.add_argument("--profile", action="store_true", help="sample nodes and workers (py-spy)")
     opts = parser.parse_args()
     missing = missing_parts()
@@ -270,12 +288,14 @@ def main() -> int:
             f"cluster ready in {time.monotonic() - started:.0f} s "
             f"({opts.inbox_dossiers:,} dossiers loaded in {seed['inbox_load_seconds']:.0f} s)"
         )
+        wait_for_tasks(cluster)  # the seed's receipts and messages are not the load's work
         prefix = cluster.dir / "locust"
         load_before = os.getloadavg()[0]
         locust = [sys.executable, "-m", "locust", "-f", str(BENCH / "locustfile.py")]
         locust += ["--headless", "-u", str(opts.users), "-r", str(opts.spawn_rate)]
         locust += ["-t", f"{opts.seconds}s", "--host", cluster.url, "--csv", str(prefix)]
         locust += ["--only-summary", "--stop-timeout", "10", "--loglevel", "WARNING"]
+        locust += opts.only or []
         parts = {"node": "web nodes", "worker": "task workers"} if opts.profile else {}
         profiles = {part: start_profile(cluster, opts.seconds, part) for part in parts}
         run = subprocess.Popen(
@@ -286,8 +306,11 @@ def main() -> int:
             last = cpu_seconds(cluster, run.pid)
             time.sleep(1)
         elapsed = time.monotonic() - began
+        backlog = cluster.query(PENDING_TASKS)[0][0]
         results, ok = report(read_stats(prefix), opts.seconds)
         results["cpu"] = cpu_report(before, last, elapsed, results["submitted"])
+        results["tasks_waiting_at_the_end"] = backlog
+        print(f"tasks still waiting for a worker when the load stopped: {backlog}")
         for part, runs in profiles.items():
             results[f"profile_{part}"] = summarise_profile(runs, parts[part])
         results.update(
