@@ -8,5 +8,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "dichvucong.settings")
 application = get_wsgi_application()
 
 from dichvucong.core.memory import freeze_startup_objects  # noqa: E402 (after Django is set up)
+from dichvucong.core.pdf import prepare_faces  # noqa: E402
 
+prepare_faces()
 freeze_startup_objects()

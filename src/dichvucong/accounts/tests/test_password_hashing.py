@@ -20,7 +20,7 @@ def production_hashers(settings):
 
 def test_a_new_password_is_stored_with_argon2id_at_the_configured_cost(production_hashers):
     user = make_citizen()
-    algorithm, variety, version, params, *_ = user.password.split("$")
+    algorithm, variety, _version, params, *_ = user.password.split("$")
     assert (algorithm, variety) == ("argon2", "argon2id")
     assert params == "m=19456,t=2,p=1"
     assert user.check_password(PASSWORD)

@@ -11,6 +11,7 @@ from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 from dichvucong.core.memory import freeze_startup_objects
+from dichvucong.core.pdf import prepare_faces
 from dichvucong.core.worker import SupervisedWorker
 
 
@@ -23,6 +24,7 @@ class Command(DbWorkerCommand):
         excluded = exclude_queues.split(",") if exclude_queues else []
         if excluded and "*" not in queue_names:
             raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        prepare_faces()  # receipts and slips: no task pays for cutting the fonts
         freeze_startup_objects()
         worker = SupervisedWorker(
             queue_names=queue_names,
