@@ -96,3 +96,18 @@ def test_cached_counts_refresh_after_an_officer_action(client, django_capture_on
         dossier_transition(dossier=dossier, to=S.RECEIVED, actor=team["counter"])
     counts = dict((t.slug, n) for t, n in client.get(url).context["tabs"])
     assert counts["moi"] == 0 and counts["dang-xu-ly"] == 1
+
+
+def test_every_tab_counts_what_its_list_shows(client):
+    team = make_team()
+    for status in (S.NEW, S.RECEIVED, S.PROCESSING, S.SUPPLEMENT_REQUESTED, S.DONE, S.RETURNED):
+        make_dossier(agency=team["agency"], status=status)
+    make_dossier(agency=team["agency"], status=S.PAYMENT_REQUESTED, fee_total=50_000)
+    make_dossier(agency=team["agency"], status=S.NOT_RECEIVED)
+    client.force_login(team["counter"])
+    url = reverse("processing:inbox")
+    counts = {tab.slug: n for tab, n in client.get(url).context["tabs"]}
+    shown = {slug: len(client.get(url, {"tab": slug}).context["rows"]) for slug in counts}
+    assert counts == shown
+    assert counts["moi"] == 1 and counts["dang-xu-ly"] == 2 and counts["da-xong"] == 2
+    assert counts["cho-nop-phi"] == 1 and counts["cho-bo-sung"] == 1
