@@ -57,8 +57,8 @@ cluster: install
 
 ## The load test (locust, 60 s, loopback): one node, then the two-node cluster (docs/PERFORMANCE.md)
 load: install
-	$(BIN)/python bench/load.py --nodes 1 --web-processes 2
-	$(BIN)/python bench/load.py --nodes 2 --web-processes 1
+	$(BIN)/python bench/load.py --nodes 1 --web-processes 4 --threads 2
+	$(BIN)/python bench/load.py --nodes 2 --web-processes 2 --threads 2 --workers 2
 
 clean:
 	rm -rf $(VENV) var/static .pytest_cache test-artifacts

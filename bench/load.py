@@ -1,7 +1,7 @@
 """Load test: the portal's traffic mix with locust against one node or the cluster (loopback).
 
-    .venv/bin/python bench/load.py --nodes 1 --web-processes 2 --users 40 --seconds 60
-    .venv/bin/python bench/load.py --nodes 2 --web-processes 1 --users 40 --seconds 60
+    .venv/bin/python bench/load.py --nodes 1 --web-processes 4 --users 40 --seconds 60
+    .venv/bin/python bench/load.py --nodes 2 --web-processes 2 --workers 2 --users 40 --seconds 60
     (add --inbox-dossiers 1000000 for the officer inbox at a million dossiers)
 
 It starts bench/cluster.py's cluster (nginx in front of the nodes, PostgreSQL, Redis, task
@@ -250,8 +250,8 @@ def summarise_profile(runs: list[tuple[str, subprocess.Popen]], title: str) -> d
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=1)
-    parser.add_argument("--web-processes", type=int, default=2, help="granian workers per node")
-    parser.add_argument("--threads", type=int, default=4, help="granian threads per worker")
+    parser.add_argument("--web-processes", type=int, default=4, help="granian workers per node")
+    parser.add_argument("--threads", type=int, default=2, help="granian threads per worker")
     parser.add_argument("--workers", type=int, default=1, help="task workers")
     parser.add_argument("--users", type=int, default=40)
     parser.add_argument("--spawn-rate", type=float, default=10)
