@@ -302,6 +302,7 @@ def main() -> int:
             locust, env={**os.environ, "LOAD_SEED": str(seed_path)}, start_new_session=True
         )
         before, began = cpu_seconds(cluster, run.pid), time.monotonic()
+        last = before
         while run.poll() is None:  # the load's own CPU is read while it still runs
             last = cpu_seconds(cluster, run.pid)
             time.sleep(1)

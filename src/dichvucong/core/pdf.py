@@ -86,7 +86,8 @@ class VietnamesePDF(FPDF):
     fpdf2 parses a TrueType file at every `add_font` and subsets every added face on output;
     a receipt paid both for three full faces (about 250 ms of CPU). Here a document gets its
     own font table (fpdf2 subsets it in place) and descriptor, read from the cut-down face,
-    and shares only what is read-only: metrics, the character map and glyph ids.
+    and shares only what is read-only: metrics, the character map and glyph ids. It relies on
+    fpdf2 2.8's `TTFFont` fields (the version pyproject allows); test_pdf renders with it.
     """
 
     def set_font(self, family=None, style="", size=0):

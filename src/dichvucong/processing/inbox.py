@@ -131,19 +131,22 @@ def tab_counts(
     """
     dossiers = Dossier.objects.filter(agency_id__in=agency_ids).order_by()
     per_status = dict(dossiers.values_list("status").annotate(n=Count("*")))
-    counts, narrowed = {}, {}
-    for tab in TABS:
-        narrowing = _narrowing(tab.slug, now, soon, user_id)
-        if narrowing is None:
+    counts: dict[str, int] = {}
+    narrowed: dict[str, Tab] = {}  # aggregate alias -> tab
+    for position, tab in enumerate(TABS):
+        if _narrowing(tab.slug, now, soon, user_id) is None:
             counts[tab.slug] = sum(per_status.get(status, 0) for status in tab.statuses)
         else:
-            narrowed[tab.slug.replace("-", "_")] = Count(
-                "id", filter=tab_condition(tab.slug, now, soon, user_id)
-            )
+            narrowed[f"tab{position}"] = tab
     if narrowed:
-        among = set().union(*(t.statuses for t in TABS if t.slug.replace("-", "_") in narrowed))
-        found = dossiers.filter(status__in=among).aggregate(**narrowed)
-        counts.update({name.replace("_", "-"): n for name, n in found.items()})
+        among = set().union(*(tab.statuses for tab in narrowed.values()))
+        found = dossiers.filter(status__in=among).aggregate(
+            **{
+                alias: Count("id", filter=tab_condition(tab.slug, now, soon, user_id))
+                for alias, tab in narrowed.items()
+            }
+        )
+        counts.update({narrowed[alias].slug: n for alias, n in found.items()})
     return {tab.slug: counts[tab.slug] for tab in TABS}
 
 
